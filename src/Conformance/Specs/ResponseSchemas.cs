@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Conformance.Specs;
+
+/// <summary>
+/// Builds JSON Schemas (JsonSchema.Net, 2020-12) for the response schemas of a spec. The spec itself is
+/// registered as a base document so local $refs resolve into it; other documents (relative files or
+/// remote URLs mapped by --ref-map) are read on demand. A schema that cannot be built is a spec diagnostic.
+/// </summary>
+public sealed class ResponseSchemas
+{
+    private readonly SchemaRegistry _registry = new();
+    private readonly SpecSource _source;
+    private readonly bool _normalise;
+    private readonly List<SpecDiagnostic> _diagnostics;
+    private readonly Uri _location;
+    private readonly ConcurrentDictionary<string, (JsonSchema? Schema, string? Problem)> _built = new();
+    private readonly Lock _buildLock = new();
+
+    public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
+    {
+        _location = location;
+        _source = source;
+        _normalise = normalise;
+        _diagnostics = diagnostics;
+        _registry.Register(location, new JsonElementBaseDocument(ToElement(validationRoot), location));
+        _registry.Fetch = (uri, _) => FetchDocument(uri);
+    }
+
+    public static EvaluationOptions Evaluation { get; } = new()
+    {
+        OutputFormat = OutputFormat.List,
+        RequireFormatValidation = true, // uuid, uri, email, date-time are asserted; unknown formats pass
+    };
+
+    /// <summary>The schema at a pointer in the spec, or the reason it could not be built.</summary>
+    public (JsonSchema? Schema, string? Problem) At(string pointer) => _built.GetOrAdd(pointer, Build);
+
+    private (JsonSchema?, string?) Build(string pointer)
+    {
+        lock (_buildLock) // the registry's fetch is not meant for concurrent builds
+        {
+            try
+            {
+                var reference = new JsonObject { ["$ref"] = $"{_location}#{EncodeFragment(pointer)}" };
+                var schema = JsonSchema.Build(ToElement(reference), new BuildOptions { SchemaRegistry = _registry },
+                    new Uri($"urn:conformance:response:{Guid.NewGuid():N}"));
+                return (schema, null);
+            }
+            catch (Exception e) when (e is JsonSchemaException or RefResolutionException or SpecLoadException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                var problem = $"The response schema at {pointer} cannot be used: {e.Message}";
+                lock (_diagnostics) _diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, pointer, problem));
+                return (null, problem);
+            }
+        }
+    }
+
+    private IBaseDocument? FetchDocument(Uri uri)
+    {
+        var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
+        var text = _source.Read(withoutFragment);
+        var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
+        if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
+        var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);
+        return isOpenApi
+            ? new JsonElementBaseDocument(ToElement(node), withoutFragment)
+            : JsonSchema.Build(ToElement(node), new BuildOptions { SchemaRegistry = _registry }, withoutFragment);
+    }
+
+    private static string EncodeFragment(string pointer) =>
+        string.Join('/', pointer.Split('/').Select(Uri.EscapeDataString));
+
+    private static JsonElement ToElement(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement;
+}

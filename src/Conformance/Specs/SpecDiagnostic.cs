@@ -1,0 +1,12 @@
+namespace Conformance.Specs;
+
+/// <summary>
+/// A problem with a published specification (not with the vendor): a parse error, an unresolvable
+/// reference, or an erratum the profile applied. Reports list these apart from vendor findings.
+/// </summary>
+public sealed record SpecDiagnostic(string Kind, string Location, string Message)
+{
+    public const string Parse = "parse";
+    public const string Reference = "reference";
+    public const string Erratum = "erratum";
+}

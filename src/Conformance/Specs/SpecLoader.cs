@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Conformance.Standards;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace Conformance.Specs;
+
+/// <summary>
+/// Loads OpenAPI 2.0, 3.0 and 3.1 documents (JSON or YAML) leniently: whatever the document gets wrong
+/// becomes a <see cref="SpecDiagnostic"/>; only a document that cannot be read at all throws
+/// <see cref="SpecLoadException"/>.
+/// </summary>
+public sealed class SpecLoader(SpecSource source)
+{
+    public Spec Load(string pathOrUrl, IReadOnlyList<Erratum> errata, IReadOnlyList<string>? incorporatedErrata = null)
+    {
+        var location = SpecSource.ToUri(pathOrUrl);
+        var text = source.Read(location);
+        JsonNode root;
+        try
+        {
+            root = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
+        }
+        if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
+            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
+        var version = (obj["openapi"] ?? obj["swagger"])!.ToString();
+
+        var diagnostics = new List<SpecDiagnostic>();
+        if (incorporatedErrata is { Count: > 0 })
+            diagnostics.AddRange(errata.Where(e => incorporatedErrata.Contains(e.Id)).Select(e =>
+                new SpecDiagnostic(SpecDiagnostic.Erratum, "", $"Erratum {e.Id} ({e.Title}) is incorporated in this transcription.")));
+        else
+            diagnostics.AddRange(ErrataApplier.Apply(root, errata));
+
+        var model = ReadModel(root, location, version, diagnostics);
+        var operations = OperationsOf(model, root, version.StartsWith('2'));
+        var validationRoot = root.DeepClone();
+        if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
+
+        return new Spec
+        {
+            Location = location,
+            OpenApiVersion = version,
+            Title = obj["info"]?["title"]?.ToString() ?? pathOrUrl,
+            Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            Root = root,
+            Operations = operations,
+            Diagnostics = diagnostics,
+            Schemas = new ResponseSchemas(location, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+        };
+    }
+
+    private static OpenApiDocument ReadModel(JsonNode root, Uri location, string version, List<SpecDiagnostic> diagnostics)
+    {
+        var forReader = root.DeepClone();
+        if (version.StartsWith("3.0"))
+            foreach (var pointer in SchemaDialect.NumericBoundsToOpenApi30(forReader))
+                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, pointer,
+                    "Numeric exclusiveMinimum/exclusiveMaximum is OpenAPI 3.1 syntax in a 3.0 document; read as the 3.0 form."));
+        try
+        {
+            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+            var result = new OpenApiJsonReader().Read(forReader, location, settings);
+            foreach (var error in result.Diagnostic?.Errors ?? [])
+                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
+            foreach (var warning in result.Diagnostic?.Warnings ?? [])
+                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
+            return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.");
+        }
+        catch (Exception e) when (e is not SpecLoadException)
+        {
+            throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e);
+        }
+    }
+
+    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2)
+    {
+        var operations = new List<SpecOperation>();
+        foreach (var (path, item) in model.Paths ?? [])
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                var verb = method.Method.ToUpperInvariant();
+                var parameters = (operation.Parameters ?? []).Concat(item.Parameters ?? [])
+                    .Where(p => p.Name is not null)
+                    .DistinctBy(p => (p.Name, p.In))
+                    .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required))
+                    .ToList();
+                var responses = new List<SpecResponse>();
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    var rawResponse = ResponseNode(root, path, verb, status);
+                    var content = (response.Content ?? new Dictionary<string, IOpenApiMediaType>())
+                        .Select(c => new SpecContent(c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .ToList();
+                    responses.Add(new SpecResponse(status, content));
+                }
+                operations.Add(new SpecOperation(verb, path, parameters, responses));
+            }
+        }
+        return operations;
+    }
+
+    /// <summary>The pointer of a response object in the raw tree, following a local $ref to components.</summary>
+    private static string ResponseNode(JsonNode root, string path, string verb, string status)
+    {
+        var pointer = $"/paths/{SchemaDialect.Escape(path)}/{verb.ToLowerInvariant()}/responses/{SchemaDialect.Escape(status)}";
+        for (var hops = 0; hops < 10; hops++)
+        {
+            var node = JsonPointerOf(root, pointer);
+            if (node?["$ref"]?.ToString() is { } reference && reference.StartsWith("#/"))
+                pointer = Uri.UnescapeDataString(reference[1..]);
+            else break;
+        }
+        return pointer;
+    }
+
+    private static string? SchemaPointer(JsonNode root, string responsePointer, string mediaType, bool swagger2)
+    {
+        var pointer = swagger2 ? $"{responsePointer}/schema" : $"{responsePointer}/content/{SchemaDialect.Escape(mediaType)}/schema";
+        return JsonPointerOf(root, pointer) is null ? null : pointer;
+    }
+
+    public static JsonNode? JsonPointerOf(JsonNode root, string pointer)
+    {
+        JsonNode? node = root;
+        foreach (var raw in pointer.Split('/').Skip(1))
+        {
+            var token = raw.Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                JsonObject o => o.TryGetPropertyValue(token, out var v) ? v : null,
+                JsonArray a when int.TryParse(token, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+            if (node is null) return null;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Conformance.Checks;
+
+/// <summary>Every check the harness has. Profiles cite them by id.</summary>
+public static class CheckCatalogue
+{
+    public static IReadOnlyList<Check> All { get; } =
+    [
+        new EndpointAnswersCheck(),
+        new StatusCodeDocumentedCheck(),
+        new JsonContentTypeCheck(),
+        new ResponseSchemaCheck(),
+        new RootDocumentCheck(),
+        new PaginationEnvelopeCheck(),
+        new IdResolvesCheck(),
+        new CorsAllowOriginCheck(),
+        new AnonymousAccessCheck(),
+        new FeedNotEmptyCheck(),
+    ];
+
+    public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Conformance.Http;
+
+namespace Conformance.Checks;
+
+/// <summary>Ids taken from a list resolve at the matching /{id} endpoint, to the record with that id.</summary>
+public sealed class IdResolvesCheck : Check
+{
+    public override string Id => "id-resolves";
+    public override string Title => "Listed ids resolve to their records";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        if (run.Role != OperationRole.Item) yield break;
+        var lookups = run.Exchanges.Where(e => e.RecordId is not null).ToList();
+        if (lookups.Count == 0)
+        {
+            yield return Skipped(run, run.SkipReason ?? "No ids were available to look up.");
+            yield break;
+        }
+        var problems = new List<(Exchange, string)>();
+        foreach (var lookup in lookups)
+        {
+            if (!lookup.Answered) problems.Add((lookup, $"no answer for id {lookup.RecordId}: {lookup.TransportError}"));
+            else if (!lookup.IsSuccess) problems.Add((lookup, $"id {lookup.RecordId} from the list answered {lookup.Status}"));
+            else if (lookup.Json.Node is not JsonObject record) problems.Add((lookup, $"id {lookup.RecordId} did not return a JSON object"));
+            else if (record["id"]?.ToString() is var id && id != lookup.RecordId)
+                problems.Add((lookup, id is null
+                    ? $"the record returned for id {lookup.RecordId} has no id"
+                    : $"asked for id {lookup.RecordId} but got the record with id {id}"));
+        }
+        yield return Judge(run, problems, $"{lookups.Count} listed id(s) resolved to their records.");
+    }
+}

@@ -1,0 +1,30 @@
+using Conformance.Http;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Checks;
+
+/// <summary>The role an operation plays in a standard, which decides how it is probed.</summary>
+public enum OperationRole
+{
+    /// <summary>The discovery document at the API's root.</summary>
+    Discovery,
+    /// <summary>A paginated list: sampled at its first, a middle and its last page.</summary>
+    List,
+    /// <summary>One record by id: fetched with ids harvested from its list.</summary>
+    Item,
+    /// <summary>Anything else that can be called without parameters: fetched once.</summary>
+    Other,
+}
+
+/// <summary>What the runner did for one operation: the exchanges checks judge, or why nothing was sent.</summary>
+public sealed record OperationRun(
+    SpecOperation Operation,
+    Tier Tier,
+    OperationRole Role,
+    IReadOnlyList<Exchange> Exchanges,
+    string? SkipReason = null)
+{
+    public Exchange? Primary => Exchanges.FirstOrDefault();
+    public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered);
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.Http;
+using Conformance.Standards;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// Every sampled page (first, middle, last) carries the pagination envelope, and the envelope agrees with
+/// itself, with the page asked for, with the records it holds and with the other pages.
+/// </summary>
+public sealed class PaginationEnvelopeCheck : Check
+{
+    public override string Id => "pagination-envelope";
+    public override string Title => "Pagination envelope is present and consistent";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p) yield break;
+        var pages = run.Exchanges.Where(e => e.Page is not null).ToList();
+        if (pages.Count == 0 || pages[0] is not { IsSuccess: true })
+        {
+            yield return Skipped(run, "The first page could not be fetched (see endpoint-answers).");
+            yield break;
+        }
+        var problems = new List<(Exchange, string)>();
+        Envelope? first = null;
+        foreach (var page in pages)
+        {
+            if (!page.Answered) { problems.Add((page, $"no answer: {page.TransportError}")); continue; }
+            if (!page.IsSuccess) { problems.Add((page, $"answered {page.Status}")); continue; }
+            if (page.Json.Node is not JsonObject body) { problems.Add((page, "the body is not a JSON object")); continue; }
+            var envelope = Envelope.Read(body, p, out var missing);
+            problems.AddRange(missing.Select(m => (page, m)));
+            if (envelope is null) continue;
+            problems.AddRange(Inconsistencies(envelope, page.Page!.Value, p).Select(m => (page, m)));
+            if (first is null) first = envelope;
+            else problems.AddRange(Drift(first, envelope, p).Select(m => (page, m)));
+        }
+        if (first is not null && pages.Count > 1 && first.PageNumber == 1 && !first.LastPage && first.Size > 0)
+        {
+            var expected = (int)Math.Ceiling(first.TotalItems / (double)first.Size);
+            if (expected != first.TotalPages)
+                problems.Add((pages[0], $"{p.TotalPages} is {first.TotalPages} but {first.TotalItems} items at {first.Size} a page make {expected} pages"));
+        }
+        yield return Judge(run, problems, $"{pages.Count} page(s) sampled; the envelope is consistent.");
+    }
+
+    private static IEnumerable<string> Inconsistencies(Envelope e, int requested, Pagination p)
+    {
+        if (e.Size != e.Count) yield return $"{p.Size} is {e.Size} but {p.Contents} holds {e.Count} record(s)";
+        if (e.PageNumber != requested) yield return $"{p.PageNumber} is {e.PageNumber} but page {requested} was requested";
+        if (e.FirstPage != (e.PageNumber == 1)) yield return $"{p.FirstPage} is {Lower(e.FirstPage)} on page {e.PageNumber}";
+        if (e.LastPage != (e.PageNumber >= e.TotalPages)) yield return $"{p.LastPage} is {Lower(e.LastPage)} on page {e.PageNumber} of {e.TotalPages}";
+        if (e.Empty != (e.Count == 0)) yield return $"{p.Empty} is {Lower(e.Empty)} but {p.Contents} holds {e.Count} record(s)";
+        if (e.Count > e.TotalItems) yield return $"the page holds {e.Count} record(s) but {p.TotalItems} is {e.TotalItems}";
+        if (e.TotalItems > 0 && e.TotalPages < 1) yield return $"{p.TotalPages} is {e.TotalPages} with {e.TotalItems} item(s)";
+        if (e.TotalPages > e.TotalItems && e.TotalItems > 0) yield return $"{p.TotalPages} ({e.TotalPages}) exceeds {p.TotalItems} ({e.TotalItems})";
+    }
+
+    private static IEnumerable<string> Drift(Envelope first, Envelope other, Pagination p)
+    {
+        if (other.TotalItems != first.TotalItems) yield return $"{p.TotalItems} changed from {first.TotalItems} to {other.TotalItems} between pages";
+        if (other.TotalPages != first.TotalPages) yield return $"{p.TotalPages} changed from {first.TotalPages} to {other.TotalPages} between pages";
+    }
+
+    private static string Lower(bool value) => value ? "true" : "false";
+
+    private sealed record Envelope(long TotalItems, long TotalPages, long PageNumber, long Size, bool FirstPage, bool LastPage, bool Empty, int Count)
+    {
+        public static Envelope? Read(JsonObject body, Pagination p, out List<string> missing)
+        {
+            missing = [];
+            var totalItems = Integer(body, p.TotalItems, missing);
+            var totalPages = Integer(body, p.TotalPages, missing);
+            var pageNumber = Integer(body, p.PageNumber, missing);
+            var size = Integer(body, p.Size, missing);
+            var firstPage = Boolean(body, p.FirstPage, missing);
+            var lastPage = Boolean(body, p.LastPage, missing);
+            var empty = Boolean(body, p.Empty, missing);
+            var contents = body[p.Contents] as JsonArray;
+            if (contents is null) missing.Add($"'{p.Contents}' is missing or not an array");
+            return missing.Count > 0 ? null
+                : new Envelope(totalItems!.Value, totalPages!.Value, pageNumber!.Value, size!.Value, firstPage!.Value, lastPage!.Value, empty!.Value, contents!.Count);
+        }
+
+        private static long? Integer(JsonObject body, string name, List<string> missing)
+        {
+            if (body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n)) return n;
+            if (body[name] is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue<double>(out var x) && x == Math.Floor(x)) return (long)x;
+            missing.Add(body[name] is null ? $"'{name}' is missing" : $"'{name}' is not an integer");
+            return null;
+        }
+
+        private static bool? Boolean(JsonObject body, string name, List<string> missing)
+        {
+            if (body[name] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v.GetValue<bool>();
+            missing.Add(body[name] is null ? $"'{name}' is missing" : $"'{name}' is not a boolean");
+            return null;
+        }
+    }
+}

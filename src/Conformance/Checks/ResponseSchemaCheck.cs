@@ -1,0 +1,65 @@
+using Conformance.Http;
+using Conformance.Specs;
+using Json.Schema;
+
+namespace Conformance.Checks;
+
+/// <summary>Each response body is JSON that validates against the schema the spec documents for its status.</summary>
+public sealed class ResponseSchemaCheck : Check
+{
+    public override string Id => "response-schema";
+    public override string Title => "Response body matches the documented schema";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        var judged = 0;
+        var problems = new List<(Exchange, string)>();
+        string? cannotJudge = null;
+        foreach (var exchange in run.Answered)
+        {
+            var pointer = SchemaPointerFor(run.Operation, exchange);
+            if (pointer is null) continue;
+            var (schema, problem) = context.Spec.Schemas.At(pointer);
+            if (schema is null)
+            {
+                cannotJudge ??= problem;
+                continue;
+            }
+            judged++;
+            var (body, parseError) = exchange.Json;
+            if (parseError is not null)
+            {
+                problems.Add((exchange, $"the body is not valid JSON ({parseError})"));
+                continue;
+            }
+            using var document = System.Text.Json.JsonDocument.Parse(exchange.Body);
+            var results = schema.Evaluate(document.RootElement, ResponseSchemas.Evaluation);
+            if (!results.IsValid)
+                problems.AddRange(Errors(results).Select(error => (exchange, error)));
+        }
+        if (problems.Count > 0 || judged > 0)
+            yield return Judge(run, problems, $"{judged} response(s) valid against the documented schema.");
+        else if (cannotJudge is not null)
+            yield return Error(run, cannotJudge);
+    }
+
+    private static string? SchemaPointerFor(SpecOperation operation, Exchange exchange)
+    {
+        var response = operation.ResponseFor(exchange.Status!.Value);
+        if (response is null || response.Content.Count == 0) return null;
+        var mediaType = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var content = response.Content.FirstOrDefault(c => c.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+                      ?? response.Content.FirstOrDefault(c => JsonContentTypeCheck.IsJson(c.MediaType))
+                      ?? response.Content[0];
+        return content.SchemaPointer;
+    }
+
+    /// <summary>Leaf errors as "at /contents/0/email: Value does not match format "email"".</summary>
+    private static IEnumerable<string> Errors(EvaluationResults results) =>
+        (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"at {Location(d.InstanceLocation.ToString())}: {e.Value} ({e.Key})"))
+            .Distinct();
+
+    private static string Location(string pointer) => pointer.Length == 0 ? "/" : pointer;
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using RestSharp;
+
+namespace Conformance.Http;
+
+/// <summary>
+/// The only way the harness sends HTTP: GET/HEAD with RestSharp, no redirects followed, every status
+/// accepted, timed by us. Failures to connect become an <see cref="Exchange"/> with a transport error.
+/// </summary>
+public sealed class Probe : IDisposable
+{
+    private readonly RestClient _client;
+    private readonly ProbeSettings _settings;
+
+    public Probe(ProbeSettings settings)
+    {
+        _settings = settings;
+        _client = new RestClient(new RestClientOptions
+        {
+            FollowRedirects = false,
+            ThrowOnAnyError = false,
+            SetErrorExceptionOnUnsuccessfulStatusCode = false,
+            Timeout = settings.Timeout,
+            UserAgent = "conformance/1.0 (+https://github.com/conformance)",
+        });
+    }
+
+    public int RequestsSent { get; private set; }
+
+    public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel)
+    {
+        var request = new RestRequest(url, Method.Get);
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("Accept", "application/json"),
+            new("Origin", _settings.Origin),
+        };
+        if (!anonymous) headers.AddRange(_settings.Headers);
+        foreach (var (name, value) in headers) request.AddHeader(name, value);
+
+        RequestsSent++;
+        var clock = Stopwatch.StartNew();
+        var response = await _client.ExecuteAsync(request, cancel);
+        clock.Stop();
+        cancel.ThrowIfCancellationRequested();
+
+        var answered = response.ResponseStatus is ResponseStatus.Completed or ResponseStatus.Error && response.StatusCode != 0;
+        return new Exchange
+        {
+            Operation = operation,
+            Purpose = purpose,
+            Method = "GET",
+            Url = url.ToString(),
+            RequestHeaders = headers,
+            Status = answered ? (int)response.StatusCode : null,
+            ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
+                .Where(h => h.Name is not null)
+                .Select(h => new KeyValuePair<string, string>(h.Name!, h.Value?.ToString() ?? "")).ToList(),
+            Body = response.RawBytes ?? [],
+            ContentType = response.ContentHeaders?.FirstOrDefault(h => "Content-Type".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
+                          ?? response.ContentType,
+            Duration = clock.Elapsed,
+            TransportError = answered ? null : Describe(response),
+            Anonymous = anonymous || _settings.Headers.Count == 0,
+        };
+    }
+
+    private string Describe(RestResponse response)
+    {
+        if (response.ResponseStatus == ResponseStatus.TimedOut || response.ErrorException is TimeoutException or TaskCanceledException)
+            return $"no answer within {_settings.Timeout.TotalSeconds:0.#} s";
+        var inner = response.ErrorException;
+        while (inner?.InnerException is not null) inner = inner.InnerException;
+        return inner?.Message ?? response.ErrorMessage ?? "no answer";
+    }
+
+    public void Dispose() => _client.Dispose();
+}

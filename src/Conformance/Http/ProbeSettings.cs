@@ -1,0 +1,10 @@
+namespace Conformance.Http;
+
+/// <summary>How the harness talks to a vendor: timeout and the user's extra headers (e.g. an API key).</summary>
+public sealed record ProbeSettings
+{
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+    /// <summary>Sent on every request, as a browser would, so CORS headers can be judged.</summary>
+    public string Origin { get; init; } = "https://conformance.invalid";
+}

@@ -1,0 +1,47 @@
+namespace Conformance.Standards;
+
+/// <summary>
+/// A standard's conformance profile (standards/ID/profile.yaml): what its text requires beyond the
+/// OpenAPI document. Loaded by <see cref="ProfileLoader"/>.
+/// </summary>
+public sealed class Profile
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Version { get; init; }
+    /// <summary>The folder the profile was loaded from.</summary>
+    public required string Directory { get; init; }
+    public required SpecReference Spec { get; init; }
+    public required Endpoints Endpoints { get; init; }
+    public required IReadOnlyList<Clause> Clauses { get; init; }
+    public IReadOnlyList<Erratum> Errata { get; init; } = [];
+    public Pagination? Pagination { get; init; }
+    public Discovery? Discovery { get; init; }
+    /// <summary>"open": anonymous access must work; "secured": credentials are expected.</summary>
+    public string Access { get; init; } = "open";
+    /// <summary>The value Access-Control-Allow-Origin must have, or null when the standard says nothing.</summary>
+    public string? CorsAllowOrigin { get; init; }
+
+    public string TranscriptionPath => Path.Combine(Directory, Spec.Transcription);
+
+    public Tier TierOf(string path) => Endpoints.Required.Contains(path) ? Tier.Required : Tier.Optional;
+
+    /// <summary>The clause a check's findings cite in this profile, if the profile uses the check.</summary>
+    public Clause? ClauseFor(string checkId) => Clauses.FirstOrDefault(c => c.Checks.Contains(checkId));
+}
+
+public sealed class SpecReference
+{
+    /// <summary>Our transcription, relative to the profile's folder.</summary>
+    public required string Transcription { get; init; }
+    /// <summary>The canonical URL where the standard's owner publishes the spec.</summary>
+    public required string Published { get; init; }
+    /// <summary>Repository, path and commit the transcription was made from.</summary>
+    public required string Upstream { get; init; }
+}
+
+public sealed class Endpoints
+{
+    public IReadOnlyList<string> Required { get; init; } = [];
+    public IReadOnlyList<string> Optional { get; init; } = [];
+}

@@ -1,0 +1,10 @@
+using Conformance.Running;
+
+namespace Conformance.Reports;
+
+/// <summary>One output format. Reporters only read the result; they never re-run anything.</summary>
+public interface IReporter
+{
+    string FileName { get; }
+    void Write(RunResult result, TextWriter writer);
+}

@@ -1,0 +1,83 @@
+using System.Xml;
+using Conformance.Running;
+
+namespace Conformance.Reports;
+
+/// <summary>
+/// junit.xml: one test suite per operation, one test case per check. Failures and errors turn a CI job
+/// red; warnings are kept in system-out so they are visible without failing the build.
+/// </summary>
+public sealed class JUnitReport : IReporter
+{
+    public string FileName => "junit.xml";
+
+    public void Write(RunResult result, TextWriter writer)
+    {
+        using var xml = XmlWriter.Create(writer, new XmlWriterSettings { Indent = true });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("testsuites");
+        xml.WriteAttributeString("name", $"conformance {result.StandardId}");
+        xml.WriteAttributeString("tests", result.Results.Count.ToString());
+        xml.WriteAttributeString("failures", result.Count(Outcome.Fail).ToString());
+        xml.WriteAttributeString("errors", result.Count(Outcome.Error).ToString());
+        xml.WriteAttributeString("skipped", result.Count(Outcome.Skipped).ToString());
+        if (result.Aborted is not null)
+        {
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", "run");
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("name", "run completes");
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("message", result.Aborted);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        foreach (var group in result.Results.GroupBy(r => r.Operation))
+        {
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", group.Key);
+            xml.WriteAttributeString("tests", group.Count().ToString());
+            xml.WriteAttributeString("failures", group.Count(r => r.Outcome == Outcome.Fail).ToString());
+            xml.WriteAttributeString("errors", group.Count(r => r.Outcome == Outcome.Error).ToString());
+            xml.WriteAttributeString("skipped", group.Count(r => r.Outcome == Outcome.Skipped).ToString());
+            foreach (var r in group)
+            {
+                xml.WriteStartElement("testcase");
+                xml.WriteAttributeString("classname", $"{result.StandardId}.{r.Clause}");
+                xml.WriteAttributeString("name", $"{r.Check} {r.Operation}");
+                var body = string.Join("\n", new[] { r.Message }.Concat(r.Details)
+                    .Concat(r.Evidence is null ? [] : [r.Evidence.Curl()]));
+                switch (r.Outcome)
+                {
+                    case Outcome.Fail:
+                        Element(xml, "failure", r.Message, body);
+                        break;
+                    case Outcome.Error:
+                        Element(xml, "error", r.Message, body);
+                        break;
+                    case Outcome.Skipped:
+                        xml.WriteStartElement("skipped");
+                        xml.WriteAttributeString("message", r.Message);
+                        xml.WriteEndElement();
+                        break;
+                    case Outcome.Warning:
+                        xml.WriteElementString("system-out", $"WARNING ({r.Clause}): {body}");
+                        break;
+                }
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private static void Element(XmlWriter xml, string name, string message, string body)
+    {
+        xml.WriteStartElement(name);
+        xml.WriteAttributeString("message", message);
+        xml.WriteString(body);
+        xml.WriteEndElement();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.Http;
+using Conformance.Running;
+
+namespace Conformance.Reports;
+
+/// <summary>report.json: the machine-readable record of a run. Field names are a contract; add, never rename.</summary>
+public sealed class JsonReport : IReporter
+{
+    public string FileName => "report.json";
+
+    public void Write(RunResult result, TextWriter writer) =>
+        writer.Write(Build(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+
+    public static JsonObject Build(RunResult result) => new()
+    {
+        ["verdict"] = result.Verdict,
+        ["standard"] = result.StandardId,
+        ["standardName"] = result.StandardName,
+        ["target"] = result.Target,
+        ["spec"] = new JsonObject { ["location"] = result.SpecLocation, ["sha256"] = result.SpecDigest },
+        ["startedAt"] = result.StartedAt.ToString("O"),
+        ["finishedAt"] = result.FinishedAt.ToString("O"),
+        ["requestsSent"] = result.RequestsSent,
+        ["aborted"] = result.Aborted,
+        ["summary"] = new JsonObject
+        {
+            ["pass"] = result.Count(Outcome.Pass),
+            ["warning"] = result.Count(Outcome.Warning),
+            ["fail"] = result.Count(Outcome.Fail),
+            ["skipped"] = result.Count(Outcome.Skipped),
+            ["error"] = result.Count(Outcome.Error),
+        },
+        ["diagnostics"] = new JsonArray(result.Diagnostics.Select(d => (JsonNode)new JsonObject
+        {
+            ["kind"] = d.Kind,
+            ["location"] = d.Location,
+            ["message"] = d.Message,
+        }).ToArray()),
+        ["manualClauses"] = new JsonArray(result.ManualClauses.Select(c => (JsonNode)new JsonObject
+        {
+            ["clause"] = c.Id,
+            ["level"] = c.Level.ToString().ToUpperInvariant(),
+            ["statement"] = c.Statement,
+        }).ToArray()),
+        ["results"] = new JsonArray(result.Results.Select(r => (JsonNode)new JsonObject
+        {
+            ["check"] = r.Check,
+            ["clause"] = r.Clause,
+            ["level"] = r.Level.ToString().ToUpperInvariant(),
+            ["operation"] = r.Operation,
+            ["tier"] = r.Tier.ToString().ToLowerInvariant(),
+            ["outcome"] = r.Outcome.ToString().ToLowerInvariant(),
+            ["message"] = r.Message,
+            ["details"] = new JsonArray(r.Details.Select(d => (JsonNode)JsonValue.Create(d)).ToArray()),
+            ["evidence"] = Evidence(r.Evidence),
+        }).ToArray()),
+    };
+
+    private static JsonObject? Evidence(Exchange? e) => e is null ? null : new JsonObject
+    {
+        ["purpose"] = e.Purpose,
+        ["method"] = e.Method,
+        ["url"] = e.Url,
+        ["status"] = e.Status,
+        ["contentType"] = e.ContentType,
+        ["durationMs"] = Math.Round(e.Duration.TotalMilliseconds, 1),
+        ["transportError"] = e.TransportError,
+        ["responseExcerpt"] = e.Excerpt(),
+        ["curl"] = e.Curl(),
+    };
+}

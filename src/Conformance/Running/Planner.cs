@@ -1,0 +1,59 @@
+using Conformance.Checks;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// Turns a spec's operations and a profile into test cases. Never touches the network: lists come before
+/// the /{id} endpoints that take their ids, and anything that cannot be called says why.
+/// </summary>
+public static class Planner
+{
+    public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile)
+    {
+        var lists = spec.Operations
+            .Where(o => o.Method == "GET" && !o.HasPathParameters && IsPaginated(o, profile))
+            .Select(o => o.Path)
+            .ToHashSet();
+        var cases = spec.Operations.Select(o => Decide(o, profile, lists)).ToList();
+        return cases.OrderBy(c => c.Role switch
+        {
+            OperationRole.Discovery => 0,
+            OperationRole.List => 1,
+            OperationRole.Other => 2,
+            _ => 3,
+        }).ThenBy(c => c.Tier).ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private static TestCase Decide(SpecOperation operation, Profile profile, HashSet<string> lists)
+    {
+        var tier = profile.TierOf(operation.Path);
+        if (operation.Method != "GET")
+            return new TestCase(operation, tier, OperationRole.Other, SkipReason: $"{operation.Method} is not sent: the harness only reads (GET).");
+        if (profile.Discovery is { } discovery && operation.Path == discovery.Path)
+            return new TestCase(operation, tier, OperationRole.Discovery);
+        if (lists.Contains(operation.Path))
+            return new TestCase(operation, tier, OperationRole.List);
+        if (!operation.HasPathParameters)
+            return new TestCase(operation, tier, OperationRole.Other);
+        var parent = ParentList(operation.Path);
+        if (parent is not null && lists.Contains(parent))
+            return new TestCase(operation, tier, OperationRole.Item, IdSource: parent);
+        return new TestCase(operation, tier, OperationRole.Item,
+            SkipReason: $"No value is known for the path parameters of {operation.Path}.");
+    }
+
+    private static bool IsPaginated(SpecOperation operation, Profile profile) =>
+        profile.Pagination is { } p && operation.Parameters.Any(x => x.In == "query" && x.Name == p.PageParameter);
+
+    /// <summary>"/services/{id}" → "/services" when the path ends in a single parameter segment.</summary>
+    public static string? ParentList(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        if (slash <= 0) return null;
+        var last = path[(slash + 1)..];
+        var parent = path[..slash];
+        return last.StartsWith('{') && last.EndsWith('}') && !parent.Contains('{') ? parent : null;
+    }
+}

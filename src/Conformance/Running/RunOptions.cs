@@ -1,0 +1,15 @@
+namespace Conformance.Running;
+
+/// <summary>How much of a feed to sample.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Pages fetched per list, at most: the first, then the last, then a middle one.</summary>
+    public int MaxPages { get; init; } = 3;
+    /// <summary>Ids taken from each list to look up at its /{id} endpoint.</summary>
+    public int IdsPerList { get; init; } = 3;
+    /// <summary>When the user sends credentials, also probe the required endpoints without them.</summary>
+    public bool ProbeAnonymously { get; init; } = true;
+}
+
+/// <summary>Progress for long runs: which operation, which request, how far through the plan.</summary>
+public sealed record RunProgress(int OperationIndex, int OperationCount, string Operation, string Purpose);

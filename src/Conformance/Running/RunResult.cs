@@ -1,0 +1,26 @@
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>Everything a run produced. Reporters read it; nothing re-runs.</summary>
+public sealed class RunResult
+{
+    public required string StandardId { get; init; }
+    public required string StandardName { get; init; }
+    public required string Target { get; init; }
+    public required string SpecLocation { get; init; }
+    public required string SpecDigest { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    public required IReadOnlyList<CheckResult> Results { get; init; }
+    public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
+    public required IReadOnlyList<Clause> ManualClauses { get; init; }
+    public required int RequestsSent { get; init; }
+    /// <summary>Why the run stopped early (unreachable target, cancelled), or null.</summary>
+    public string? Aborted { get; init; }
+
+    public string Verdict => Running.Verdict.Of(Results, Aborted);
+
+    public int Count(Outcome outcome) => Results.Count(r => r.Outcome == outcome);
+}

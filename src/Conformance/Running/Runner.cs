@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Http;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// Executes a plan against a base URL through the probe, chaining ids from lists to /{id} endpoints, then
+/// lets every check judge the exchanges. A target that does not answer at all stops the run early; the
+/// result is still complete enough to report.
+/// </summary>
+public sealed class Runner(Probe probe, RunOptions options)
+{
+    public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var plan = Planner.Plan(spec, profile);
+        var runs = new List<OperationRun>();
+        var harvested = new Dictionary<string, List<string>>();
+        string? aborted = null;
+
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var testCase = plan[i];
+            if (aborted is not null)
+            {
+                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}"));
+                continue;
+            }
+            void Report(string purpose) => progress?.Report(new RunProgress(i + 1, plan.Count, testCase.Operation.Id, purpose));
+            try
+            {
+                var run = await RunOneAsync(testCase, profile.Pagination, baseUrl, harvested, Report, cancel);
+                runs.Add(run);
+                if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
+                    aborted = $"{baseUrl} could not be reached ({run.Exchanges[0].TransportError}).";
+            }
+            catch (OperationCanceledException)
+            {
+                aborted = "the run was cancelled.";
+                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}"));
+            }
+        }
+
+        var context = new CheckContext(spec, profile);
+        var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
+        return new RunResult
+        {
+            StandardId = profile.Id,
+            StandardName = $"{profile.Name} {profile.Version}",
+            Target = baseUrl.ToString(),
+            SpecLocation = spec.Location.ToString(),
+            SpecDigest = spec.Digest,
+            StartedAt = started,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Results = results,
+            Diagnostics = spec.Diagnostics,
+            ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
+            RequestsSent = probe.RequestsSent,
+            Aborted = aborted,
+        };
+    }
+
+    private static IEnumerable<CheckResult> Judge(OperationRun run, CheckContext context, Profile profile)
+    {
+        foreach (var check in CheckCatalogue.All)
+        {
+            if (profile.ClauseFor(check.Id) is not { } clause) continue;
+            foreach (var finding in check.Evaluate(run, context))
+                yield return new CheckResult(check.Id, clause.Id, clause.Level, finding.Operation, run.Tier,
+                    Verdict.OutcomeOf(finding.Kind, clause.Level, run.Tier), finding.Message, finding.Details, finding.Evidence);
+        }
+    }
+
+    private async Task<OperationRun> RunOneAsync(TestCase testCase, Pagination? pagination, Uri baseUrl,
+        Dictionary<string, List<string>> harvested, Action<string> report, CancellationToken cancel)
+    {
+        var operation = testCase.Operation;
+        if (testCase.SkipReason is not null)
+            return new OperationRun(operation, testCase.Tier, testCase.Role, [], testCase.SkipReason);
+
+        var exchanges = new List<Exchange>();
+        async Task<Exchange> Get(string purpose, Uri url, int? page = null, string? id = null)
+        {
+            report(purpose);
+            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel) with { Page = page, RecordId = id };
+            exchanges.Add(exchange);
+            return exchange;
+        }
+
+        switch (testCase.Role)
+        {
+            case OperationRole.List:
+                await SampleListAsync(testCase, pagination!, baseUrl, Get, harvested);
+                break;
+            case OperationRole.Item:
+                var ids = harvested.GetValueOrDefault(testCase.IdSource!) ?? [];
+                if (ids.Count == 0)
+                    return new OperationRun(operation, testCase.Tier, testCase.Role, [],
+                        $"No ids to look up: GET {testCase.IdSource} gave none.");
+                foreach (var id in ids.Take(options.IdsPerList))
+                    await Get($"id {id} from GET {testCase.IdSource}", Url(baseUrl, operation.Path, id), id: id);
+                break;
+            default:
+                await Get("fetch", Url(baseUrl, operation.Path));
+                break;
+        }
+
+        if (options.ProbeAnonymously && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
+        {
+            report("without credentials");
+            var first = exchanges[0];
+            exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", new Uri(first.Url), anonymous: true, cancel));
+        }
+        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges);
+    }
+
+    private async Task SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl,
+        Func<string, Uri, int?, string?, Task<Exchange>> get, Dictionary<string, List<string>> harvested)
+    {
+        var perPage = new List<List<string>>();
+        try
+        {
+            var first = await get("page 1", PageUrl(baseUrl, testCase, p, 1), 1, null);
+            perPage.Add(IdsOn(first, p));
+            if (!first.IsSuccess || first.Json.Node is not JsonObject body) return;
+            var totalPages = body[p.TotalPages] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 1;
+            foreach (var page in PagesToSample(totalPages, options.MaxPages))
+            {
+                var purpose = page == totalPages ? $"last page ({page})" : $"middle page ({page} of {totalPages})";
+                perPage.Add(IdsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), (int)page, null), p));
+            }
+        }
+        finally
+        {
+            // Round-robin over the sampled pages, so lookups cover the first, middle and last pages alike.
+            harvested[testCase.Operation.Path] = Enumerable.Range(0, perPage.Select(x => x.Count).DefaultIfEmpty(0).Max())
+                .SelectMany(i => perPage.Where(ids => i < ids.Count).Select(ids => ids[i]))
+                .Distinct().ToList();
+        }
+    }
+
+    /// <summary>After page 1: the last page, then a middle one, within the page budget.</summary>
+    public static IEnumerable<long> PagesToSample(long totalPages, int maxPages)
+    {
+        var pages = new List<long>();
+        if (totalPages >= 2 && maxPages >= 2) pages.Add(totalPages);
+        if (totalPages >= 3 && maxPages >= 3) pages.Insert(0, (totalPages + 1) / 2);
+        return pages;
+    }
+
+    private static List<string> IdsOn(Exchange page, Pagination p) =>
+        page.IsSuccess && page.Json.Node is JsonObject body && body[p.Contents] is JsonArray records
+            ? records.Select(r => r?["id"] is JsonValue id ? id.ToString() : "").Where(id => id.Length > 0).ToList()
+            : [];
+
+    private static Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
+        new($"{Url(baseUrl, testCase.Operation.Path)}?{p.PageParameter}={page}");
+
+    public static Uri Url(Uri baseUrl, string path, string? id = null)
+    {
+        var root = baseUrl.ToString().TrimEnd('/');
+        var filled = id is null ? path : System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", Uri.EscapeDataString(id));
+        return new Uri(root + filled);
+    }
+}

@@ -1,0 +1,16 @@
+using Conformance.Checks;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// What the planner decided for one operation: its tier, its role, where its ids come from, or why it
+/// will not be called.
+/// </summary>
+public sealed record TestCase(
+    SpecOperation Operation,
+    Tier Tier,
+    OperationRole Role,
+    string? IdSource = null,
+    string? SkipReason = null);

@@ -1,0 +1,39 @@
+using Conformance.Checks;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// The verdict rules. A broken MUST on a required endpoint fails the run; anything else broken is a
+/// warning, so optional endpoints and SHOULD clauses never sink a vendor.
+/// </summary>
+public static class Verdict
+{
+    public const string Pass = "pass";
+    public const string PassWithWarnings = "pass-with-warnings";
+    public const string Fail = "fail";
+    public const string Error = "error";
+
+    public static Outcome OutcomeOf(FindingKind kind, Level level, Tier tier) => kind switch
+    {
+        FindingKind.Satisfied => Outcome.Pass,
+        FindingKind.Violated => level == Level.Must && tier == Tier.Required ? Outcome.Fail : Outcome.Warning,
+        FindingKind.Skipped => Outcome.Skipped,
+        _ => Outcome.Error,
+    };
+
+    /// <summary>Could not judge a required endpoint, or the run was cut short: "error", unless something failed.</summary>
+    public static string Of(IReadOnlyList<CheckResult> results, string? aborted)
+    {
+        if (results.Any(r => r.Outcome == Outcome.Fail)) return Fail;
+        if (aborted is not null || results.Any(r => r.Outcome == Outcome.Error && r.Tier == Tier.Required)) return Error;
+        return results.Any(r => r.Outcome == Outcome.Warning) ? PassWithWarnings : Pass;
+    }
+
+    public static int ExitCode(string verdict) => verdict switch
+    {
+        Pass or PassWithWarnings => 0,
+        Fail => 1,
+        _ => 3,
+    };
+}

@@ -1,8 +1,12 @@
 namespace Conformance.Specs;
 
 /// <summary>Reads a document (a spec or a file it references) from a path, a file: URI or an http(s) URL.</summary>
-public sealed class SpecSource(RefMap refMap, HttpClient http)
+public sealed class SpecSource(RefMap refMap, HttpClient? http = null)
 {
+    // One client for spec downloads, as .NET recommends; it holds no run state.
+    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = http ?? SharedHttp;
+
     public RefMap RefMap { get; } = refMap;
 
     public static Uri ToUri(string pathOrUrl) =>
@@ -21,7 +25,7 @@ public sealed class SpecSource(RefMap refMap, HttpClient http)
         }
         try
         {
-            using var response = http.GetAsync(uri).GetAwaiter().GetResult();
+            using var response = _http.GetAsync(uri).GetAwaiter().GetResult();
             if (!response.IsSuccessStatusCode)
                 throw new SpecLoadException($"Cannot read '{uri}': the server answered {(int)response.StatusCode}.");
             return response.Content.ReadAsStringAsync().GetAwaiter().GetResult();

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using Conformance.Http;
+using Conformance.Reference;
+using Conformance.Reports;
+using Conformance.Running;
+using Conformance.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>conformance run: plan, probe, judge, report.</summary>
+public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--standard <ID>"), Description("Standard to test against, e.g. oruk-3.0 (see 'conformance standards').")]
+        public string? Standard { get; init; }
+
+        [CommandOption("--url <BASE>"), Description("Base URL of the API under test.")]
+        public string? Url { get; init; }
+
+        [CommandOption("--reference"), Description("Start the standard's built-in reference implementation and test it.")]
+        public bool Reference { get; init; }
+
+        [CommandOption("--spec <PATH_OR_URL>"), Description("Use this published spec instead of our transcription (errata are applied).")]
+        public string? Spec { get; init; }
+
+        [CommandOption("--ref-map <PREFIX=DIR>"), Description("Map remote $ref prefixes to a local folder (repeatable).")]
+        public string[] RefMap { get; init; } = [];
+
+        [CommandOption("--out <DIR>"), Description("Folder for report.json and junit.xml (default: reports/<timestamp>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--header <'NAME: VALUE'>"), Description("Send this header with every request (repeatable).")]
+        public string[] Header { get; init; } = [];
+
+        [CommandOption("--timeout <SECONDS>"), Description("Seconds to wait for each response (default 30).")]
+        public double Timeout { get; init; } = 30;
+
+        [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
+        public int MaxPages { get; init; } = 3;
+
+        public override ValidationResult Validate()
+        {
+            if (Standard is null) return ValidationResult.Error("--standard is required (see 'conformance standards').");
+            if (Reference == (Url is not null)) return ValidationResult.Error("Give either --url BASE or --reference.");
+            if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
+                return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
+            if (Timeout is <= 0 or > 3600) return ValidationResult.Error("--timeout must be between 0 and 3600 seconds.");
+            if (MaxPages < 1) return ValidationResult.Error("--max-pages must be at least 1.");
+            if (Header.Any(h => !h.Contains(':'))) return ValidationResult.Error("--header expects 'Name: value'.");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var catalogue = ConformanceRun.DefaultCatalogue();
+        var refMap = new RefMap();
+        foreach (var mapping in settings.RefMap) refMap.Add(mapping);
+
+        using var reference = settings.Reference ? ReferenceImplementations.Start(catalogue, settings.Standard!) : null;
+        var request = new RunRequest
+        {
+            StandardId = settings.Standard!,
+            Target = new Uri(reference?.Url ?? settings.Url!),
+            SpecOverride = settings.Spec,
+            RefMap = refMap,
+            Probe = new ProbeSettings
+            {
+                Timeout = TimeSpan.FromSeconds(settings.Timeout),
+                Headers = settings.Header.Select(ParseHeader).ToList(),
+            },
+            Options = new RunOptions { MaxPages = settings.MaxPages },
+        };
+        var (profile, spec) = ConformanceRun.Prepare(request, catalogue);
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target}[/] against [bold]{profile.Name} {profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
+        AnsiConsole.MarkupLineInterpolated($"[grey]spec: {spec.Location} ({spec.Operations.Count} operations, {spec.Diagnostics.Count} diagnostics)[/]");
+
+        RunResult result;
+        try
+        {
+            using var probe = new Probe(request.Probe);
+            var progress = new ConsoleProgress();
+            result = await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        var outDir = settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+        var written = ReportWriter.WriteAll(result, outDir);
+        ConsoleSummary.Print(result, written);
+        return Verdict.ExitCode(result.Verdict);
+    }
+
+    private static KeyValuePair<string, string> ParseHeader(string header)
+    {
+        var colon = header.IndexOf(':');
+        return new(header[..colon].Trim(), header[(colon + 1)..].Trim());
+    }
+}

@@ -1,0 +1,37 @@
+using Conformance.Running;
+using Spectre.Console;
+
+namespace Conformance.Cli;
+
+/// <summary>The verdict, the findings that matter (fail, warning, error) and where the reports are.</summary>
+public static class ConsoleSummary
+{
+    public static void Print(RunResult result, IReadOnlyList<string> reports)
+    {
+        AnsiConsole.WriteLine();
+        var notable = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning or Outcome.Error).ToList();
+        if (notable.Count > 0)
+        {
+            var table = new Table().AddColumns("outcome", "check", "operation", "clause", "finding");
+            foreach (var r in notable.OrderBy(r => r.Outcome == Outcome.Fail ? 0 : r.Outcome == Outcome.Error ? 1 : 2))
+                table.AddRow(Colour(r.Outcome), Markup.Escape(r.Check), Markup.Escape(r.Operation), Markup.Escape(r.Clause), Markup.Escape(r.Message));
+            AnsiConsole.Write(table);
+        }
+        foreach (var diagnostic in result.Diagnostics)
+            AnsiConsole.MarkupLineInterpolated($"[grey]spec diagnostic ({diagnostic.Kind}): {diagnostic.Message}[/]");
+        if (result.Aborted is not null)
+            AnsiConsole.MarkupLineInterpolated($"[red]Run stopped early: {result.Aborted}[/]");
+        AnsiConsole.MarkupLineInterpolated(
+            $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warnings, {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} errors; {result.RequestsSent} requests; {result.ManualClauses.Count} clauses need a manual check.");
+        foreach (var report in reports) AnsiConsole.MarkupLineInterpolated($"[grey]wrote {report}[/]");
+        var colour = result.Verdict switch { Verdict.Pass => "green", Verdict.PassWithWarnings => "yellow", _ => "red" };
+        AnsiConsole.MarkupLine($"Verdict: [bold {colour}]{result.Verdict}[/]");
+    }
+
+    private static string Colour(Outcome outcome) => outcome switch
+    {
+        Outcome.Fail => "[red]fail[/]",
+        Outcome.Error => "[red]error[/]",
+        _ => "[yellow]warning[/]",
+    };
+}

@@ -1,0 +1,28 @@
+using Conformance.Specs;
+using Conformance.Standards;
+using Spectre.Console.Cli;
+
+namespace Conformance.Cli;
+
+/// <summary>0 pass, 1 fail, 2 usage or configuration error, 3 could not test.</summary>
+public static class ExitCodes
+{
+    public const int Pass = 0;
+    public const int Fail = 1;
+    public const int Usage = 2;
+    public const int CouldNotTest = 3;
+
+    public static bool IsUsageError(Exception e) =>
+        e is CommandParseException or CommandRuntimeException or ProfileException or SpecLoadException or ArgumentException
+            or UsageException;
+
+    /// <summary>One sentence, no stack trace.</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        CommandParseException or CommandRuntimeException => $"{e.Message} (see 'conformance --help').",
+        _ => e.Message,
+    };
+}
+
+/// <summary>The user asked for something that cannot work (a missing or contradictory flag).</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Reference;
+
+/// <summary>
+/// The behaviour of a conforming Open Referral UK 3.0 API over <see cref="ReferenceData"/>: routes,
+/// pagination (page, per_page), lookups by id and 404 for unknown ids. Pure: no HTTP here.
+/// </summary>
+public sealed class OrukService(ReferenceData data)
+{
+    private readonly List<JsonObject> _serviceAtLocations = data.ServiceAtLocations().ToList();
+
+    public ReferenceResponse Handle(string method, string path, IReadOnlyDictionary<string, string> query)
+    {
+        if (method is not ("GET" or "HEAD")) return ReferenceResponse.Error(405, $"{method} is not supported.");
+        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            [] => ReferenceResponse.Ok(data.Root.DeepClone()),
+            ["services"] => List(data.Services.Select(Projection.OneToOne).ToList(), query),
+            ["services", var id] => One(data.Services, id, "service"),
+            ["taxonomies"] => List(data.Taxonomies, query),
+            ["taxonomies", var id] => One(data.Taxonomies, id, "taxonomy"),
+            ["taxonomy_terms"] => List(data.TaxonomyTerms, query),
+            ["taxonomy_terms", var id] => One(data.TaxonomyTerms, id, "taxonomy term"),
+            ["service_at_locations"] => List(_serviceAtLocations.Select(Projection.OneToOne).ToList(), query),
+            ["service_at_locations", var id] => One(_serviceAtLocations, id, "service at location"),
+            _ => ReferenceResponse.Error(404, $"No endpoint at {path}."),
+        };
+    }
+
+    private static ReferenceResponse List(IReadOnlyList<JsonObject> records, IReadOnlyDictionary<string, string> query)
+    {
+        if (!TryPositive(query, "page", 1, out var page))
+            return ReferenceResponse.Error(400, "page must be a whole number from 1.");
+        if (!TryPositive(query, "per_page", Page.DefaultPerPage, out var perPage))
+            return ReferenceResponse.Error(400, "per_page must be a whole number from 1.");
+        return ReferenceResponse.Ok(Page.Of(records, page, Math.Min(perPage, Page.MaxPerPage)));
+    }
+
+    private static ReferenceResponse One(IEnumerable<JsonObject> records, string id, string kind) =>
+        records.FirstOrDefault(r => r["id"]?.ToString() == id) is { } record
+            ? ReferenceResponse.Ok(record.DeepClone())
+            : ReferenceResponse.Error(404, $"No {kind} has id '{id}'.");
+
+    private static bool TryPositive(IReadOnlyDictionary<string, string> query, string name, int fallback, out int value)
+    {
+        value = fallback;
+        return !query.TryGetValue(name, out var text) || (int.TryParse(text, out value) && value >= 1);
+    }
+}

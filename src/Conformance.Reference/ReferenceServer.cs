@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace Conformance.Reference;
+
+/// <summary>
+/// Serves a reference implementation over HTTP on 127.0.0.1 with WireMock.Net. Every response carries
+/// JSON content type and Access-Control-Allow-Origin: *. The admin interface stays off.
+/// </summary>
+public sealed class ReferenceServer : IDisposable
+{
+    private readonly WireMockServer _server;
+
+    private ReferenceServer(WireMockServer server) => _server = server;
+
+    public string Url => _server.Url!;
+
+    public int RequestCount => _server.LogEntries.Count();
+
+    /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>
+    public static ReferenceServer Start(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle, int? port = null)
+    {
+        var chosen = port ?? FreePort();
+        var server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://127.0.0.1:{chosen}"],
+            StartAdminInterface = false,
+            MaxRequestLogCount = 1000,
+        });
+        server.Given(Request.Create().WithPath(_ => true))
+            .RespondWith(Response.Create().WithCallback(request => Answer(request, handle)));
+        return new ReferenceServer(server);
+    }
+
+    private static IResponseMessage Answer(IRequestMessage request, Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle)
+    {
+        var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
+            .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
+        var answer = handle(request.Method.ToUpperInvariant(), request.Path, query);
+        var message = new ResponseMessage { StatusCode = answer.Status };
+        message.AddHeader("Content-Type", "application/json; charset=utf-8");
+        message.AddHeader("Access-Control-Allow-Origin", "*");
+        if (answer.Body is not null && request.Method != "HEAD")
+            message.BodyData = new BodyData
+            {
+                BodyAsString = answer.Body.ToJsonString(),
+                DetectedBodyType = BodyType.String,
+                Encoding = Encoding.UTF8,
+            };
+        return message;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _server.Stop();
+        _server.Dispose();
+    }
+}

@@ -1,0 +1,35 @@
+using Conformance.Checks;
+using Conformance.Http;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// One conformance run from request to result: load the profile and the spec, check they agree, probe,
+/// judge. Configuration problems throw <see cref="ProfileException"/> or <see cref="SpecLoadException"/>
+/// before any request is sent.
+/// </summary>
+public static class ConformanceRun
+{
+    public static (Profile Profile, Spec Spec) Prepare(RunRequest request, StandardCatalogue catalogue)
+    {
+        var profile = catalogue.Load(request.StandardId);
+        var loader = new SpecLoader(new SpecSource(request.RefMap));
+        var spec = request.SpecOverride is null
+            ? loader.Load(profile.TranscriptionPath, profile.Errata, incorporatedErrata: profile.Errata.Select(e => e.Id).ToList())
+            : loader.Load(request.SpecOverride, profile.Errata);
+        ProfileLoader.ValidateAgainst(profile, spec);
+        return (profile, spec);
+    }
+
+    public static async Task<RunResult> ExecuteAsync(RunRequest request, StandardCatalogue catalogue,
+        IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var (profile, spec) = Prepare(request, catalogue);
+        using var probe = new Probe(request.Probe);
+        return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
+    }
+
+    public static StandardCatalogue DefaultCatalogue() => StandardCatalogue.Locate(CheckCatalogue.Ids);
+}

@@ -1,0 +1,16 @@
+using Conformance.Http;
+using Conformance.Specs;
+
+namespace Conformance.Running;
+
+/// <summary>Everything a user asks of one run, however they asked (CLI flags, a test, another tool).</summary>
+public sealed record RunRequest
+{
+    public required string StandardId { get; init; }
+    public required Uri Target { get; init; }
+    /// <summary>A published spec to use instead of our transcription (path or URL); errata are applied to it.</summary>
+    public string? SpecOverride { get; init; }
+    public RefMap RefMap { get; init; } = new();
+    public ProbeSettings Probe { get; init; } = new();
+    public RunOptions Options { get; init; } = new();
+}

@@ -1,0 +1,39 @@
+using Conformance.Checks;
+using static Conformance.Tests.Fixtures;
+
+namespace Conformance.Tests.Checks;
+
+public class EndpointAnswersCheckTests
+{
+    private readonly EndpointAnswersCheck _check = new();
+
+    [Test]
+    public void A_200_satisfies_it() =>
+        Assert.That(Single(_check, Run("/", OperationRole.Discovery, JsonExchange("/", new System.Text.Json.Nodes.JsonObject()))).Kind,
+            Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_500_violates_it()
+    {
+        var finding = Single(_check, Run("/services", OperationRole.List, JsonExchange("/services", new System.Text.Json.Nodes.JsonObject(), status: 500)));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("500"));
+    }
+
+    [Test]
+    public void No_answer_violates_it_and_says_why()
+    {
+        var finding = Single(_check, Run("/services", OperationRole.List, Unanswered("/services")));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("Connection refused"));
+    }
+
+    [Test]
+    public void An_operation_that_was_not_called_is_skipped_with_the_reason()
+    {
+        var run = new OperationRun(Operation("/services/{id}"), Standards.Tier.Required, OperationRole.Item, [], "No ids to look up");
+        var finding = Single(_check, run);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
+        Assert.That(finding.Message, Is.EqualTo("No ids to look up"));
+    }
+}

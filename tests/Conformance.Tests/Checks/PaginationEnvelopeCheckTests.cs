@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using static Conformance.Tests.Fixtures;
+
+namespace Conformance.Tests.Checks;
+
+public class PaginationEnvelopeCheckTests
+{
+    private readonly PaginationEnvelopeCheck _check = new();
+
+    private static Finding Judge(params (JsonObject Body, int Page)[] pages) =>
+        Single(new PaginationEnvelopeCheck(), Run("/services", OperationRole.List,
+            pages.Select(p => JsonExchange("/services", p.Body, page: p.Page)).ToArray()));
+
+    [Test]
+    public void Consistent_first_middle_and_last_pages_satisfy_it() =>
+        Assert.That(Judge(
+            (Page(1, 3, 5, Service(Id1), Service(Id2)), 1),
+            (Page(2, 3, 5, Service(Id3), Service(Id1)), 2),
+            (Page(3, 3, 5, Service(Id2)), 3)).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_single_page_feed_satisfies_it() =>
+        Assert.That(Judge((Page(1, 1, 1, Service(Id1)), 1)).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_size_that_disagrees_with_contents_violates_it()
+    {
+        var page = Page(1, 1, 1, Service(Id1), Service(Id2), Service(Id3));
+        page["size"] = 1;
+        var finding = Judge((page, 1));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("size is 1 but contents holds 3"));
+    }
+
+    [Test]
+    public void A_page_that_answers_with_another_page_number_violates_it() =>
+        Assert.That(Judge((Page(1, 10, 10, Service(Id1)), 1), (Page(1, 10, 10, Service(Id1)), 10)).Details,
+            Has.Some.Contains("page_number is 1 but page 10 was requested"));
+
+    [Test]
+    public void A_wrong_last_page_flag_violates_it()
+    {
+        var last = Page(2, 2, 3, Service(Id3));
+        last["last_page"] = false;
+        Assert.That(Judge((Page(1, 2, 3, Service(Id1), Service(Id2)), 1), (last, 2)).Message, Does.Contain("last_page is false on page 2 of 2"));
+    }
+
+    [Test]
+    public void Totals_that_change_between_pages_violate_it() =>
+        Assert.That(Judge((Page(1, 2, 4, Service(Id1), Service(Id2)), 1), (Page(2, 3, 5, Service(Id3)), 2)).Details,
+            Has.Some.Contains("total_items changed from 4 to 5"));
+
+    [Test]
+    public void Total_pages_that_disagree_with_total_items_violate_it() =>
+        Assert.That(Judge((Page(1, 5, 4, Service(Id1), Service(Id2)), 1), (Page(5, 5, 4), 5)).Details,
+            Has.Some.Contains("4 items at 2 a page make 2 pages"));
+
+    [Test]
+    public void A_missing_envelope_field_violates_it()
+    {
+        var page = Page(1, 1, 1, Service(Id1));
+        page.Remove("total_pages");
+        Assert.That(Judge((page, 1)).Message, Does.Contain("'total_pages' is missing"));
+    }
+
+    [Test]
+    public void A_later_page_that_fails_violates_it()
+    {
+        var finding = Single(_check, Run("/services", OperationRole.List,
+            JsonExchange("/services", Page(1, 3, 5, Service(Id1), Service(Id2)), page: 1),
+            JsonExchange("/services", new JsonObject { ["error"] = "boom" }, status: 500, page: 3)));
+        Assert.That(finding.Message, Does.Contain("answered 500"));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using static Conformance.Tests.Fixtures;
+
+namespace Conformance.Tests.Checks;
+
+public class RootDocumentCheckTests
+{
+    private readonly RootDocumentCheck _check = new();
+
+    private static JsonObject Complete() => new()
+    {
+        ["version"] = "HSDS-UK-3.0",
+        ["profile"] = "https://github.com/OpenReferralUK/uk-profile",
+        ["openapi_url"] = "https://api.example.org/openapi.json",
+    };
+
+    [Test]
+    public void A_complete_document_satisfies_it() =>
+        Assert.That(Single(_check, Run("/", OperationRole.Discovery, JsonExchange("/", Complete()))).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_missing_profile_violates_it()
+    {
+        var document = Complete();
+        document.Remove("profile");
+        var finding = Single(_check, Run("/", OperationRole.Discovery, JsonExchange("/", document)));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("'profile' is missing"));
+    }
+
+    [Test]
+    public void A_relative_openapi_url_violates_it()
+    {
+        var document = Complete();
+        document["openapi_url"] = "docs-openreferraluk-org/openapi30.json";
+        Assert.That(Single(_check, Run("/", OperationRole.Discovery, JsonExchange("/", document))).Message,
+            Does.Contain("'openapi_url' is not an absolute URI"));
+    }
+
+    [Test]
+    public void It_only_judges_the_discovery_operation() =>
+        Assert.That(_check.Evaluate(Run("/services", OperationRole.List, JsonExchange("/services", Complete())), Context), Is.Empty);
+}

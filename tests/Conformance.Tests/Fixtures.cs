@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Http;
+using Conformance.Running;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Tests;
+
+/// <summary>The ORUK 3.0 profile and transcription, loaded once, and builders for exchanges.</summary>
+public static class Fixtures
+{
+    private static readonly Lazy<(Profile, Spec)> Oruk = new(() =>
+        ConformanceRun.Prepare(new RunRequest { StandardId = "oruk-3.0", Target = new Uri("http://127.0.0.1:1") },
+            ConformanceRun.DefaultCatalogue()));
+
+    public static Profile Profile => Oruk.Value.Item1;
+    public static Spec Spec => Oruk.Value.Item2;
+    public static CheckContext Context => new(Spec, Profile);
+
+    public static SpecOperation Operation(string path) => Spec.Find("GET", path) ?? throw new ArgumentException(path);
+
+    public static Exchange JsonExchange(string path, JsonNode body, int status = 200, string contentType = "application/json",
+        string? cors = "*", int? page = null, string? id = null, bool anonymous = true) =>
+        Raw(path, Encoding.UTF8.GetBytes(body.ToJsonString()), status, contentType, cors, page, id, anonymous);
+
+    public static Exchange Raw(string path, byte[] body, int status = 200, string? contentType = "application/json",
+        string? cors = "*", int? page = null, string? id = null, bool anonymous = true)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        if (cors is not null) headers.Add(new("Access-Control-Allow-Origin", cors));
+        return new Exchange
+        {
+            Operation = $"GET {path}",
+            Purpose = page is not null ? $"page {page}" : id is not null ? $"id {id}" : "fetch",
+            Method = "GET",
+            Url = $"http://vendor.test{path}" + (page is not null ? $"?page={page}" : ""),
+            RequestHeaders = [new("Accept", "application/json")],
+            Status = status,
+            ResponseHeaders = headers,
+            Body = body,
+            ContentType = contentType,
+            Page = page,
+            RecordId = id,
+            Anonymous = anonymous,
+        };
+    }
+
+    public static Exchange Unanswered(string path) => new()
+    {
+        Operation = $"GET {path}", Purpose = "fetch", Method = "GET", Url = $"http://vendor.test{path}",
+        RequestHeaders = [], TransportError = "Connection refused",
+    };
+
+    public static OperationRun Run(string path, OperationRole role, params Exchange[] exchanges) =>
+        new(Operation(path), Profile.TierOf(path), role, exchanges);
+
+    /// <summary>A valid ORUK page envelope around the given records.</summary>
+    public static JsonObject Page(int page, int totalPages, int totalItems, params JsonObject[] records) => new()
+    {
+        ["total_items"] = totalItems,
+        ["total_pages"] = totalPages,
+        ["page_number"] = page,
+        ["size"] = records.Length,
+        ["first_page"] = page == 1,
+        ["last_page"] = page >= totalPages,
+        ["empty"] = records.Length == 0,
+        ["contents"] = new JsonArray(records.Select(r => (JsonNode)r).ToArray()),
+    };
+
+    public static JsonObject Service(string id, string name = "Lunch club") => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["status"] = "active",
+    };
+
+    public static Finding Single(Check check, OperationRun run)
+    {
+        var findings = check.Evaluate(run, Context).ToList();
+        NUnit.Framework.Assert.That(findings, NUnit.Framework.Has.Count.EqualTo(1), "expected exactly one finding");
+        return findings[0];
+    }
+
+    public const string Id1 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c01";
+    public const string Id2 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c02";
+    public const string Id3 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c03";
+}

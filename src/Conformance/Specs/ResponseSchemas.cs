@@ -30,6 +30,12 @@ public sealed class ResponseSchemas
         _registry.Fetch = (uri, _) => FetchDocument(uri);
     }
 
+    // Specs' schemas carry many non-JSON-Schema keywords (example, name, core, datapackage_metadata...):
+    // JSON Schema 2020-12 ignores unknown keywords, the library's newer default dialect refuses them.
+    private static readonly Dialect Lenient = Dialect.Draft202012.With([], allowUnknownKeywords: true);
+
+    private BuildOptions Build() => new() { SchemaRegistry = _registry, Dialect = Lenient };
+
     public static EvaluationOptions Evaluation { get; } = new()
     {
         OutputFormat = OutputFormat.List,
@@ -37,16 +43,16 @@ public sealed class ResponseSchemas
     };
 
     /// <summary>The schema at a pointer in the spec, or the reason it could not be built.</summary>
-    public (JsonSchema? Schema, string? Problem) At(string pointer) => _built.GetOrAdd(pointer, Build);
+    public (JsonSchema? Schema, string? Problem) At(string pointer) => _built.GetOrAdd(pointer, BuildAt);
 
-    private (JsonSchema?, string?) Build(string pointer)
+    private (JsonSchema?, string?) BuildAt(string pointer)
     {
         lock (_buildLock) // the registry's fetch is not meant for concurrent builds
         {
             try
             {
                 var reference = new JsonObject { ["$ref"] = $"{_location}#{EncodeFragment(pointer)}" };
-                var schema = JsonSchema.Build(ToElement(reference), new BuildOptions { SchemaRegistry = _registry },
+                var schema = JsonSchema.Build(ToElement(reference), Build(),
                     new Uri($"urn:conformance:response:{Guid.NewGuid():N}"));
                 return (schema, null);
             }
@@ -68,7 +74,7 @@ public sealed class ResponseSchemas
         var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);
         return isOpenApi
             ? new JsonElementBaseDocument(ToElement(node), withoutFragment)
-            : JsonSchema.Build(ToElement(node), new BuildOptions { SchemaRegistry = _registry }, withoutFragment);
+            : JsonSchema.Build(ToElement(node), Build(), withoutFragment);
     }
 
     private static string EncodeFragment(string pointer) =>

@@ -58,7 +58,8 @@ public sealed class SpecLoader(SpecSource source)
 
     private static OpenApiDocument ReadModel(JsonNode root, Uri location, string version, List<SpecDiagnostic> diagnostics)
     {
-        var forReader = root.DeepClone();
+        // Re-parsed from text: the reader expects the value kinds JsonNode.Parse makes, not those of a clone.
+        var forReader = JsonNode.Parse(root.ToJsonString())!;
         if (version.StartsWith("3.0"))
             foreach (var pointer in SchemaDialect.NumericBoundsToOpenApi30(forReader))
                 diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, pointer,

@@ -19,9 +19,13 @@ public sealed class ReferenceServer : IDisposable
 {
     private readonly WireMockServer _server;
 
-    private ReferenceServer(WireMockServer server) => _server = server;
+    private ReferenceServer(WireMockServer server, int port)
+    {
+        _server = server;
+        Url = $"http://127.0.0.1:{port}";
+    }
 
-    public string Url => _server.Url!;
+    public string Url { get; }
 
     public int RequestCount => _server.LogEntries.Count();
 
@@ -37,7 +41,7 @@ public sealed class ReferenceServer : IDisposable
         });
         server.Given(Request.Create().WithPath(_ => true))
             .RespondWith(Response.Create().WithCallback(request => Answer(request, handle)));
-        return new ReferenceServer(server);
+        return new ReferenceServer(server, chosen);
     }
 
     private static IResponseMessage Answer(IRequestMessage request, Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle)

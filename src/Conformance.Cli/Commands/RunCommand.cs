@@ -60,6 +60,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var refMap = new RefMap();
         foreach (var mapping in settings.RefMap) refMap.Add(mapping);
 
+        var (profile, spec) = ConformanceRun.Prepare(settings.Standard!, settings.Spec, refMap, catalogue);
         using var reference = settings.Reference ? ReferenceImplementations.Start(catalogue, settings.Standard!) : null;
         var request = new RunRequest
         {
@@ -74,7 +75,6 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             },
             Options = new RunOptions { MaxPages = settings.MaxPages },
         };
-        var (profile, spec) = ConformanceRun.Prepare(request, catalogue);
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };

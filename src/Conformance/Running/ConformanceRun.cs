@@ -12,13 +12,14 @@ namespace Conformance.Running;
 /// </summary>
 public static class ConformanceRun
 {
-    public static (Profile Profile, Spec Spec) Prepare(RunRequest request, StandardCatalogue catalogue)
+    /// <summary>The profile and the spec a run would use; our transcription unless a published spec is given.</summary>
+    public static (Profile Profile, Spec Spec) Prepare(string standardId, string? specOverride, RefMap refMap, StandardCatalogue catalogue)
     {
-        var profile = catalogue.Load(request.StandardId);
-        var loader = new SpecLoader(new SpecSource(request.RefMap));
-        var spec = request.SpecOverride is null
+        var profile = catalogue.Load(standardId);
+        var loader = new SpecLoader(new SpecSource(refMap));
+        var spec = specOverride is null
             ? loader.Load(profile.TranscriptionPath, profile.Errata, incorporatedErrata: profile.Errata.Select(e => e.Id).ToList())
-            : loader.Load(request.SpecOverride, profile.Errata);
+            : loader.Load(specOverride, profile.Errata);
         ProfileLoader.ValidateAgainst(profile, spec);
         return (profile, spec);
     }
@@ -26,7 +27,7 @@ public static class ConformanceRun
     public static async Task<RunResult> ExecuteAsync(RunRequest request, StandardCatalogue catalogue,
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
-        var (profile, spec) = Prepare(request, catalogue);
+        var (profile, spec) = Prepare(request.StandardId, request.SpecOverride, request.RefMap, catalogue);
         using var probe = new Probe(request.Probe);
         return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
     }

@@ -46,6 +46,9 @@ public sealed class Runner(Probe probe, RunOptions options)
 
         var context = new CheckContext(spec, profile);
         var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
+        if (aborted is not null) // nothing answered: the harness could not test, the vendor is not blamed
+            results = results.Select(r => r.Outcome == Outcome.Fail && r.Evidence is { Answered: false }
+                ? r with { Outcome = Outcome.Error } : r).ToList();
         return new RunResult
         {
             StandardId = profile.Id,

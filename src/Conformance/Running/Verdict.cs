@@ -22,11 +22,15 @@ public static class Verdict
         _ => Outcome.Error,
     };
 
-    /// <summary>Could not judge a required endpoint, or the run was cut short: "error", unless something failed.</summary>
+    /// <summary>
+    /// A run cut short (unreachable, cancelled) is "error": it can neither certify nor condemn. Otherwise a
+    /// failure fails; a required endpoint the harness could not judge is "error".
+    /// </summary>
     public static string Of(IReadOnlyList<CheckResult> results, string? aborted)
     {
+        if (aborted is not null) return Error;
         if (results.Any(r => r.Outcome == Outcome.Fail)) return Fail;
-        if (aborted is not null || results.Any(r => r.Outcome == Outcome.Error && r.Tier == Tier.Required)) return Error;
+        if (results.Any(r => r.Outcome == Outcome.Error && r.Tier == Tier.Required)) return Error;
         return results.Any(r => r.Outcome == Outcome.Warning) ? PassWithWarnings : Pass;
     }
 

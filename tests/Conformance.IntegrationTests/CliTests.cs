@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace Conformance.IntegrationTests;
+
+/// <summary>The command line as a user meets it: the demo run, exit codes, errors without stack traces.</summary>
+public class CliTests
+{
+    [Test]
+    public async Task The_demo_run_against_the_reference_implementation_passes_and_writes_reports()
+    {
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--reference", "--out", outDir);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
+        Assert.That(result.Output, Does.Contain("Verdict: pass"));
+        Assert.That(result.Output, Does.Contain("GET /services page 1"), "progress is shown while running");
+
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("pass"));
+            Assert.That(report["standard"]!.GetValue<string>(), Is.EqualTo("oruk-3.0"));
+            Assert.That(report["target"]!.GetValue<string>(), Does.StartWith("http://127.0.0.1:"));
+            Assert.That(report["startedAt"], Is.Not.Null);
+            Assert.That(report["summary"]!["pass"]!.GetValue<int>(), Is.GreaterThan(30));
+            Assert.That(report["summary"]!["fail"]!.GetValue<int>(), Is.Zero);
+            Assert.That(report["diagnostics"]!.AsArray(), Has.Count.EqualTo(3), "the three errata, incorporated in the transcription");
+            var first = report["results"]!.AsArray()[0]!;
+            foreach (var field in new[] { "check", "clause", "operation", "outcome", "message", "evidence" })
+                Assert.That(first[field], Is.Not.Null, field);
+            Assert.That(first["evidence"]!["url"], Is.Not.Null);
+            Assert.That(first["evidence"]!["status"]!.GetValue<int>(), Is.EqualTo(200));
+        });
+        var junit = XDocument.Load(Path.Combine(outDir, "junit.xml"));
+        Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(report["results"]!.AsArray().Count));
+        Assert.That(junit.Descendants("failure"), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_failing_feed_exits_1_and_junit_has_a_failure_for_each_fail()
+    {
+        using var server = ValidatorFeed.Start("Fail");
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", server.Url, "--out", outDir);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.All);
+        Assert.That(result.Output, Does.Contain("Verdict: fail"));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        var junit = XDocument.Load(Path.Combine(outDir, "junit.xml"));
+        Assert.That(junit.Descendants("failure").Count(), Is.EqualTo(report["summary"]!["fail"]!.GetValue<int>()).And.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task An_unreachable_endpoint_exits_3_and_still_writes_a_report()
+    {
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", $"http://127.0.0.1:{ClosedPort()}", "--out", outDir, "--timeout", "5");
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.All);
+        Assert.That(result.All, Does.Contain("could not be reached"));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("error"));
+        Assert.That(report["aborted"]!.GetValue<string>(), Does.Contain("could not be reached"));
+    }
+
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--no-such-flag")]
+    [TestCase("run", "--standard", "no-such-standard", "--url", "http://127.0.0.1:1")]
+    [TestCase("run", "--url", "http://127.0.0.1:1")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "not a url")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--spec", "/no/such/spec.json")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--ref-map", "nonsense")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--timeout", "-1")]
+    [TestCase("frobnicate")]
+    public async Task Usage_and_configuration_errors_exit_2_with_one_clear_line(params string[] args)
+    {
+        var result = await Cli.RunAsync(args);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("Error"));
+        Assert.That(result.All, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task A_spec_that_is_not_openapi_exits_2()
+    {
+        var file = Path.Combine(Cli.TempDir(), "spec.yaml");
+        await File.WriteAllTextAsync(file, "just: [a, yaml, list\n");
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--spec", file);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("neither JSON nor YAML"));
+        Assert.That(result.All, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task Standards_lists_oruk_3_0()
+    {
+        var result = await Cli.RunAsync("standards");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
+        Assert.That(result.Output, Does.Contain("oruk-3.0").And.Contain("Open Referral UK 3.0"));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed
+    }
+}

@@ -31,7 +31,7 @@ public class EndpointAnswersCheckTests
     [Test]
     public void An_operation_that_was_not_called_is_skipped_with_the_reason()
     {
-        var run = new OperationRun(Operation("/services/{id}"), Standards.Tier.Required, OperationRole.Item, [], "No ids to look up");
+        var run = new OperationRun(Operation("/services/{id}"), Conformance.Standards.Tier.Required, OperationRole.Item, [], "No ids to look up");
         var finding = Single(_check, run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
         Assert.That(finding.Message, Is.EqualTo("No ids to look up"));

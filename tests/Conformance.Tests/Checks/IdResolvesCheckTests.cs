@@ -30,7 +30,7 @@ public class IdResolvesCheckTests
     [Test]
     public void Without_ids_it_is_skipped_with_the_reason()
     {
-        var run = new OperationRun(Operation("/services/{id}"), Standards.Tier.Required, OperationRole.Item, [], "No ids to look up: GET /services gave none.");
+        var run = new OperationRun(Operation("/services/{id}"), Conformance.Standards.Tier.Required, OperationRole.Item, [], "No ids to look up: GET /services gave none.");
         var finding = Single(_check, run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
         Assert.That(finding.Message, Does.Contain("gave none"));

@@ -1,0 +1,68 @@
+using Conformance.Checks;
+using Conformance.Standards;
+
+namespace Conformance.Tests.Standards;
+
+public class ProfileLoaderTests
+{
+    private static string Write(string clauses)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"profile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "openapi.json"), "{}");
+        var file = Path.Combine(dir, "profile.yaml");
+        File.WriteAllText(file, $$"""
+            id: test-1.0
+            name: Test
+            version: "1.0"
+            spec: {transcription: openapi.json, published: "https://example.org/openapi.json", upstream: "example @1"}
+            endpoints: {required: ["/nowhere"]}
+            clauses:
+            {{clauses}}
+            """);
+        return file;
+    }
+
+    [Test]
+    public void The_oruk_profile_loads_with_its_clauses_and_errata()
+    {
+        var profile = Fixtures.Profile;
+        Assert.That(profile.Endpoints.Required, Is.EqualTo(new[] { "/", "/services", "/services/{id}" }));
+        Assert.That(profile.Endpoints.Optional, Has.Count.EqualTo(6));
+        Assert.That(profile.Errata.Select(e => e.Id), Is.EqualTo(new[] { "ORUK-3.0-E1", "ORUK-3.0-E2", "ORUK-3.0-E3" }));
+        Assert.That(profile.ClauseFor("cors-allow-origin")!.Level, Is.EqualTo(Level.Must));
+        Assert.That(profile.ClauseFor("feed-not-empty")!.Level, Is.EqualTo(Level.Should));
+        Assert.That(CheckCatalogue.Ids.Where(id => profile.ClauseFor(id) is null), Is.Empty, "every check cites an ORUK clause");
+    }
+
+    [Test]
+    public void An_unknown_check_is_refused_naming_the_file() =>
+        Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, level: MUST, statement: s, source: x, checks: [no-such-check]}"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("profile.yaml").And.Message.Contains("no-such-check"));
+
+    [Test]
+    public void A_clause_without_a_level_is_refused() =>
+        Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, statement: s, source: x}"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("level"));
+
+    [Test]
+    public void A_level_that_is_not_rfc_2119_is_refused() =>
+        Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, level: OUGHT, statement: s, source: x}"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>());
+
+    [Test]
+    public void A_check_cited_by_two_clauses_is_refused() =>
+        Assert.That(() => ProfileLoader.Load(Write("""
+              - {id: T/1, level: MUST, statement: s, source: x, checks: [cors-allow-origin]}
+              - {id: T/2, level: SHOULD, statement: s, source: x, checks: [cors-allow-origin]}
+            """), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("more than one clause"));
+
+    [Test]
+    public void An_endpoint_the_spec_lacks_is_refused()
+    {
+        var profile = ProfileLoader.Load(Write("  - {id: T/1, level: MUST, statement: s, source: x}"), CheckCatalogue.Ids);
+        Assert.That(() => ProfileLoader.ValidateAgainst(profile, Fixtures.Spec),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("/nowhere"));
+    }
+}

@@ -50,7 +50,7 @@ public sealed class Probe : IDisposable
             Operation = operation,
             Purpose = purpose,
             Method = "GET",
-            Url = url.ToString(),
+            Url = url.AbsoluteUri,
             RequestHeaders = headers,
             Status = answered ? (int)response.StatusCode : null,
             ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])

@@ -1,0 +1,99 @@
+using Conformance.Http;
+using Conformance.Reference;
+using Conformance.Running;
+
+namespace Conformance.Tests.Running;
+
+/// <summary>The runner against loopback servers: sampling, id chaining, headers, unreachable targets.</summary>
+public class RunnerTests
+{
+    [TestCase(1, 3, new long[0])]
+    [TestCase(2, 3, new long[] { 2 })]
+    [TestCase(10, 3, new long[] { 5, 10 })]
+    [TestCase(10, 2, new long[] { 10 })]
+    [TestCase(10, 1, new long[0])]
+    public void After_page_one_it_samples_the_last_then_a_middle_page(long totalPages, int maxPages, long[] expected) =>
+        Assert.That(Runner.PagesToSample(totalPages, maxPages), Is.EqualTo(expected));
+
+    [Test]
+    public void Paths_are_joined_to_the_base_url_and_ids_escaped() =>
+        Assert.That(Runner.Url(new Uri("http://h.example/api/v3/"), "/services/{id}", "a b/c").AbsoluteUri,
+            Is.EqualTo("http://h.example/api/v3/services/a%20b%2Fc"));
+
+    [Test]
+    public async Task Ids_come_from_the_first_middle_and_last_pages()
+    {
+        using var server = StartReference();
+        var result = await RunAsync(server.Url, new ProbeSettings());
+        var lookups = result.Results.Single(r => r.Check == "id-resolves" && r.Operation == "GET /services/{id}");
+        Assert.That(lookups.Outcome, Is.EqualTo(Outcome.Pass), lookups.Message);
+        var pages = result.Results.Single(r => r.Check == "pagination-envelope" && r.Operation == "GET /services");
+        Assert.That(pages.Message, Does.StartWith("3 page(s) sampled"));
+    }
+
+    [Test]
+    public async Task User_headers_are_sent_and_required_endpoints_are_also_probed_without_them()
+    {
+        using var server = StartReference();
+        var probe = new ProbeSettings { Headers = [new("X-Api-Key", "secret-value")] };
+        var result = await RunAsync(server.Url, probe);
+        var anonymous = result.Results.Where(r => r.Check == "anonymous-access").ToList();
+        Assert.That(anonymous.Select(r => r.Operation), Is.EquivalentTo(new[] { "GET /", "GET /services", "GET /services/{id}" }));
+        Assert.That(anonymous.Select(r => r.Outcome), Is.All.EqualTo(Outcome.Pass));
+        var evidence = result.Results.First(r => r.Evidence is { Anonymous: false }).Evidence!;
+        Assert.That(evidence.Curl(), Does.Contain("X-Api-Key: ***").And.Not.Contain("secret-value"));
+    }
+
+    [Test]
+    public async Task An_open_standard_that_demands_a_key_fails_anonymous_access()
+    {
+        using var server = ReferenceServer.Start((_, _, _) => ReferenceResponse.Error(401, "An API key is required."));
+        var result = await RunAsync(server.Url, new ProbeSettings());
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
+        Assert.That(result.Results, Has.Some.Matches<CheckResult>(r => r!.Check == "anonymous-access" && r.Outcome == Outcome.Fail));
+    }
+
+    [Test]
+    public async Task An_unreachable_target_stops_the_run_as_an_error_without_blaming_the_vendor()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        var result = await RunAsync($"http://127.0.0.1:{port}", new ProbeSettings { Timeout = TimeSpan.FromSeconds(5) });
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Error));
+        Assert.That(result.Aborted, Does.Contain("could not be reached"));
+        Assert.That(result.Count(Outcome.Fail), Is.Zero);
+        Assert.That(result.RequestsSent, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_cancelled_run_still_returns_a_result_to_report()
+    {
+        using var server = StartReference();
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(p => { if (p.OperationIndex == 3) cancel.Cancel(); });
+        var (profile, spec) = (Fixtures.Profile, Fixtures.Spec);
+        using var probe = new Probe(new ProbeSettings());
+        var result = await new Runner(probe, new RunOptions()).RunAsync(spec, profile, new Uri(server.Url), progress, cancel.Token);
+        Assert.That(result.Aborted, Does.Contain("cancelled"));
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Error));
+        Assert.That(result.Results, Is.Not.Empty);
+    }
+
+    private sealed class Progress(Action<RunProgress> onReport) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => onReport(value);
+    }
+
+    private static ReferenceServer StartReference() =>
+        ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), "oruk-3.0");
+
+    private static async Task<RunResult> RunAsync(string url, ProbeSettings probeSettings)
+    {
+        using var probe = new Probe(probeSettings);
+        return await new Runner(probe, new RunOptions()).RunAsync(Fixtures.Spec, Fixtures.Profile, new Uri(url));
+    }
+}

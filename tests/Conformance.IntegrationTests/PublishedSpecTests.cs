@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.IntegrationTests;
+
+/// <summary>Published specs as their owners ship them: they load leniently, and the ORUK errata matter.</summary>
+public class PublishedSpecTests
+{
+    [TestCase("oruk-3.0/openapi.json")]
+    [TestCase("oruk-1.0/openapi.json")]
+    [TestCase("oruk-validator/Schemas/V3.0-UK/open_api.json")]
+    [TestCase("hsds-3.0/schema/openapi.json")]
+    [TestCase("petstore/oas3.0/src/main/resources/openapi.yaml")]
+    [TestCase("petstore/oas3.1/src/main/webapp/design-first/petstore.yaml")]
+    [TestCase("govuk-pay/openapi/publicapi_spec.json")]
+    [TestCase("bops/engines/bops_api/swagger/v2/swagger_doc.yaml")]
+    [TestCase("open311-georeport-v2/schema/georeport-v2/swagger.json")]
+    public void A_published_spec_loads_without_a_crash(string relative)
+    {
+        var file = SharedFolder.Upstream(relative.Split('/'));
+        if (!File.Exists(file)) Assert.Ignore($"{relative} is not in this copy of ../shared.");
+        var spec = new SpecLoader(new SpecSource(new RefMap())).Load(file, []);
+        Assert.That(spec.Operations, Is.Not.Empty);
+        foreach (var pointer in spec.Operations.SelectMany(o => o.Responses).SelectMany(r => r.Content).Select(c => c.SchemaPointer).OfType<string>())
+            _ = spec.Schemas.At(pointer); // unresolvable remote refs become diagnostics, never exceptions
+    }
+
+    [Test]
+    public void The_published_oruk_document_fails_its_own_meta_schema_and_that_is_a_diagnostic()
+    {
+        var spec = new SpecLoader(new SpecSource(new RefMap())).Load(SharedFolder.Upstream("oruk-3.0", "openapi.json"), []);
+        Assert.That(spec.Diagnostics, Has.Some.Matches<SpecDiagnostic>(d => d!.Kind == SpecDiagnostic.Parse && d.Message.Contains("time")));
+    }
+
+    [Test]
+    public void Erratum_E1_is_what_lets_a_valid_service_at_location_pass()
+    {
+        var map = new RefMap();
+        map.Add("https://raw.githubusercontent.com/openreferral/uk-profile/main/", SharedFolder.Upstream("oruk-3.0", "uk-profile"));
+        var errata = Conformance.Running.ConformanceRun.DefaultCatalogue().Load("oruk-3.0").Errata;
+        var body = File.ReadAllText(SharedFolder.Upstream("oruk-validator", "Mocks", "V3.0-UK-Default", "service_at_location_full.json"));
+
+        bool Valid(IReadOnlyList<Erratum> applied)
+        {
+            var spec = new SpecLoader(new SpecSource(map)).Load(SharedFolder.Upstream("oruk-3.0", "openapi.json"), applied);
+            var pointer = spec.Find("GET", "/service_at_locations/{id}")!.ResponseFor(200)!.Content[0].SchemaPointer!;
+            using var document = JsonDocument.Parse(body);
+            return spec.Schemas.At(pointer).Schema!.Evaluate(document.RootElement, ResponseSchemas.Evaluation).IsValid;
+        }
+
+        Assert.That(Valid([]), Is.False, "as published, the endpoint is validated against the service schema");
+        Assert.That(Valid(errata), Is.True, "with ORUK-3.0-E1 it is validated against service_at_location");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Conformance.Running;
+using Conformance.Specs;
+
+namespace Conformance.IntegrationTests;
+
+/// <summary>
+/// Our transcription of ORUK 3.0 must say what the published document says (with the profile's errata
+/// applied): the same operations and parameters, and, field by field through every response schema, the
+/// same properties, types, formats, enums and required lists. Drift on either side fails here.
+/// </summary>
+public class TranscriptionFidelityTests
+{
+    private const string UkProfile = "https://raw.githubusercontent.com/openreferral/uk-profile/main/";
+
+    private static (Spec Ours, Spec Published, RefMap Map) Load()
+    {
+        var map = new RefMap();
+        map.Add(UkProfile, SharedFolder.Upstream("oruk-3.0", "uk-profile"));
+        var ours = ConformanceRun.Prepare("oruk-3.0", null, map, ConformanceRun.DefaultCatalogue()).Spec;
+        var published = ConformanceRun.Prepare("oruk-3.0", SharedFolder.Upstream("oruk-3.0", "openapi.json"), map, ConformanceRun.DefaultCatalogue()).Spec;
+        return (ours, published, map);
+    }
+
+    [Test]
+    public void Same_operations_and_parameters()
+    {
+        var (ours, published, _) = Load();
+        Assert.That(ours.Operations.Select(o => o.Id), Is.EquivalentTo(published.Operations.Select(o => o.Id)));
+        foreach (var operation in published.Operations)
+            Assert.That(ours.Find(operation.Method, operation.Path)!.Parameters, Is.EquivalentTo(operation.Parameters), operation.Id);
+    }
+
+    [Test]
+    public void Same_fields_types_formats_enums_and_required_in_every_response_schema()
+    {
+        var (ours, published, map) = Load();
+        var differences = new List<string>();
+        foreach (var operation in published.Operations)
+        {
+            foreach (var response in operation.Responses)
+            foreach (var content in response.Content.Where(c => c.SchemaPointer is not null))
+            {
+                var theirs = new Resolver(published.Root, published.Location, map);
+                var mine = new Resolver(ours.Root, ours.Location, map);
+                var counterpart = ours.Find(operation.Method, operation.Path)!.ResponseFor(int.Parse(response.StatusCode))!
+                    .Content.Single(c => c.MediaType == content.MediaType).SchemaPointer!;
+                Compare(mine, mine.At(counterpart), theirs, theirs.At(content.SchemaPointer!), $"{operation.Id} {response.StatusCode}", differences, 0);
+            }
+        }
+        Assert.That(differences, Is.Empty);
+    }
+
+    private static void Compare(Resolver mine, JsonObject? a, Resolver theirs, JsonObject? b, string at, List<string> differences, int depth)
+    {
+        (a, var mineNext) = mine.Follow(a);
+        (b, var theirsNext) = theirs.Follow(b);
+        if (depth > 12 || (a is null && b is null)) return;
+        if (a is null || b is null) { differences.Add($"{at}: present on one side only"); return; }
+        foreach (var keyword in new[] { "type", "format", "enum" })
+            if (!JsonNode.DeepEquals(a[keyword], b[keyword]))
+                differences.Add($"{at}: {keyword} is {a[keyword]?.ToJsonString() ?? "absent"} in ours, {b[keyword]?.ToJsonString() ?? "absent"} published");
+        var requiredA = (a["required"] as JsonArray ?? []).Select(x => x!.ToString()).Order();
+        var requiredB = (b["required"] as JsonArray ?? []).Select(x => x!.ToString()).Order();
+        if (!requiredA.SequenceEqual(requiredB))
+            differences.Add($"{at}: required [{string.Join(",", requiredA)}] in ours, [{string.Join(",", requiredB)}] published");
+        var propertiesA = a["properties"] as JsonObject ?? [];
+        var propertiesB = b["properties"] as JsonObject ?? [];
+        foreach (var name in propertiesA.Select(p => p.Key).Union(propertiesB.Select(p => p.Key)))
+            Compare(mineNext, propertiesA[name] as JsonObject, theirsNext, propertiesB[name] as JsonObject, $"{at}.{name}", differences, depth + 1);
+        Compare(mineNext, a["items"] as JsonObject, theirsNext, b["items"] as JsonObject, $"{at}[]", differences, depth + 1);
+        var allOfA = a["allOf"] as JsonArray ?? [];
+        var allOfB = b["allOf"] as JsonArray ?? [];
+        if (allOfA.Count != allOfB.Count) differences.Add($"{at}: allOf has {allOfA.Count} in ours, {allOfB.Count} published");
+        for (var i = 0; i < Math.Min(allOfA.Count, allOfB.Count); i++)
+            Compare(mineNext, allOfA[i] as JsonObject, theirsNext, allOfB[i] as JsonObject, $"{at}.allOf[{i}]", differences, depth + 1);
+    }
+
+    /// <summary>Follows $refs across the spec and the files it references (mapped to local copies).</summary>
+    private sealed class Resolver(JsonNode root, Uri location, RefMap map)
+    {
+        public JsonObject? At(string pointer) => SpecLoader.JsonPointerOf(root, pointer) as JsonObject;
+
+        public (JsonObject? Node, Resolver Next) Follow(JsonObject? node)
+        {
+            var current = this;
+            for (var hops = 0; node?["$ref"]?.ToString() is { } reference && hops < 10; hops++)
+            {
+                if (reference.StartsWith('#'))
+                {
+                    node = current.At(Uri.UnescapeDataString(reference[1..]));
+                    continue;
+                }
+                var target = new Uri(current.Location, reference);
+                var document = target.GetLeftPart(UriPartial.Query) == current.Location.GetLeftPart(UriPartial.Query)
+                    ? current
+                    : new Resolver(JsonNode.Parse(File.ReadAllText(target.IsFile ? target.LocalPath : map.MapToFile(target)!))!,
+                        new Uri(target.GetLeftPart(UriPartial.Query)), map);
+                node = target.Fragment.Length > 1 ? document.At(Uri.UnescapeDataString(target.Fragment[1..])) : document.Root as JsonObject;
+                current = document;
+            }
+            return (node, current);
+        }
+
+        public JsonNode Root => root;
+        public Uri Location => location;
+    }
+}

@@ -52,4 +52,22 @@ public class PublishedSpecTests
         Assert.That(Valid([]), Is.False, "as published, the endpoint is validated against the service schema");
         Assert.That(Valid(errata), Is.True, "with ORUK-3.0-E1 it is validated against service_at_location");
     }
+
+    [Test]
+    public async Task A_spec_given_by_url_is_fetched_and_its_remote_refs_read_through_the_ref_map()
+    {
+        var published = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SharedFolder.Upstream("oruk-3.0", "openapi.json")))!;
+        using var specServer = Conformance.Reference.ReferenceServer.Start((_, path, _) => path == "/openapi.json"
+            ? Conformance.Reference.ReferenceResponse.Ok(published.DeepClone())
+            : Conformance.Reference.ReferenceResponse.Error(404, "no"));
+        using var feed = ValidatorFeed.Start("Default");
+        var map = new RefMap();
+        map.Add("https://raw.githubusercontent.com/openreferral/uk-profile/main/", SharedFolder.Upstream("oruk-3.0", "uk-profile"));
+        var result = await Conformance.Running.ConformanceRun.ExecuteAsync(new Conformance.Running.RunRequest
+        {
+            StandardId = "oruk-3.0", Target = new Uri(feed.Url), SpecOverride = $"{specServer.Url}/openapi.json", RefMap = map,
+        }, Conformance.Running.ConformanceRun.DefaultCatalogue());
+        Assert.That(result.SpecLocation, Does.StartWith("http://127.0.0.1:"));
+        Assert.That(result.Verdict, Is.EqualTo(Conformance.Running.Verdict.Pass));
+    }
 }

@@ -61,6 +61,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         foreach (var mapping in settings.RefMap) refMap.Add(mapping);
 
         var (profile, spec) = ConformanceRun.Prepare(settings.Standard!, settings.Spec, refMap, catalogue);
+        // Made before any request, so an unwritable folder is found before the run, not after it.
+        var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
         using var reference = settings.Reference ? ReferenceImplementations.Start(catalogue, settings.Standard!) : null;
         var request = new RunRequest
         {
@@ -94,7 +96,6 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             Console.CancelKeyPress -= onCancel;
         }
 
-        var outDir = settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
         var written = ReportWriter.WriteAll(result, outDir);
         ConsoleSummary.Print(result, written);
         return Verdict.ExitCode(result.Verdict);

@@ -22,7 +22,9 @@ public static class ConsoleSummary
         if (result.Aborted is not null)
             AnsiConsole.MarkupLineInterpolated($"[red]Run stopped early: {result.Aborted}[/]");
         AnsiConsole.MarkupLineInterpolated(
-            $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warnings, {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} errors; {result.RequestsSent} requests; {result.ManualClauses.Count} clauses need a manual check.");
+            $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warning(s), {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} error(s); {result.RequestsSent} requests.");
+        if (result.ManualClauses.Count > 0)
+            AnsiConsole.MarkupLineInterpolated($"[grey]Not automated, check by hand: {string.Join(", ", result.ManualClauses.Select(c => c.Id))}.[/]");
         foreach (var report in reports) AnsiConsole.MarkupLineInterpolated($"[grey]wrote {report}[/]");
         var colour = result.Verdict switch { Verdict.Pass => "green", Verdict.PassWithWarnings => "yellow", _ => "red" };
         AnsiConsole.MarkupLine($"Verdict: [bold {colour}]{result.Verdict}[/]");

@@ -19,7 +19,7 @@ public static class ExitCodes
     /// <summary>One sentence, no stack trace.</summary>
     public static string Describe(Exception e) => e switch
     {
-        CommandParseException or CommandRuntimeException => $"{e.Message} (see 'conformance --help').",
+        CommandParseException => $"{e.Message} (see 'conformance --help').",
         _ => e.Message,
     };
 }

@@ -3,8 +3,8 @@ using Conformance.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-// Logs are read in wide windows: do not wrap tables at 80 columns when output goes to a file or CI.
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+// Output to a file or a CI log is not wrapped: a finding stays on one line, whole, for grep.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 1000;
 
 var app = new CommandApp();
 app.Configure(config =>

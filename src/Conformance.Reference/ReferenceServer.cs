@@ -27,12 +27,18 @@ public sealed class ReferenceServer : IDisposable
 
     public string Url { get; }
 
+    // Non-ASCII text and apostrophes are sent as themselves, as most real servers do.
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public int RequestCount => _server.LogEntries.Count();
 
     /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>
     public static ReferenceServer Start(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle, int? port = null)
     {
         var chosen = port ?? FreePort();
+        if (port is not null && !IsFree(chosen))
+            throw new ArgumentException($"Port {chosen} on 127.0.0.1 is already in use; choose another with --port.");
         var server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://127.0.0.1:{chosen}"],
@@ -55,11 +61,25 @@ public sealed class ReferenceServer : IDisposable
         if (answer.Body is not null && request.Method != "HEAD")
             message.BodyData = new BodyData
             {
-                BodyAsString = answer.Body.ToJsonString(),
+                BodyAsString = answer.Body.ToJsonString(Relaxed),
                 DetectedBodyType = BodyType.String,
                 Encoding = Encoding.UTF8,
             };
         return message;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

@@ -15,12 +15,14 @@ public static class SharedFolder
         return Path.Combine([Root!, "standards-upstream", .. parts]);
     }
 
+    /// <summary>Only the folder beside this checkout counts, never one further up.</summary>
     private static string? Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "standards-upstream"))) return candidate;
+            if (!File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) continue;
+            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+            return Directory.Exists(Path.Combine(candidate, "standards-upstream")) ? candidate : null;
         }
         return null;
     }

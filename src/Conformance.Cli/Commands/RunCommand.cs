@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Conformance.Http;
 using Conformance.Reference;
 using Conformance.Reports;
@@ -36,19 +37,25 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         public string[] Header { get; init; } = [];
 
         [CommandOption("--timeout <SECONDS>"), Description("Seconds to wait for each response (default 30).")]
-        public double Timeout { get; init; } = 30;
+        public string Timeout { get; init; } = "30"; // parsed in Validate, so a bad value names its flag
 
         [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
-        public int MaxPages { get; init; } = 3;
+        public string MaxPages { get; init; } = "3";
+
+        public double TimeoutSeconds => double.Parse(Timeout, CultureInfo.InvariantCulture);
+        public int MaxPagesCount => int.Parse(MaxPages, CultureInfo.InvariantCulture);
 
         public override ValidationResult Validate()
         {
             if (Standard is null) return ValidationResult.Error("--standard is required (see 'conformance standards').");
-            if (Reference == (Url is not null)) return ValidationResult.Error("Give either --url BASE or --reference.");
+            if (Reference && Url is not null) return ValidationResult.Error("Give --url BASE or --reference, not both.");
+            if (!Reference && Url is null) return ValidationResult.Error("Give --url BASE (the API to test) or --reference (the built-in reference implementation).");
             if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
                 return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
-            if (Timeout is <= 0 or > 3600) return ValidationResult.Error("--timeout must be between 0 and 3600 seconds.");
-            if (MaxPages < 1) return ValidationResult.Error("--max-pages must be at least 1.");
+            if (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds is <= 0 or > 3600)
+                return ValidationResult.Error($"--timeout must be a number of seconds above 0 and at most 3600, not '{Timeout}'.");
+            if (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1)
+                return ValidationResult.Error($"--max-pages must be a whole number from 1, not '{MaxPages}'.");
             if (Header.Any(h => !h.Contains(':'))) return ValidationResult.Error("--header expects 'Name: value'.");
             return ValidationResult.Success();
         }
@@ -72,10 +79,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             RefMap = refMap,
             Probe = new ProbeSettings
             {
-                Timeout = TimeSpan.FromSeconds(settings.Timeout),
+                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
                 Headers = settings.Header.Select(ParseHeader).ToList(),
             },
-            Options = new RunOptions { MaxPages = settings.MaxPages },
+            Options = new RunOptions { MaxPages = settings.MaxPagesCount },
         };
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

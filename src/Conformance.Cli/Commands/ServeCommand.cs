@@ -15,17 +15,20 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string? Standard { get; init; }
 
         [CommandOption("--port <N>"), Description("Port on 127.0.0.1 (default: a free one).")]
-        public int? Port { get; init; }
+        public string? Port { get; init; } // parsed in Validate, so a bad value names its flag
+
+        public int? PortNumber => Port is null ? null : int.Parse(Port, System.Globalization.CultureInfo.InvariantCulture);
 
         public override ValidationResult Validate() =>
             Standard is null ? ValidationResult.Error("--standard is required (see 'conformance standards').")
-            : Port is < 1 or > 65535 ? ValidationResult.Error("--port must be between 1 and 65535.")
+            : Port is not null && !(int.TryParse(Port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535)
+                ? ValidationResult.Error($"--port must be a whole number from 1 to 65535, not '{Port}'.")
             : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.Port);
+        using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.PortNumber);
         AnsiConsole.MarkupLineInterpolated($"Serving the {settings.Standard} reference implementation at [bold]{server.Url}[/]");
         AnsiConsole.MarkupLine("Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();

@@ -44,7 +44,7 @@ public sealed class JUnitReport : IReporter
             foreach (var r in group)
             {
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", $"{result.StandardId}.{r.Clause}");
+                xml.WriteAttributeString("classname", r.Clause.Replace('/', '.'));
                 xml.WriteAttributeString("name", $"{r.Check} {r.Operation}");
                 var body = string.Join("\n", new[] { r.Message }.Concat(r.Details)
                     .Concat(r.Evidence is null ? [] : [r.Evidence.Curl()]));

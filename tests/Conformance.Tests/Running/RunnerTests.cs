@@ -83,6 +83,21 @@ public class RunnerTests
         Assert.That(result.Results, Is.Not.Empty);
     }
 
+    [Test]
+    public async Task An_empty_feed_passes_with_a_warning_not_a_failure()
+    {
+        var empty = new Conformance.Reference.OrukService(new ReferenceData
+        {
+            Root = System.Text.Json.Nodes.JsonNode.Parse("""{"version": "HSDS-UK-3.0", "profile": "https://example.org/p", "openapi_url": "https://example.org/o.json"}""")!.AsObject(),
+            Services = [], Taxonomies = [], TaxonomyTerms = [],
+        });
+        using var server = ReferenceServer.Start(empty.Handle);
+        var result = await RunAsync(server.Url, new ProbeSettings());
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.PassWithWarnings));
+        Assert.That(result.Results.Where(r => r.Outcome == Outcome.Warning).Select(r => r.Check), Is.All.EqualTo("feed-not-empty"));
+        Assert.That(result.Results.Single(r => r.Check == "id-resolves" && r.Operation == "GET /services/{id}").Outcome, Is.EqualTo(Outcome.Skipped));
+    }
+
     private sealed class Progress(Action<RunProgress> onReport) : IProgress<RunProgress>
     {
         public void Report(RunProgress value) => onReport(value);

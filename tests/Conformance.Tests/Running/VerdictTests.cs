@@ -1,0 +1,41 @@
+using Conformance.Checks;
+using Conformance.Running;
+using Conformance.Standards;
+
+namespace Conformance.Tests.Running;
+
+public class VerdictTests
+{
+    [TestCase(FindingKind.Violated, Level.Must, Tier.Required, Outcome.Fail)]
+    [TestCase(FindingKind.Violated, Level.Must, Tier.Optional, Outcome.Warning)]
+    [TestCase(FindingKind.Violated, Level.Should, Tier.Required, Outcome.Warning)]
+    [TestCase(FindingKind.Violated, Level.May, Tier.Required, Outcome.Warning)]
+    [TestCase(FindingKind.Satisfied, Level.Must, Tier.Required, Outcome.Pass)]
+    [TestCase(FindingKind.Skipped, Level.Must, Tier.Required, Outcome.Skipped)]
+    [TestCase(FindingKind.Error, Level.Must, Tier.Required, Outcome.Error)]
+    public void Only_a_broken_must_on_a_required_endpoint_fails(FindingKind kind, Level level, Tier tier, Outcome expected) =>
+        Assert.That(Verdict.OutcomeOf(kind, level, tier), Is.EqualTo(expected));
+
+    private static CheckResult Result(Outcome outcome, Tier tier = Tier.Required) =>
+        new("c", "X/c", Level.Must, "GET /", tier, outcome, "m", [], null);
+
+    [Test]
+    public void The_run_verdict_follows_the_worst_result()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped)], null), Is.EqualTo(Verdict.Pass));
+            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Warning)], null), Is.EqualTo(Verdict.PassWithWarnings));
+            Assert.That(Verdict.Of([Result(Outcome.Warning), Result(Outcome.Fail)], null), Is.EqualTo(Verdict.Fail));
+            Assert.That(Verdict.Of([Result(Outcome.Error, Tier.Optional)], null), Is.EqualTo(Verdict.Pass), "an optional endpoint it could not judge does not sink the run");
+            Assert.That(Verdict.Of([Result(Outcome.Error)], null), Is.EqualTo(Verdict.Error));
+            Assert.That(Verdict.Of([Result(Outcome.Fail)], "cancelled"), Is.EqualTo(Verdict.Error), "a cut-short run neither certifies nor condemns");
+        });
+    }
+
+    [TestCase(Verdict.Pass, 0)]
+    [TestCase(Verdict.PassWithWarnings, 0)]
+    [TestCase(Verdict.Fail, 1)]
+    [TestCase(Verdict.Error, 3)]
+    public void Exit_codes(string verdict, int code) => Assert.That(Verdict.ExitCode(verdict), Is.EqualTo(code));
+}

@@ -17,6 +17,7 @@ app.Configure(config =>
         .WithExample("run", "--standard", "oruk-3.0", "--url", "https://api.example.org")
         .WithExample("run", "--standard", "oruk-3.0", "--reference");
     config.AddCommand<StandardsCommand>("standards").WithDescription("List the installed standards.");
+    config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1.");
 });
 

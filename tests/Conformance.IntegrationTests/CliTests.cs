@@ -98,6 +98,32 @@ public class CliTests
         Assert.That(result.Output, Does.Contain("oruk-3.0").And.Contain("Open Referral UK 3.0"));
     }
 
+    [Test]
+    public async Task Describe_prints_every_clause_with_its_checks_and_marks_manual_ones()
+    {
+        var result = await Cli.RunAsync("describe", "--standard", "oruk-3.0");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
+        var profile = Conformance.Running.ConformanceRun.DefaultCatalogue().Load("oruk-3.0");
+        foreach (var clause in profile.Clauses)
+        {
+            var line = result.Output.Split('\n').FirstOrDefault(l => l.Contains(clause.Id));
+            Assert.That(line, Is.Not.Null, clause.Id);
+            Assert.That(line, clause.IsManual ? Does.Contain("manual") : Does.Contain(clause.Checks[0]), clause.Id);
+        }
+        Assert.That(result.Output, Does.Contain("ORUK-3.0-E1"));
+    }
+
+    [Test]
+    public async Task Serve_refuses_a_port_in_use_with_exit_2()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var result = await Cli.RunAsync("serve", "--standard", "oruk-3.0", "--port", port.ToString());
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("already in use").And.Not.Contain("   at "));
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -13,8 +13,8 @@ public static class ExitCodes
     public const int CouldNotTest = 3;
 
     public static bool IsUsageError(Exception e) =>
-        e is CommandParseException or CommandRuntimeException or ProfileException or SpecLoadException or ArgumentException
-            or UsageException or IOException or UnauthorizedAccessException;
+        e is CommandParseException or CommandRuntimeException or ProfileException or SpecLoadException or ConfigurationException
+            or IOException or UnauthorizedAccessException;
 
     /// <summary>One sentence, no stack trace.</summary>
     public static string Describe(Exception e) => e switch
@@ -23,6 +23,3 @@ public static class ExitCodes
         _ => e.Message,
     };
 }
-
-/// <summary>The user asked for something that cannot work (a missing or contradictory flag).</summary>
-public sealed class UsageException(string message) : Exception(message);

@@ -38,7 +38,7 @@ public sealed class ReferenceServer : IDisposable
     {
         var chosen = port ?? FreePort();
         if (port is not null && !IsFree(chosen))
-            throw new ArgumentException($"Port {chosen} on 127.0.0.1 is already in use; choose another with --port.");
+            throw new ConfigurationException($"Port {chosen} on 127.0.0.1 is already in use; choose another with --port.");
         var server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://127.0.0.1:{chosen}"],

@@ -52,11 +52,12 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             if (!Reference && Url is null) return ValidationResult.Error("Give --url BASE (the API to test) or --reference (the built-in reference implementation).");
             if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
                 return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
-            if (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds is <= 0 or > 3600)
+            if (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > 3600)
                 return ValidationResult.Error($"--timeout must be a number of seconds above 0 and at most 3600, not '{Timeout}'.");
             if (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1)
                 return ValidationResult.Error($"--max-pages must be a whole number from 1, not '{MaxPages}'.");
-            if (Header.Any(h => !h.Contains(':'))) return ValidationResult.Error("--header expects 'Name: value'.");
+            if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
+                return ValidationResult.Error($"--header expects 'Name: value' with a name of letters, digits and -_.!#$%&'*+^`|~, not '{bad}'.");
             return ValidationResult.Success();
         }
     }
@@ -106,6 +107,13 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var written = ReportWriter.WriteAll(result, outDir);
         ConsoleSummary.Print(result, written);
         return Verdict.ExitCode(result.Verdict);
+    }
+
+    private static bool ValidHeader(string header)
+    {
+        var colon = header.IndexOf(':');
+        var name = colon > 0 ? header[..colon].Trim() : "";
+        return name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "-_.!#$%&'*+^`|~".Contains(c));
     }
 
     private static KeyValuePair<string, string> ParseHeader(string header)

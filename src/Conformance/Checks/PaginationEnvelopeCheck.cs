@@ -33,29 +33,37 @@ public sealed class PaginationEnvelopeCheck : Check
             var envelope = Envelope.Read(body, p, out var missing);
             problems.AddRange(missing.Select(m => (page, m)));
             if (envelope is null) continue;
-            problems.AddRange(Inconsistencies(envelope, page.Page!.Value, p).Select(m => (page, m)));
+            var fullPage = first is { LastPage: false } ? first.Count : (int?)null; // records on a full page, once known
+            problems.AddRange(Inconsistencies(envelope, page.Page!.Value, fullPage, p).Select(m => (page, m)));
             if (first is null) first = envelope;
             else problems.AddRange(Drift(first, envelope, p).Select(m => (page, m)));
         }
-        if (first is not null && pages.Count > 1 && first.PageNumber == 1 && !first.LastPage && first.Size > 0)
+        if (first is not null && pages.Count > 1 && first.PageNumber == 1 && !first.LastPage && first.Count > 0)
         {
-            var expected = (int)Math.Ceiling(first.TotalItems / (double)first.Size);
+            var expected = (long)Math.Ceiling(first.TotalItems / (double)first.Count);
             if (expected != first.TotalPages)
-                problems.Add((pages[0], $"{p.TotalPages} is {first.TotalPages} but {first.TotalItems} items at {first.Size} a page make {expected} pages"));
+                problems.Add((pages[0], $"{p.TotalPages} is {first.TotalPages} but {first.TotalItems} items at {first.Count} a page make {expected} pages"));
         }
         yield return Judge(run, problems, $"{pages.Count} page(s) sampled; the envelope is consistent.");
     }
 
-    private static IEnumerable<string> Inconsistencies(Envelope e, int requested, Pagination p)
+    private static IEnumerable<string> Inconsistencies(Envelope e, long requested, int? fullPage, Pagination p)
     {
-        if (e.Size != e.Count) yield return $"{p.Size} is {e.Size} but {p.Contents} holds {e.Count} record(s)";
+        var isLast = e.PageNumber >= e.TotalPages;
+        // "size" may be read as the records on this page or as the page size: a short last page may give either.
+        var sizeIsPageSize = isLast && e.Count < e.Size && (fullPage is null || e.Size == fullPage);
+        if (e.Size != e.Count && !sizeIsPageSize) yield return $"{p.Size} is {e.Size} but {p.Contents} holds {e.Count} record(s)";
         if (e.PageNumber != requested) yield return $"{p.PageNumber} is {e.PageNumber} but page {requested} was requested";
         if (e.FirstPage != (e.PageNumber == 1)) yield return $"{p.FirstPage} is {Lower(e.FirstPage)} on page {e.PageNumber}";
-        if (e.LastPage != (e.PageNumber >= e.TotalPages)) yield return $"{p.LastPage} is {Lower(e.LastPage)} on page {e.PageNumber} of {e.TotalPages}";
+        if (e.LastPage != isLast) yield return $"{p.LastPage} is {Lower(e.LastPage)} on page {e.PageNumber} of {e.TotalPages}";
         if (e.Empty != (e.Count == 0)) yield return $"{p.Empty} is {Lower(e.Empty)} but {p.Contents} holds {e.Count} record(s)";
         if (e.Count > e.TotalItems) yield return $"the page holds {e.Count} record(s) but {p.TotalItems} is {e.TotalItems}";
         if (e.TotalItems > 0 && e.TotalPages < 1) yield return $"{p.TotalPages} is {e.TotalPages} with {e.TotalItems} item(s)";
         if (e.TotalPages > e.TotalItems && e.TotalItems > 0) yield return $"{p.TotalPages} ({e.TotalPages}) exceeds {p.TotalItems} ({e.TotalItems})";
+        if (e.PageNumber == 1 && isLast && e.Count != e.TotalItems)
+            yield return $"the only page holds {e.Count} record(s) but {p.TotalItems} is {e.TotalItems}";
+        if (fullPage is not null && isLast && e.PageNumber > 1 && fullPage * (e.PageNumber - 1) + e.Count != e.TotalItems)
+            yield return $"{e.PageNumber - 1} full page(s) of {fullPage} and {e.Count} on the last make {fullPage * (e.PageNumber - 1) + e.Count}, but {p.TotalItems} is {e.TotalItems}";
     }
 
     private static IEnumerable<string> Drift(Envelope first, Envelope other, Pagination p)
@@ -86,8 +94,7 @@ public sealed class PaginationEnvelopeCheck : Check
 
         private static long? Integer(JsonObject body, string name, List<string> missing)
         {
-            if (body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n)) return n;
-            if (body[name] is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue<double>(out var x) && x == Math.Floor(x)) return (long)x;
+            if (JsonNumbers.WholeNumber(body[name]) is { } n) return n;
             missing.Add(body[name] is null ? $"'{name}' is missing" : $"'{name}' is not an integer");
             return null;
         }

@@ -25,15 +25,23 @@ public sealed class ResponseSchemaCheck : Check
                 cannotJudge ??= problem;
                 continue;
             }
-            judged++;
-            var (body, parseError) = exchange.Json;
-            if (parseError is not null)
+            if (exchange.JsonElement is not { } body)
             {
-                problems.Add((exchange, $"the body is not valid JSON ({parseError})"));
+                judged++;
+                problems.Add((exchange, $"the body is not valid JSON ({exchange.Json.Error})"));
                 continue;
             }
-            using var document = System.Text.Json.JsonDocument.Parse(exchange.Body);
-            var results = schema.Evaluate(document.RootElement, ResponseSchemas.Evaluation);
+            EvaluationResults results;
+            try
+            {
+                results = schema.Evaluate(body, ResponseSchemas.Evaluation);
+            }
+            catch (Exception e) when (e is JsonSchemaException or RefResolutionException or InvalidOperationException or ArgumentException)
+            {
+                cannotJudge ??= $"The spec's schema could not be applied: {e.Message}";
+                continue;
+            }
+            judged++;
             if (!results.IsValid)
                 problems.AddRange(Errors(results).Select(error => (exchange, error)));
         }

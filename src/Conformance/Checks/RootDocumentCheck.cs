@@ -29,8 +29,8 @@ public sealed class RootDocumentCheck : Check
         }
         foreach (var field in discovery.UriFields)
             if (document[field] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text)
-                && !string.IsNullOrWhiteSpace(text) && !Uri.TryCreate(text, UriKind.Absolute, out _))
-                problems.Add($"'{field}' is not an absolute URI ('{text}')");
+                && !string.IsNullOrWhiteSpace(text) && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                problems.Add($"'{field}' is not an absolute http(s) URI ('{text}')");
         yield return problems.Count == 0
             ? Satisfied(run, $"The discovery document has {string.Join(", ", discovery.Fields)}.", exchange)
             : Violated(run, $"The discovery document is incomplete: {string.Join("; ", problems)}.", problems, exchange);

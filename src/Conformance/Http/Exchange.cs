@@ -17,7 +17,7 @@ public sealed record Exchange
     public required string Url { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
     /// <summary>The page this request asked for, when it sampled a paginated list.</summary>
-    public int? Page { get; init; }
+    public long? Page { get; init; }
     /// <summary>The record id this request asked for, when it fetched one record.</summary>
     public string? RecordId { get; init; }
     public int? Status { get; init; }
@@ -37,17 +37,33 @@ public sealed record Exchange
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    private readonly Lazy<(JsonNode? Node, string? Error)> _json;
+    private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error)> _json;
 
     public Exchange() => _json = new(ParseBody);
 
-    /// <summary>The body parsed as JSON, or the parse error. Parsed once, on first use.</summary>
-    public (JsonNode? Node, string? Error) Json => _json.Value;
+    /// <summary>The body parsed as JSON, or why it is not JSON. Parsed once, on first use.</summary>
+    public (JsonNode? Node, string? Error) Json => (_json.Value.Node, _json.Value.Error);
 
-    private (JsonNode?, string?) ParseBody()
+    /// <summary>The same body as a JsonElement, for the schema validator.</summary>
+    public JsonElement? JsonElement => _json.Value.Element;
+
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // A hostile or broken body must never throw out of a check: every way it can be wrong becomes a reason.
+    private (JsonNode?, JsonElement?, string?) ParseBody()
     {
-        try { return (JsonNode.Parse(Body), null); }
-        catch (JsonException e) { return (null, e.Message); }
+        var bytes = Body.AsMemory();
+        if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
+        try
+        {
+            StrictUtf8.GetCharCount(bytes.Span);
+            var node = JsonNode.Parse(bytes.Span, documentOptions: Strict);
+            using var document = JsonDocument.Parse(bytes, Strict);
+            return (node, document.RootElement.Clone(), null);
+        }
+        catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8"); }
+        catch (JsonException e) { return (null, null, e.Message); }
     }
 
     /// <summary>A curl line that repeats the request, with the user's header values redacted.</summary>

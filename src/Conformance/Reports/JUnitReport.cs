@@ -28,7 +28,7 @@ public sealed class JUnitReport : IReporter
             xml.WriteStartElement("testcase");
             xml.WriteAttributeString("name", "run completes");
             xml.WriteStartElement("error");
-            xml.WriteAttributeString("message", result.Aborted);
+            xml.WriteAttributeString("message", XmlSafe(result.Aborted));
             xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteEndElement();
@@ -58,11 +58,11 @@ public sealed class JUnitReport : IReporter
                         break;
                     case Outcome.Skipped:
                         xml.WriteStartElement("skipped");
-                        xml.WriteAttributeString("message", r.Message);
+                        xml.WriteAttributeString("message", XmlSafe(r.Message));
                         xml.WriteEndElement();
                         break;
                     case Outcome.Warning:
-                        xml.WriteElementString("system-out", $"WARNING ({r.Clause}): {body}");
+                        xml.WriteElementString("system-out", XmlSafe($"WARNING ({r.Clause}): {body}"));
                         break;
                 }
                 xml.WriteEndElement();
@@ -76,8 +76,20 @@ public sealed class JUnitReport : IReporter
     private static void Element(XmlWriter xml, string name, string message, string body)
     {
         xml.WriteStartElement(name);
-        xml.WriteAttributeString("message", message);
-        xml.WriteString(body);
+        xml.WriteAttributeString("message", XmlSafe(message));
+        xml.WriteString(XmlSafe(body));
         xml.WriteEndElement();
+    }
+
+    /// <summary>Server text can hold characters XML 1.0 cannot (e.g. U+0001): they are dropped, not fatal.</summary>
+    private static string XmlSafe(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i)) kept.Append(text, i++, 2);
+            else if (XmlConvert.IsXmlChar(text[i])) kept.Append(text[i]);
+        }
+        return kept.ToString();
     }
 }

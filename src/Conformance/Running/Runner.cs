@@ -32,7 +32,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             void Report(string purpose) => progress?.Report(new RunProgress(i + 1, plan.Count, testCase.Operation.Id, purpose));
             try
             {
-                var run = await RunOneAsync(testCase, profile.Pagination, baseUrl, harvested, Report, cancel);
+                var run = await RunOneAsync(testCase, profile.Pagination, profile.Access == "open", baseUrl, harvested, Report, cancel);
                 runs.Add(run);
                 if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
                     aborted = $"{baseUrl} could not be reached ({run.Exchanges[0].TransportError}).";
@@ -71,13 +71,27 @@ public sealed class Runner(Probe probe, RunOptions options)
         foreach (var check in CheckCatalogue.All)
         {
             if (profile.ClauseFor(check.Id) is not { } clause) continue;
-            foreach (var finding in check.Evaluate(run, context))
+            foreach (var finding in Evaluate(check, run, context))
                 yield return new CheckResult(check.Id, clause.Id, clause.Level, finding.Operation, run.Tier,
                     Verdict.OutcomeOf(finding.Kind, clause.Level, run.Tier), finding.Message, finding.Details, finding.Evidence);
         }
     }
 
-    private async Task<OperationRun> RunOneAsync(TestCase testCase, Pagination? pagination, Uri baseUrl,
+    /// <summary>A check that throws has a bug or met something unforeseen: an error result, never a dead run.</summary>
+    private static List<Finding> Evaluate(Check check, OperationRun run, CheckContext context)
+    {
+        try
+        {
+            return check.Evaluate(run, context).ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return [new Finding(check.Id, run.Operation.Id, FindingKind.Error,
+                $"The check could not judge this operation ({e.GetType().Name}: {e.Message}).", [], run.Primary)];
+        }
+    }
+
+    private async Task<OperationRun> RunOneAsync(TestCase testCase, Pagination? pagination, bool openAccess, Uri baseUrl,
         Dictionary<string, List<string>> harvested, Action<string> report, CancellationToken cancel)
     {
         var operation = testCase.Operation;
@@ -85,7 +99,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             return new OperationRun(operation, testCase.Tier, testCase.Role, [], testCase.SkipReason);
 
         var exchanges = new List<Exchange>();
-        async Task<Exchange> Get(string purpose, Uri url, int? page = null, string? id = null)
+        async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null)
         {
             report(purpose);
             var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel) with { Page = page, RecordId = id };
@@ -111,7 +125,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                 break;
         }
 
-        if (options.ProbeAnonymously && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
+        if (options.ProbeAnonymously && openAccess && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
         {
             report("without credentials");
             var first = exchanges[0];
@@ -121,7 +135,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     }
 
     private async Task SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl,
-        Func<string, Uri, int?, string?, Task<Exchange>> get, Dictionary<string, List<string>> harvested)
+        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<string>> harvested)
     {
         var perPage = new List<List<string>>();
         try
@@ -129,11 +143,11 @@ public sealed class Runner(Probe probe, RunOptions options)
             var first = await get("page 1", PageUrl(baseUrl, testCase, p, 1), 1, null);
             perPage.Add(IdsOn(first, p));
             if (!first.IsSuccess || first.Json.Node is not JsonObject body) return;
-            var totalPages = body[p.TotalPages] is JsonValue v && v.TryGetValue<long>(out var n) ? n : 1;
+            var totalPages = JsonNumbers.WholeNumber(body[p.TotalPages]) ?? 1;
             foreach (var page in PagesToSample(totalPages, options.MaxPages))
             {
                 var purpose = page == totalPages ? $"last page ({page})" : $"middle page ({page} of {totalPages})";
-                perPage.Add(IdsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), (int)page, null), p));
+                perPage.Add(IdsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null), p));
             }
         }
         finally
@@ -145,27 +159,35 @@ public sealed class Runner(Probe probe, RunOptions options)
         }
     }
 
-    /// <summary>After page 1: the last page, then a middle one, within the page budget.</summary>
+    /// <summary>
+    /// After page 1, within the page budget: the last page, then middle pages spread evenly between them.
+    /// A server's claimed page count is capped, so a hostile total cannot overflow the arithmetic.
+    /// </summary>
     public static IEnumerable<long> PagesToSample(long totalPages, int maxPages)
     {
-        var pages = new List<long>();
-        if (totalPages >= 2 && maxPages >= 2) pages.Add(totalPages);
-        if (totalPages >= 3 && maxPages >= 3) pages.Insert(0, (totalPages + 1) / 2);
-        return pages;
+        totalPages = Math.Min(totalPages, 1_000_000_000);
+        if (totalPages < 2 || maxPages < 2) return [];
+        var middles = Math.Min(maxPages - 2, totalPages - 2);
+        var pages = Enumerable.Range(1, (int)Math.Max(middles, 0)).Select(i => 1 + (totalPages - 1) * i / (middles + 1));
+        return pages.Append(totalPages).Distinct().Order().ToList();
     }
 
     private static List<string> IdsOn(Exchange page, Pagination p) =>
         page.IsSuccess && page.Json.Node is JsonObject body && body[p.Contents] is JsonArray records
-            ? records.Select(r => r?["id"] is JsonValue id ? id.ToString() : "").Where(id => id.Length > 0).ToList()
+            ? records.Select(r => r is JsonObject record && record["id"] is JsonValue id ? id.ToString() : "").Where(id => id.Length > 0).ToList()
             : [];
 
     private static Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
-        new($"{Url(baseUrl, testCase.Operation.Path)}?{p.PageParameter}={page}");
+        Url(baseUrl, testCase.Operation.Path, query: $"{p.PageParameter}={page}");
 
-    public static Uri Url(Uri baseUrl, string path, string? id = null)
+    /// <summary>The base URL's path, then the operation's; the base URL's own query (e.g. a key) is kept.</summary>
+    public static Uri Url(Uri baseUrl, string path, string? id = null, string? query = null)
     {
-        var root = baseUrl.ToString().TrimEnd('/');
         var filled = id is null ? path : System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", Uri.EscapeDataString(id));
-        return new Uri(root + filled);
+        var builder = new UriBuilder(baseUrl);
+        builder.Path = builder.Path.TrimEnd('/') + filled;
+        var queries = new[] { baseUrl.Query.TrimStart('?'), query ?? "" }.Where(q => q.Length > 0);
+        builder.Query = string.Join("&", queries);
+        return builder.Uri;
     }
 }

@@ -31,7 +31,10 @@ public static class Verdict
         if (aborted is not null) return Error;
         if (results.Any(r => r.Outcome == Outcome.Fail)) return Fail;
         if (results.Any(r => r.Outcome == Outcome.Error && r.Tier == Tier.Required)) return Error;
-        return results.Any(r => r.Outcome == Outcome.Warning) ? PassWithWarnings : Pass;
+        // Anything not proven on an optional endpoint, or a required one that could not be tested, is no clean pass.
+        return results.Any(r => r.Outcome == Outcome.Warning || r.Outcome == Outcome.Error
+                                || (r.Outcome == Outcome.Skipped && r.Tier == Tier.Required))
+            ? PassWithWarnings : Pass;
     }
 
     public static int ExitCode(string verdict) => verdict switch

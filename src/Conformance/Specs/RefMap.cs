@@ -10,17 +10,18 @@ public sealed class RefMap
 
     public IReadOnlyList<(string Prefix, string Directory)> Entries => _entries;
 
-    public void Add(string prefix, string directory) => _entries.Add((prefix, Path.GetFullPath(directory)));
+    public void Add(string prefix, string directory) =>
+        _entries.Add((prefix, Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar));
 
     /// <summary>Parses "PREFIX=DIR"; the prefix is a URL, so the last '=' that follows it splits the pair.</summary>
     public void Add(string mapping)
     {
         var split = mapping.LastIndexOf('=');
         if (split <= 0 || split == mapping.Length - 1)
-            throw new ArgumentException($"--ref-map expects PREFIX=DIR, got '{mapping}'.");
+            throw new ConfigurationException($"--ref-map expects PREFIX=DIR, got '{mapping}'.");
         var directory = mapping[(split + 1)..];
         if (!Directory.Exists(directory))
-            throw new ArgumentException($"--ref-map folder '{directory}' does not exist.");
+            throw new ConfigurationException($"--ref-map folder '{directory}' does not exist.");
         Add(mapping[..split], directory);
     }
 
@@ -33,7 +34,7 @@ public sealed class RefMap
             if (!text.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = Uri.UnescapeDataString(text[prefix.Length..].TrimStart('/'));
             var full = Path.GetFullPath(Path.Combine(directory, rest));
-            return full.StartsWith(directory, StringComparison.Ordinal) ? full : null;
+            return full.StartsWith(directory, StringComparison.Ordinal) ? full : null; // no escaping the folder with ../
         }
         return null;
     }

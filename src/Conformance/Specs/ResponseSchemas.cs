@@ -56,7 +56,7 @@ public sealed class ResponseSchemas
                     new Uri($"urn:conformance:response:{Guid.NewGuid():N}"));
                 return (schema, null);
             }
-            catch (Exception e) when (e is JsonSchemaException or RefResolutionException or SpecLoadException or JsonException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is not OperationCanceledException) // whatever a spec holds, it is a diagnostic
             {
                 var problem = $"The response schema at {pointer} cannot be used: {e.Message}";
                 lock (_diagnostics) _diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, pointer, problem));

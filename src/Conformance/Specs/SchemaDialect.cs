@@ -27,12 +27,22 @@ public static class SchemaDialect
     {
         if (IsTrue(obj, "nullable") || IsTrue(obj, "x-nullable"))
         {
-            if (obj["type"] is JsonValue t && t.TryGetValue<string>(out var type))
-                obj["type"] = new JsonArray(type, "null");
-            else if (obj["enum"] is JsonArray e && !e.Any(x => x is null))
-                e.Add(null);
             obj.Remove("nullable");
             obj.Remove("x-nullable");
+            var typed = obj["type"] is JsonValue t && t.TryGetValue<string>(out _);
+            if (typed) obj["type"] = new JsonArray(obj["type"]!.GetValue<string>(), "null");
+            if (obj["enum"] is JsonArray e && !e.Any(x => x is null)) e.Add(null);
+            if (!typed && obj["enum"] is null && obj.Count > 0)
+            {
+                // nullable beside allOf/$ref (no type of its own): the schema, or null.
+                var inner = new JsonObject();
+                foreach (var (key, value) in obj.ToList())
+                {
+                    obj.Remove(key);
+                    inner[key] = value;
+                }
+                obj["anyOf"] = new JsonArray(inner, new JsonObject { ["type"] = "null" });
+            }
         }
         else if (obj["nullable"] is JsonValue n && n.TryGetValue<bool>(out _)) obj.Remove("nullable");
         BooleanBound(obj, "exclusiveMinimum", "minimum");

@@ -29,7 +29,7 @@ public sealed class SpecLoader(SpecSource source)
         }
         if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
             throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
-        var version = (obj["openapi"] ?? obj["swagger"])!.ToString();
+        var version = VersionOf(obj);
 
         var diagnostics = new List<SpecDiagnostic>();
         if (incorporatedErrata is { Count: > 0 })
@@ -54,6 +54,21 @@ public sealed class SpecLoader(SpecSource source)
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(location, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
         };
+    }
+
+    /// <summary>
+    /// The version as text. Unquoted in YAML, `swagger: 2.0` reads as the number 2: it is written back as
+    /// "2.0" so the reader recognises it.
+    /// </summary>
+    private static string VersionOf(JsonObject obj)
+    {
+        var key = obj["openapi"] is not null ? "openapi" : "swagger";
+        if (obj[key] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+        {
+            var number = v.GetValue<double>().ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+            obj[key] = key == "swagger" ? number : $"{number}.0";
+        }
+        return obj[key]!.ToString();
     }
 
     private static OpenApiDocument ReadModel(JsonNode root, Uri location, string version, List<SpecDiagnostic> diagnostics)

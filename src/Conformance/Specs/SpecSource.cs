@@ -12,7 +12,7 @@ public sealed class SpecSource(RefMap refMap, HttpClient? http = null)
     public static Uri ToUri(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
             ? uri
-            : new Uri(Path.GetFullPath(pathOrUrl));
+            : new UriBuilder { Scheme = Uri.UriSchemeFile, Host = "", Path = Path.GetFullPath(pathOrUrl) }.Uri; // explicit: '#' in a $ref stays a fragment
 
     public string Read(Uri uri)
     {

@@ -37,7 +37,7 @@ public static class YamlToJson
         foreach (var (key, value) in map.Children)
         {
             var name = key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
-            obj[name] = ToNode(value, depth + 1); // a repeated key keeps the last value, as most YAML readers do
+            obj[name] = ToNode(value, depth + 1); // (YamlDotNet refuses a repeated key before we get here)
         }
         return obj;
     }

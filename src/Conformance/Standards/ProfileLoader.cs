@@ -20,20 +20,29 @@ public static class ProfileLoader
         Profile profile;
         try
         {
-            var node = YamlToJson.Convert(File.ReadAllText(file)) ?? throw new ProfileException($"{file}: the profile is empty.");
+            if (YamlToJson.Convert(File.ReadAllText(file)) is not System.Text.Json.Nodes.JsonObject node)
+                throw new ProfileException($"{file}: a profile is a mapping of keys (id, name, version, spec, endpoints, clauses...).");
             node["directory"] = directory;
             profile = node.Deserialize<Profile>(Options) ?? throw new ProfileException($"{file}: the profile is empty.");
+            Validate(file, profile, knownChecks);
+            return profile;
         }
-        catch (Exception e) when (e is JsonException or YamlDotNet.Core.YamlException or IOException or SpecLoadException)
+        catch (ProfileException)
+        {
+            throw;
+        }
+        catch (Exception e) // a profile can be wrong in many ways; each is the profile's problem, named with its file
         {
             throw new ProfileException($"{file}: {e.Message}", e);
         }
-        Validate(file, profile, knownChecks);
-        return profile;
     }
 
     private static void Validate(string file, Profile profile, IReadOnlyCollection<string> knownChecks)
     {
+        if (profile.Clauses is null || profile.Endpoints is null)
+            throw new ProfileException($"{file}: 'clauses' and 'endpoints' must not be empty.");
+        if (profile.Access is not ("open" or "secured"))
+            throw new ProfileException($"{file}: access must be 'open' or 'secured', not '{profile.Access}'.");
         var duplicates = profile.Clauses.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
             throw new ProfileException($"{file}: clause id '{duplicates[0]}' is used more than once.");

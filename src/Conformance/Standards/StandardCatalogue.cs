@@ -30,7 +30,7 @@ public sealed class StandardCatalogue(string root, IReadOnlyCollection<string> k
     public Profile Load(string id)
     {
         var file = Path.Combine(Root, id, "profile.yaml");
-        if (!File.Exists(file))
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9.-]*$") || !File.Exists(file))
             throw new ProfileException($"Unknown standard '{id}' (installed: {string.Join(", ", Ids)}).");
         return ProfileLoader.Load(file, knownChecks);
     }

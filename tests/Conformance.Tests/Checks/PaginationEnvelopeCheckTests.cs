@@ -57,6 +57,34 @@ public class PaginationEnvelopeCheckTests
             Has.Some.Contains("4 items at 2 a page make 2 pages"));
 
     [Test]
+    public void A_short_last_page_may_give_the_page_size_as_size()
+    {
+        var last = Page(3, 3, 5, Service(Id2));
+        last["size"] = 2;
+        Assert.That(Judge((Page(1, 3, 5, Service(Id1), Service(Id2)), 1), (last, 3)).Kind, Is.EqualTo(FindingKind.Satisfied));
+    }
+
+    [Test]
+    public void A_single_page_that_holds_fewer_records_than_its_total_violates_it()
+    {
+        var page = Page(1, 1, 25, Service(Id1), Service(Id2));
+        Assert.That(Judge((page, 1)).Message, Does.Contain("the only page holds 2 record(s) but total_items is 25"));
+    }
+
+    [Test]
+    public void A_last_page_that_does_not_add_up_to_the_total_violates_it() =>
+        Assert.That(Judge((Page(1, 3, 8, Service(Id1), Service(Id2), Service(Id3)), 1), (Page(3, 3, 8, Service(Id1)), 3)).Details,
+            Has.Some.Contains("2 full page(s) of 3 and 1 on the last make 7, but total_items is 8"));
+
+    [Test]
+    public void Totals_written_as_3_point_0_are_whole_numbers()
+    {
+        var page = Page(1, 1, 1, Service(Id1));
+        page["total_pages"] = 1.0;
+        Assert.That(Judge((page, 1)).Kind, Is.EqualTo(FindingKind.Satisfied));
+    }
+
+    [Test]
     public void A_missing_envelope_field_violates_it()
     {
         var page = Page(1, 1, 1, Service(Id1));

@@ -35,7 +35,15 @@ public class RootDocumentCheckTests
         var document = Complete();
         document["openapi_url"] = "docs-openreferraluk-org/openapi30.json";
         Assert.That(Single(_check, Run("/", OperationRole.Discovery, JsonExchange("/", document))).Message,
-            Does.Contain("'openapi_url' is not an absolute URI"));
+            Does.Contain("'openapi_url' is not an absolute http(s) URI"));
+    }
+
+    [Test]
+    public void A_path_is_not_a_uri_even_where_the_platform_reads_it_as_a_file() // "/x" is file:///x on Linux
+    {
+        var document = Complete();
+        document["profile"] = "/profile.json";
+        Assert.That(Single(_check, Run("/", OperationRole.Discovery, JsonExchange("/", document))).Kind, Is.EqualTo(FindingKind.Violated));
     }
 
     [Test]

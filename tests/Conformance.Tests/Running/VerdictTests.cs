@@ -24,10 +24,13 @@ public class VerdictTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped)], null), Is.EqualTo(Verdict.Pass));
+            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, Tier.Optional)], null), Is.EqualTo(Verdict.Pass));
+            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped)], null), Is.EqualTo(Verdict.PassWithWarnings),
+                "a required endpoint that could not be tested is no clean pass");
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Warning)], null), Is.EqualTo(Verdict.PassWithWarnings));
             Assert.That(Verdict.Of([Result(Outcome.Warning), Result(Outcome.Fail)], null), Is.EqualTo(Verdict.Fail));
-            Assert.That(Verdict.Of([Result(Outcome.Error, Tier.Optional)], null), Is.EqualTo(Verdict.Pass), "an optional endpoint it could not judge does not sink the run");
+            Assert.That(Verdict.Of([Result(Outcome.Error, Tier.Optional)], null), Is.EqualTo(Verdict.PassWithWarnings),
+                "an optional endpoint it could not judge does not sink the run, nor is it a clean pass");
             Assert.That(Verdict.Of([Result(Outcome.Error)], null), Is.EqualTo(Verdict.Error));
             Assert.That(Verdict.Of([Result(Outcome.Fail)], "cancelled"), Is.EqualTo(Verdict.Error), "a cut-short run neither certifies nor condemns");
         });

@@ -31,7 +31,15 @@ public sealed class ReferenceServer : IDisposable
     private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public int RequestCount => _server.LogEntries.Count();
+    /// <summary>What the server received, oldest first (the last 1000), for tests that check what was sent.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => _server.LogEntries
+        .Select(e => e.RequestMessage)
+        .OfType<IRequestMessage>()
+        .OrderBy(r => r.DateTime)
+        .Select(r => new ReceivedRequest(r.Method, r.Url,
+            (r.Headers ?? new Dictionary<string, WireMockList<string>>())
+                .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)))
+        .ToList();
 
     /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>
     public static ReferenceServer Start(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle, int? port = null)

@@ -82,6 +82,11 @@ public static class Fixtures
         return findings[0];
     }
 
+    /// <summary>The reference implementation's service ids in the order it lists them.</summary>
+    public static List<string> ReferenceServiceIds() =>
+        Conformance.Reference.ReferenceData.Load(Path.Combine(ConformanceRun.DefaultCatalogue().Root, "oruk-3.0", "reference"))
+            .Services.Select(s => s["id"]!.GetValue<string>()).ToList();
+
     public const string Id1 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c01";
     public const string Id2 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c02";
     public const string Id3 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c03";

@@ -22,11 +22,11 @@ public sealed class ResponseSchemas
 
     public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
     {
-        _location = location;
+        _location = ForValidator(location);
         _source = source;
         _normalise = normalise;
         _diagnostics = diagnostics;
-        _registry.Register(location, new JsonElementBaseDocument(ToElement(validationRoot), location));
+        _registry.Register(_location, new JsonElementBaseDocument(ToElement(validationRoot), _location));
         _registry.Fetch = (uri, _) => FetchDocument(uri);
     }
 
@@ -58,17 +58,27 @@ public sealed class ResponseSchemas
             }
             catch (Exception e) when (e is not OperationCanceledException) // whatever a spec holds, it is a diagnostic
             {
-                var problem = $"The response schema at {pointer} cannot be used: {e.Message}";
+                var problem = $"The response schema at {pointer} cannot be used: {e.Message.Replace(LocalFiles, "file://")}";
                 lock (_diagnostics) _diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, pointer, problem));
                 return (null, problem);
             }
         }
     }
 
+    // .NET resolves "#fragment" and "other.json#/x" against file: URIs wrongly (the '#' becomes %23), so
+    // local files are known to the validator by an http-style name and mapped back when read.
+    private const string LocalFiles = "https://local-file.conformance.invalid";
+
+    private static Uri ForValidator(Uri location) => location.IsFile ? new Uri(LocalFiles + location.AbsolutePath) : location;
+
+    private static Uri FromValidator(Uri uri) => uri.GetLeftPart(UriPartial.Authority) == LocalFiles
+        ? new UriBuilder { Scheme = Uri.UriSchemeFile, Host = "", Path = Uri.UnescapeDataString(uri.AbsolutePath) }.Uri
+        : uri;
+
     private IBaseDocument? FetchDocument(Uri uri)
     {
         var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
-        var text = _source.Read(withoutFragment);
+        var text = _source.Read(FromValidator(withoutFragment));
         var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
         var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);

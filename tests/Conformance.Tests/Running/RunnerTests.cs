@@ -27,8 +27,39 @@ public class RunnerTests
         var result = await RunAsync(server.Url, new ProbeSettings());
         var lookups = result.Results.Single(r => r.Check == "id-resolves" && r.Operation == "GET /services/{id}");
         Assert.That(lookups.Outcome, Is.EqualTo(Outcome.Pass), lookups.Message);
-        var pages = result.Results.Single(r => r.Check == "pagination-envelope" && r.Operation == "GET /services");
-        Assert.That(pages.Message, Does.StartWith("3 page(s) sampled"));
+
+        // The reference serves 25 services, 10 a page: one id from each of pages 1, 2 and 3.
+        var order = server.Requests.Where(r => r.Url.Contains("/services?page=1")).Count() == 1
+            ? Fixtures.ReferenceServiceIds() : throw new AssertionException("page 1 was not fetched once");
+        var looked = server.Requests.Select(r => new Uri(r.Url).AbsolutePath).Where(p => p.StartsWith("/services/"))
+            .Select(p => order.IndexOf(p["/services/".Length..]) / 10).ToList();
+        Assert.That(looked, Is.EquivalentTo(new[] { 0, 1, 2 }));
+    }
+
+    [Test]
+    public void More_pages_sampled_spread_evenly() =>
+        Assert.That(Runner.PagesToSample(100, 6), Is.EqualTo(new long[] { 20, 40, 60, 80, 100 }), "page 1 and five more");
+
+    [Test]
+    public void A_hostile_total_page_count_is_capped() =>
+        Assert.That(Runner.PagesToSample(long.MaxValue, 3), Is.EqualTo(new long[] { 500_000_000, 1_000_000_000 }));
+
+    [Test]
+    public void A_base_url_query_is_kept_and_the_path_joined_before_it() =>
+        Assert.That(Runner.Url(new Uri("https://h.example/oruk?key=abc"), "/services", query: "page=2").AbsoluteUri,
+            Is.EqualTo("https://h.example/oruk/services?key=abc&page=2"));
+
+    [Test]
+    public async Task A_hostile_feed_gives_findings_not_a_crash()
+    {
+        using var server = ReferenceServer.Start((_, path, _) => path switch
+        {
+            "/services" => ReferenceResponse.Ok(System.Text.Json.Nodes.JsonNode.Parse("""{"contents": ["x", 3, null, [1]], "total_pages": "many"}""")!),
+            _ => ReferenceResponse.Ok(System.Text.Json.Nodes.JsonNode.Parse("""[1, 2, 3]""")!),
+        });
+        var result = await RunAsync(server.Url, new ProbeSettings());
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
+        Assert.That(result.Results, Has.Some.Matches<CheckResult>(r => r!.Check == "pagination-envelope" && r.Outcome == Outcome.Fail));
     }
 
     [Test]
@@ -42,6 +73,9 @@ public class RunnerTests
         Assert.That(anonymous.Select(r => r.Outcome), Is.All.EqualTo(Outcome.Pass));
         var evidence = result.Results.First(r => r.Evidence is { Anonymous: false }).Evidence!;
         Assert.That(evidence.Curl(), Does.Contain("X-Api-Key: ***").And.Not.Contain("secret-value"));
+        var received = server.Requests;
+        Assert.That(received.Count(r => r.Headers.GetValueOrDefault("X-Api-Key") == "secret-value"), Is.EqualTo(received.Count - 3),
+            "every request carries the key except one anonymous request for each of the three required endpoints");
     }
 
     [Test]

@@ -150,4 +150,44 @@ public class SpecLoaderTests
         Assert.That(problem, Does.Contain("missing.json"));
         Assert.That(spec.Diagnostics, Has.Some.Matches<SpecDiagnostic>(d => d!.Kind == SpecDiagnostic.Reference));
     }
+
+    [Test]
+    public void A_reference_to_a_fragment_of_another_file_resolves_to_that_fragment()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"spec-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "defs.json"), """{"$defs": {"Pet": {"type": "object", "required": ["name"]}}}""");
+        File.WriteAllText(Path.Combine(dir, "openapi.yaml"), """
+            openapi: 3.0.0
+            info: {title: t, version: "1"}
+            paths:
+              /x:
+                get:
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: 'defs.json#/$defs/Pet'}
+            """);
+        var spec = new SpecLoader(new SpecSource(new RefMap())).Load(Path.Combine(dir, "openapi.yaml"), []);
+        Assert.That(Valid(spec, "/x", """{"name": "Rex"}"""), Is.True);
+        Assert.That(Valid(spec, "/x", """{"age": 3}"""), Is.False, "the fragment's rules apply, not the whole file's");
+    }
+
+    [Test]
+    public void An_unquoted_swagger_2_0_version_is_understood()
+    {
+        var spec = Load("""
+            swagger: 2.0
+            info: {title: t, version: "1"}
+            paths:
+              /x:
+                get:
+                  responses:
+                    "200": {description: ok, schema: {type: object}}
+            """);
+        Assert.That(spec.OpenApiVersion, Is.EqualTo("2.0"));
+        Assert.That(spec.Find("GET", "/x"), Is.Not.Null);
+    }
 }

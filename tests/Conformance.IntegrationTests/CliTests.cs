@@ -70,6 +70,10 @@ public class CliTests
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--spec", "/no/such/spec.json")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--ref-map", "nonsense")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--timeout", "-1")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--header", "X Y: z")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--timeout", "NaN")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--max-pages", "0")]
+    [TestCase("run", "--standard", "oruk-3.0", "--reference", "--url", "http://127.0.0.1:1")]
     [TestCase("frobnicate")]
     public async Task Usage_and_configuration_errors_exit_2_with_one_clear_line(params string[] args)
     {

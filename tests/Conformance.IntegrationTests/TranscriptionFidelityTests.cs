@@ -79,7 +79,7 @@ public class TranscriptionFidelityTests
     /// <summary>Follows $refs across the spec and the files it references (mapped to local copies).</summary>
     private sealed class Resolver(JsonNode root, Uri location, RefMap map)
     {
-        public JsonObject? At(string pointer) => SpecLoader.JsonPointerOf(root, pointer) as JsonObject;
+        public JsonObject? At(string pointer) => JsonPointers.Resolve(root, pointer) as JsonObject;
 
         public (JsonObject? Node, Resolver Next) Follow(JsonObject? node)
         {

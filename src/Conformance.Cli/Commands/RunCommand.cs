@@ -95,9 +95,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         RunResult result;
         try
         {
-            using var probe = new Probe(request.Probe);
-            var progress = new ConsoleProgress();
-            result = await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel.Token);
+            result = await ConformanceRun.ExecuteAsync(request, profile, spec, new ConsoleProgress(), cancel.Token);
         }
         finally
         {

@@ -4,7 +4,7 @@ using RestSharp;
 namespace Conformance.Http;
 
 /// <summary>
-/// The only way the harness sends HTTP: GET/HEAD with RestSharp, no redirects followed, every status
+/// The only way the harness sends HTTP: GET with RestSharp, no redirects followed, every status
 /// accepted, timed by us. Failures to connect become an <see cref="Exchange"/> with a transport error.
 /// </summary>
 public sealed class Probe : IDisposable

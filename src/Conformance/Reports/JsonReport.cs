@@ -19,7 +19,7 @@ public sealed class JsonReport : IReporter
         ["standard"] = result.StandardId,
         ["standardName"] = result.StandardName,
         ["target"] = result.Target,
-        ["spec"] = new JsonObject { ["location"] = result.SpecLocation, ["sha256"] = result.SpecDigest },
+        ["spec"] = new JsonObject { ["location"] = result.SpecLocation, ["openapi"] = result.SpecVersion, ["sha256"] = result.SpecDigest },
         ["startedAt"] = result.StartedAt.ToString("O"),
         ["finishedAt"] = result.FinishedAt.ToString("O"),
         ["requestsSent"] = result.RequestsSent,

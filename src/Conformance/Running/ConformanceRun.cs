@@ -28,6 +28,13 @@ public static class ConformanceRun
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         var (profile, spec) = Prepare(request.StandardId, request.SpecOverride, request.RefMap, catalogue);
+        return await ExecuteAsync(request, profile, spec, progress, cancel);
+    }
+
+    /// <summary>Probe and judge with a profile and spec already prepared (and already shown to the user).</summary>
+    public static async Task<RunResult> ExecuteAsync(RunRequest request, Profile profile, Spec spec,
+        IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    {
         using var probe = new Probe(request.Probe);
         return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
     }

@@ -11,6 +11,7 @@ public sealed class RunResult
     public required string Target { get; init; }
     public required string SpecLocation { get; init; }
     public required string SpecDigest { get; init; }
+    public string SpecVersion { get; init; } = "";
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset FinishedAt { get; init; }
     public required IReadOnlyList<CheckResult> Results { get; init; }

@@ -56,6 +56,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Target = baseUrl.ToString(),
             SpecLocation = spec.Location.ToString(),
             SpecDigest = spec.Digest,
+            SpecVersion = spec.OpenApiVersion,
             StartedAt = started,
             FinishedAt = DateTimeOffset.UtcNow,
             Results = results,

@@ -28,36 +28,14 @@ public static class ErrataApplier
 
     private static bool Matches(JsonNode root, ErratumEdit edit)
     {
-        var (parent, key) = Locate(root, edit.At);
-        if (parent is null) return false;
-        var current = parent is JsonObject o ? (o.TryGetPropertyValue(key, out var v) ? v : null)
-            : parent is JsonArray a && int.TryParse(key, out var i) && i < a.Count ? a[i] : null;
-        return JsonNode.DeepEquals(current, edit.Expect);
+        var (parent, key) = JsonPointers.ParentOf(root, edit.At);
+        return parent is not null && JsonNode.DeepEquals(JsonPointers.Step(parent, key), edit.Expect);
     }
 
     private static void Set(JsonNode root, string pointer, JsonNode? value)
     {
-        var (parent, key) = Locate(root, pointer);
+        var (parent, key) = JsonPointers.ParentOf(root, pointer);
         if (parent is JsonObject o) o[key] = value;
-        else if (parent is JsonArray a) a[int.Parse(key)] = value;
-    }
-
-    /// <summary>The container that holds the pointer's last token, and that token.</summary>
-    private static (JsonNode? Parent, string Key) Locate(JsonNode root, string pointer)
-    {
-        var tokens = pointer.Split('/').Skip(1).Select(t => t.Replace("~1", "/").Replace("~0", "~")).ToList();
-        if (tokens.Count == 0) return (null, "");
-        JsonNode? node = root;
-        foreach (var token in tokens.Take(tokens.Count - 1))
-        {
-            node = node switch
-            {
-                JsonObject o => o.TryGetPropertyValue(token, out var v) ? v : null,
-                JsonArray a when int.TryParse(token, out var i) && i < a.Count => a[i],
-                _ => null,
-            };
-            if (node is null) return (null, "");
-        }
-        return (node, tokens[^1]);
+        else if (parent is JsonArray a && int.TryParse(key, out var i) && i >= 0 && i < a.Count) a[i] = value;
     }
 }

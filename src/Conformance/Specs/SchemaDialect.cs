@@ -80,7 +80,7 @@ public static class SchemaDialect
                     }
                 }
                 foreach (var (key, child) in obj.ToList())
-                    changed.AddRange(NumericBoundsToOpenApi30(child, $"{pointer}/{Escape(key)}"));
+                    changed.AddRange(NumericBoundsToOpenApi30(child, $"{pointer}/{JsonPointers.Escape(key)}"));
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++) changed.AddRange(NumericBoundsToOpenApi30(array[i], $"{pointer}/{i}"));
@@ -88,8 +88,6 @@ public static class SchemaDialect
         }
         return changed;
     }
-
-    public static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
 
     private static bool IsTrue(JsonObject obj, string key) =>
         obj[key] is JsonValue v && v.TryGetValue<bool>(out var b) && b;

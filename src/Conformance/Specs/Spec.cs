@@ -7,7 +7,6 @@ public sealed class Spec
 {
     public required Uri Location { get; init; }
     public required string OpenApiVersion { get; init; }
-    public required string Title { get; init; }
     public required string Digest { get; init; }
     public required JsonNode Root { get; init; }
     public required IReadOnlyList<SpecOperation> Operations { get; init; }

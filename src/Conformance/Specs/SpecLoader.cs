@@ -47,7 +47,6 @@ public sealed class SpecLoader(SpecSource source)
         {
             Location = location,
             OpenApiVersion = version,
-            Title = obj["info"]?["title"]?.ToString() ?? pathOrUrl,
             Digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             Root = root,
             Operations = operations,
@@ -126,10 +125,10 @@ public sealed class SpecLoader(SpecSource source)
     /// <summary>The pointer of a response object in the raw tree, following a local $ref to components.</summary>
     private static string ResponseNode(JsonNode root, string path, string verb, string status)
     {
-        var pointer = $"/paths/{SchemaDialect.Escape(path)}/{verb.ToLowerInvariant()}/responses/{SchemaDialect.Escape(status)}";
+        var pointer = $"/paths/{JsonPointers.Escape(path)}/{verb.ToLowerInvariant()}/responses/{JsonPointers.Escape(status)}";
         for (var hops = 0; hops < 10; hops++)
         {
-            var node = JsonPointerOf(root, pointer);
+            var node = JsonPointers.Resolve(root, pointer);
             if (node?["$ref"]?.ToString() is { } reference && reference.StartsWith("#/"))
                 pointer = Uri.UnescapeDataString(reference[1..]);
             else break;
@@ -139,24 +138,7 @@ public sealed class SpecLoader(SpecSource source)
 
     private static string? SchemaPointer(JsonNode root, string responsePointer, string mediaType, bool swagger2)
     {
-        var pointer = swagger2 ? $"{responsePointer}/schema" : $"{responsePointer}/content/{SchemaDialect.Escape(mediaType)}/schema";
-        return JsonPointerOf(root, pointer) is null ? null : pointer;
-    }
-
-    public static JsonNode? JsonPointerOf(JsonNode root, string pointer)
-    {
-        JsonNode? node = root;
-        foreach (var raw in pointer.Split('/').Skip(1))
-        {
-            var token = raw.Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                JsonObject o => o.TryGetPropertyValue(token, out var v) ? v : null,
-                JsonArray a when int.TryParse(token, out var i) && i < a.Count => a[i],
-                _ => null,
-            };
-            if (node is null) return null;
-        }
-        return node;
+        var pointer = swagger2 ? $"{responsePointer}/schema" : $"{responsePointer}/content/{JsonPointers.Escape(mediaType)}/schema";
+        return JsonPointers.Resolve(root, pointer) is null ? null : pointer;
     }
 }

@@ -41,6 +41,24 @@ public class ProfileLoaderTests
             Throws.TypeOf<ProfileException>().With.Message.Contains("profile.yaml").And.Message.Contains("no-such-check"));
 
     [Test]
+    public void A_profile_that_is_not_a_mapping_is_refused_naming_the_file()
+    {
+        var file = Write("");
+        File.WriteAllText(file, "- just\n- a list\n");
+        Assert.That(() => ProfileLoader.Load(file, CheckCatalogue.Ids), Throws.TypeOf<ProfileException>().With.Message.Contains("profile.yaml"));
+    }
+
+    [Test]
+    public void An_unknown_key_is_refused_so_typos_are_not_silent() =>
+        Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, level: MUST, statement: s, source: x, chekcs: [cors-allow-origin]}"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("chekcs"));
+
+    [Test]
+    public void A_standard_id_cannot_leave_the_standards_folder() =>
+        Assert.That(() => Conformance.Running.ConformanceRun.DefaultCatalogue().Load("../oruk-3.0"),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("Unknown standard"));
+
+    [Test]
     public void A_clause_without_a_level_is_refused() =>
         Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, statement: s, source: x}"), CheckCatalogue.Ids),
             Throws.TypeOf<ProfileException>().With.Message.Contains("level"));

@@ -8,10 +8,13 @@ public class SpecLoaderTests
 {
     private static Spec Load(string text, string extension = ".yaml", IReadOnlyList<Erratum>? errata = null)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"spec-{Guid.NewGuid():N}{extension}");
+        var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(file, text);
         return new SpecLoader(new SpecSource(new RefMap())).Load(file, errata ?? []);
     }
+
+    /// <summary>A folder per test run, so a spec's relative $refs find the files written beside it.</summary>
+    private static readonly string Scratch = Directory.CreateTempSubdirectory("spec-tests-").FullName;
 
     private static bool Valid(Spec spec, string path, string body)
     {
@@ -96,8 +99,8 @@ public class SpecLoaderTests
         Assert.That(Valid(spec, "/things", """[{"name": "a"}]"""), Is.False);
     }
 
-    /// <summary>A one-operation document (GET /x) whose 200 response has the given properties (a YAML flow mapping).</summary>
-    private static Spec WithProperties(string openapi, string properties) => Load($$"""
+    /// <summary>A one-operation document (GET /x) whose 200 response has the given schema (a YAML flow mapping).</summary>
+    private static Spec WithSchema(string openapi, string schema) => Load($$"""
         openapi: {{openapi}}
         info: {title: t, version: "1"}
         paths:
@@ -108,10 +111,10 @@ public class SpecLoaderTests
                   description: ok
                   content:
                     application/json:
-                      schema:
-                        type: object
-                        properties: {{properties}}
+                      schema: {{schema}}
         """);
+
+    private static Spec WithProperties(string openapi, string properties) => WithSchema(openapi, $"{{type: object, properties: {properties}}}");
 
     [Test]
     public void An_openapi_3_1_document_is_read_as_json_schema_2020_12()
@@ -154,23 +157,8 @@ public class SpecLoaderTests
     [Test]
     public void A_reference_to_a_fragment_of_another_file_resolves_to_that_fragment()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"spec-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "defs.json"), """{"$defs": {"Pet": {"type": "object", "required": ["name"]}}}""");
-        File.WriteAllText(Path.Combine(dir, "openapi.yaml"), """
-            openapi: 3.0.0
-            info: {title: t, version: "1"}
-            paths:
-              /x:
-                get:
-                  responses:
-                    "200":
-                      description: ok
-                      content:
-                        application/json:
-                          schema: {$ref: 'defs.json#/$defs/Pet'}
-            """);
-        var spec = new SpecLoader(new SpecSource(new RefMap())).Load(Path.Combine(dir, "openapi.yaml"), []);
+        File.WriteAllText(Path.Combine(Scratch, "defs.json"), """{"$defs": {"Pet": {"type": "object", "required": ["name"]}}}""");
+        var spec = WithSchema("3.0.0", "{$ref: 'defs.json#/$defs/Pet'}");
         Assert.That(Valid(spec, "/x", """{"name": "Rex"}"""), Is.True);
         Assert.That(Valid(spec, "/x", """{"age": 3}"""), Is.False, "the fragment's rules apply, not the whole file's");
     }

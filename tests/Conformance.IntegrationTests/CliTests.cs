@@ -95,6 +95,41 @@ public class CliTests
     }
 
     [Test]
+    public async Task A_vendor_profile_drives_the_run_and_flags_override_it()
+    {
+        var profile = Path.Combine(RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml");
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--profile", profile, "--out", outDir, "--max-pages", "1");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
+        Assert.That(result.Output, Does.Contain("Vendor profile: Conformance project"));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.That(report["requestsSent"]!.GetValue<int>(), Is.EqualTo(16), "--max-pages 1 wins over the profile's 3: 21 requests less five later pages");
+    }
+
+    [Test]
+    public async Task A_vendor_profile_naming_an_unset_secret_exits_2()
+    {
+        var file = Path.Combine(Cli.TempDir(), "vendor.yaml");
+        await File.WriteAllTextAsync(file, """
+            vendor: V
+            product: P
+            standard: oruk-3.0
+            base_url: http://127.0.0.1:1
+            auth: {type: bearer, secret_env: CONFORMANCE_TEST_UNSET_VARIABLE}
+            """);
+        var result = await Cli.RunAsync("run", "--profile", file);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("CONFORMANCE_TEST_UNSET_VARIABLE").And.Not.Contain("   at "));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Conformance.sln not found above the test folder.");
+    }
+
+    [Test]
     public async Task Standards_lists_oruk_3_0()
     {
         var result = await Cli.RunAsync("standards");

@@ -90,4 +90,19 @@ public static class Fixtures
     public const string Id1 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c01";
     public const string Id2 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c02";
     public const string Id3 = "0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c03";
+
+    /// <summary>The checkout this test runs from (the folder with Conformance.sln).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Conformance.sln not found above the test folder.");
+    }
+
+    /// <summary>Runs an action on a value and returns the value, for one-expression setups.</summary>
+    public static T Also<T>(this T value, Action<T> action)
+    {
+        action(value);
+        return value;
+    }
 }

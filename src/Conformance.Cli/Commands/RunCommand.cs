@@ -5,6 +5,7 @@ using Conformance.Reference;
 using Conformance.Reports;
 using Conformance.Running;
 using Conformance.Specs;
+using Conformance.Vendors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,6 +16,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--profile <FILE>"), Description("Vendor profile (vendor-profiles/*.yaml): URL, standard, auth, limits. Flags override it.")]
+        public string? Profile { get; init; }
+
         [CommandOption("--standard <ID>"), Description("Standard to test against, e.g. oruk-3.0 (see 'conformance standards').")]
         public string? Standard { get; init; }
 
@@ -37,24 +41,24 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         public string[] Header { get; init; } = [];
 
         [CommandOption("--timeout <SECONDS>"), Description("Seconds to wait for each response (default 30).")]
-        public string Timeout { get; init; } = "30"; // parsed in Validate, so a bad value names its flag
+        public string? Timeout { get; init; } // parsed in Validate, so a bad value names its flag
 
         [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
-        public string MaxPages { get; init; } = "3";
+        public string? MaxPages { get; init; }
 
-        public double TimeoutSeconds => double.Parse(Timeout, CultureInfo.InvariantCulture);
-        public int MaxPagesCount => int.Parse(MaxPages, CultureInfo.InvariantCulture);
+        public double? TimeoutSeconds => Timeout is null ? null : double.Parse(Timeout, CultureInfo.InvariantCulture);
+        public int? MaxPagesCount => MaxPages is null ? null : int.Parse(MaxPages, CultureInfo.InvariantCulture);
 
         public override ValidationResult Validate()
         {
-            if (Standard is null) return ValidationResult.Error("--standard is required (see 'conformance standards').");
+            if (Standard is null && Profile is null) return ValidationResult.Error("--standard is required (see 'conformance standards'), or a --profile that names it.");
             if (Reference && Url is not null) return ValidationResult.Error("Give --url BASE or --reference, not both.");
-            if (!Reference && Url is null) return ValidationResult.Error("Give --url BASE (the API to test) or --reference (the built-in reference implementation).");
+            if (!Reference && Url is null && Profile is null) return ValidationResult.Error("Give --url BASE (the API to test) or --reference (the built-in reference implementation).");
             if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
                 return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
-            if (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > 3600)
+            if (Timeout is not null && (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > 3600))
                 return ValidationResult.Error($"--timeout must be a number of seconds above 0 and at most 3600, not '{Timeout}'.");
-            if (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1)
+            if (MaxPages is not null && (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1))
                 return ValidationResult.Error($"--max-pages must be a whole number from 1, not '{MaxPages}'.");
             if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
                 return ValidationResult.Error($"--header expects 'Name: value' with a name of letters, digits and -_.!#$%&'*+^`|~, not '{bad}'.");
@@ -68,23 +72,34 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var refMap = new RefMap();
         foreach (var mapping in settings.RefMap) refMap.Add(mapping);
 
-        var (profile, spec) = ConformanceRun.Prepare(settings.Standard!, settings.Spec, refMap, catalogue);
+        // A vendor profile supplies what the flags leave out; a flag always wins.
+        var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
+        var standardId = settings.Standard ?? vendor!.Standard;
+        var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
+        var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
+        var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth);
+        foreach (var path in vendor?.Features.Keys.Where(p => !profile.Endpoints.Optional.Contains(p)) ?? [])
+            throw new ConfigurationException($"{settings.Profile}: feature '{path}' is not an optional endpoint of {profile.Id} ({string.Join(", ", profile.Endpoints.Optional)}).");
         // Made before any request, so an unwritable folder is found before the run, not after it.
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
-        using var reference = settings.Reference ? ReferenceImplementations.Start(catalogue, settings.Standard!) : null;
+        using var reference = useReference ? ReferenceImplementations.Start(catalogue, standardId) : null;
         var request = new RunRequest
         {
-            StandardId = settings.Standard!,
-            Target = new Uri(reference?.Url ?? settings.Url!),
+            StandardId = standardId,
+            Target = new Uri(reference?.Url ?? settings.Url ?? vendor!.BaseUrl!),
             SpecOverride = settings.Spec,
             RefMap = refMap,
             Probe = new ProbeSettings
             {
-                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? vendor?.Limits.TimeoutSeconds ?? 30),
                 Headers = settings.Header.Select(ParseHeader).ToList(),
+                Credentials = credentials,
+                RequestsPerSecond = vendor?.Limits.RequestsPerSecond,
             },
-            Options = new RunOptions { MaxPages = settings.MaxPagesCount },
+            Options = new RunOptions { MaxPages = settings.MaxPagesCount ?? vendor?.Limits.MaxPages ?? 3 },
         };
+        if (vendor is not null)
+            AnsiConsole.MarkupLineInterpolated($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };

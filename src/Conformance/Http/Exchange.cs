@@ -66,13 +66,13 @@ public sealed record Exchange
         catch (JsonException e) { return (null, null, e.Message); }
     }
 
-    /// <summary>A curl line that repeats the request, with the user's header values redacted.</summary>
+    /// <summary>A curl line that repeats the request (secrets were masked when the exchange was recorded).</summary>
     public string Curl()
     {
         var builder = new StringBuilder("curl -i");
         if (Method != "GET") builder.Append($" -X {Method}");
         foreach (var (name, value) in RequestHeaders)
-            builder.Append($" -H '{name}: {(Anonymous ? value : Redaction.Redact(name, value))}'");
+            builder.Append($" -H '{name}: {value}'");
         builder.Append($" '{Url}'");
         return builder.ToString();
     }

@@ -27,6 +27,17 @@ public sealed class Probe : IDisposable
 
     public int RequestsSent { get; private set; }
 
+    private DateTimeOffset _nextAllowed = DateTimeOffset.MinValue;
+
+    /// <summary>Spaces requests out to the configured rate; the runner sends one request at a time.</summary>
+    private async Task PaceAsync(CancellationToken cancel)
+    {
+        if (_settings.RequestsPerSecond is not { } rate) return;
+        var wait = _nextAllowed - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel);
+        _nextAllowed = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1 / rate);
+    }
+
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel)
     {
         var request = new RestRequest(url, Method.Get);
@@ -35,9 +46,12 @@ public sealed class Probe : IDisposable
             new("Accept", "application/json"),
             new("Origin", _settings.Origin),
         };
-        if (!anonymous) headers.AddRange(_settings.Headers);
+        var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
+        if (!anonymous) headers.AddRange(_settings.Headers.Concat(credentials.Headers));
         foreach (var (name, value) in headers) request.AddHeader(name, value);
+        if (credentials.Query is { } key) request.AddQueryParameter(key.Key, key.Value);
 
+        await PaceAsync(cancel);
         RequestsSent++;
         var clock = Stopwatch.StartNew();
         var response = await _client.ExecuteAsync(request, cancel);
@@ -50,8 +64,9 @@ public sealed class Probe : IDisposable
             Operation = operation,
             Purpose = purpose,
             Method = "GET",
-            Url = url.AbsoluteUri,
-            RequestHeaders = headers,
+            Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
+            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
+                credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),
             Status = answered ? (int)response.StatusCode : null,
             ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
                 .Where(h => h.Name is not null)
@@ -61,7 +76,7 @@ public sealed class Probe : IDisposable
                           ?? response.ContentType,
             Duration = clock.Elapsed,
             TransportError = answered ? null : Describe(response),
-            Anonymous = anonymous || _settings.Headers.Count == 0,
+            Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
         };
     }
 

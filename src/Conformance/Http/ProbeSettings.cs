@@ -5,6 +5,10 @@ public sealed record ProbeSettings
 {
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+    /// <summary>Credentials from a vendor profile; their values never reach a report.</summary>
+    public ProbeCredentials Credentials { get; init; } = ProbeCredentials.None;
+    /// <summary>At most this many requests a second (null: as fast as the server answers).</summary>
+    public double? RequestsPerSecond { get; init; }
     /// <summary>Sent on every request, as a browser would, so CORS headers can be judged.</summary>
     public string Origin { get; init; } = "https://conformance.invalid";
 }

@@ -100,9 +100,11 @@ public sealed class Runner(Probe probe, RunOptions options)
             return new OperationRun(operation, testCase.Tier, testCase.Role, [], testCase.SkipReason);
 
         var exchanges = new List<Exchange>();
+        Uri? firstUrl = null; // as sent, before credentials: the anonymous probe repeats it without them
         async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null)
         {
             report(purpose);
+            firstUrl ??= url;
             var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel) with { Page = page, RecordId = id };
             exchanges.Add(exchange);
             return exchange;
@@ -129,8 +131,7 @@ public sealed class Runner(Probe probe, RunOptions options)
         if (options.ProbeAnonymously && openAccess && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
         {
             report("without credentials");
-            var first = exchanges[0];
-            exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", new Uri(first.Url), anonymous: true, cancel));
+            exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", firstUrl!, anonymous: true, cancel));
         }
         return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges);
     }

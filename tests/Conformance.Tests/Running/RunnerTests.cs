@@ -132,6 +132,30 @@ public class RunnerTests
         Assert.That(result.Results.Single(r => r.Check == "id-resolves" && r.Operation == "GET /services/{id}").Outcome, Is.EqualTo(Outcome.Skipped));
     }
 
+    [Test]
+    public async Task A_query_api_key_is_sent_but_never_reported()
+    {
+        using var server = StartReference();
+        var settings = new ProbeSettings { Credentials = new ProbeCredentials([], new("api_key", "s3cret-value")) };
+        var result = await RunAsync(server.Url, settings);
+        Assert.That(server.Requests.Count(r => r.Url.Contains("api_key=s3cret-value")), Is.EqualTo(server.Requests.Count - 3),
+            "every request but the three anonymous ones carries the key");
+        var report = System.Text.Json.Nodes.JsonNode.Parse(new StringWriter().Also(w => new Conformance.Reports.JsonReport().Write(result, w)).ToString())!;
+        Assert.That(report.ToJsonString(), Does.Not.Contain("s3cret-value").And.Contain("api_key=***"));
+    }
+
+    [Test]
+    public async Task Requests_are_spaced_to_the_configured_rate()
+    {
+        using var server = StartReference();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await RunAsync(server.Url, new ProbeSettings { RequestsPerSecond = 20 });
+        clock.Stop();
+        // 21 requests at 20 a second cannot take less than a second (an upper bound would be a timing test).
+        Assert.That(result.RequestsSent, Is.EqualTo(21));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95)));
+    }
+
     private sealed class Progress(Action<RunProgress> onReport) : IProgress<RunProgress>
     {
         public void Report(RunProgress value) => onReport(value);

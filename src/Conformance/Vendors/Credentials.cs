@@ -1,0 +1,25 @@
+using System.Text;
+using Conformance.Http;
+
+namespace Conformance.Vendors;
+
+/// <summary>Turns a profile's auth section into what the probe sends, reading secrets from the environment.</summary>
+public static class Credentials
+{
+    public static ProbeCredentials Resolve(Auth auth, Func<string, string?>? environment = null)
+    {
+        environment ??= System.Environment.GetEnvironmentVariable;
+        string Secret(string variable) => environment(variable) is { Length: > 0 } value
+            ? value
+            : throw new ConfigurationException($"The environment variable {variable} named by the vendor profile is not set.");
+        return auth.Type switch
+        {
+            "api-key" when auth.Header is not null => new ProbeCredentials([new(auth.Header, Secret(auth.SecretEnv!))], null),
+            "api-key" => new ProbeCredentials([], new(auth.Query!, Secret(auth.SecretEnv!))),
+            "bearer" => new ProbeCredentials([new("Authorization", $"Bearer {Secret(auth.SecretEnv!)}")], null),
+            "basic" => new ProbeCredentials([new("Authorization",
+                "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Secret(auth.UsernameEnv!)}:{Secret(auth.PasswordEnv!)}")))], null),
+            _ => ProbeCredentials.None,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+namespace Conformance.Vendors;
+
+/// <summary>
+/// What a vendor (or a council testing one) tells the harness about an API: where it is, which standard it
+/// claims, how to authenticate, which optional features it implements, and how hard it may be pushed.
+/// Loaded from vendor-profiles/*.yaml by <see cref="VendorProfileLoader"/>; secrets are never inline.
+/// </summary>
+public sealed class VendorProfile
+{
+    public required string Vendor { get; init; }
+    public required string Product { get; init; }
+    /// <summary>The standard the API claims, e.g. oruk-3.0.</summary>
+    public required string Standard { get; init; }
+    /// <summary>Base URL of the API; absent when <see cref="Reference"/> asks for the built-in implementation.</summary>
+    public string? BaseUrl { get; init; }
+    public bool Reference { get; init; }
+    /// <summary>"production" or "test": only a test environment may ever receive writes.</summary>
+    public string Environment { get; init; } = "production";
+    public Auth Auth { get; init; } = new();
+    /// <summary>Optional endpoints by path: implemented, not-implemented or unknown.</summary>
+    public IReadOnlyDictionary<string, string> Features { get; init; } = new Dictionary<string, string>();
+    /// <summary>Values for path parameters by name, for operations whose ids cannot be harvested.</summary>
+    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
+    public Limits Limits { get; init; } = new();
+}
+
+/// <summary>How to authenticate. Secrets are named environment variables, never values.</summary>
+public sealed class Auth
+{
+    /// <summary>none, api-key, bearer or basic.</summary>
+    public string Type { get; init; } = "none";
+    /// <summary>For api-key: the header that carries it (or use <see cref="Query"/>).</summary>
+    public string? Header { get; init; }
+    /// <summary>For api-key: the query parameter that carries it.</summary>
+    public string? Query { get; init; }
+    /// <summary>For api-key and bearer: the environment variable that holds the secret.</summary>
+    public string? SecretEnv { get; init; }
+    /// <summary>For basic: the environment variables that hold the user name and password.</summary>
+    public string? UsernameEnv { get; init; }
+    public string? PasswordEnv { get; init; }
+}
+
+public sealed class Limits
+{
+    public double? RequestsPerSecond { get; init; }
+    public int? Concurrency { get; init; }
+    public double? TimeoutSeconds { get; init; }
+    public int? MaxPages { get; init; }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using Conformance.Vendors;
+
+namespace Conformance.Tests.Vendors;
+
+public class CredentialsTests
+{
+    private static readonly Dictionary<string, string> Environment = new() { ["KEY"] = "k-123", ["USER"] = "ann", ["PASS"] = "p w" };
+
+    private static Conformance.Http.ProbeCredentials Resolve(Auth auth) => Credentials.Resolve(auth, Environment.GetValueOrDefault);
+
+    [Test]
+    public void An_api_key_header_comes_from_its_variable() =>
+        Assert.That(Resolve(new Auth { Type = "api-key", Header = "X-Api-Key", SecretEnv = "KEY" }).Headers.Single(),
+            Is.EqualTo(new KeyValuePair<string, string>("X-Api-Key", "k-123")));
+
+    [Test]
+    public void An_api_key_in_the_query_is_a_query_parameter() =>
+        Assert.That(Resolve(new Auth { Type = "api-key", Query = "api_key", SecretEnv = "KEY" }).Query,
+            Is.EqualTo(new KeyValuePair<string, string>("api_key", "k-123")));
+
+    [Test]
+    public void Bearer_and_basic_become_authorization_headers()
+    {
+        Assert.That(Resolve(new Auth { Type = "bearer", SecretEnv = "KEY" }).Headers.Single().Value, Is.EqualTo("Bearer k-123"));
+        var basic = Resolve(new Auth { Type = "basic", UsernameEnv = "USER", PasswordEnv = "PASS" }).Headers.Single().Value;
+        Assert.That(Encoding.UTF8.GetString(Convert.FromBase64String(basic["Basic ".Length..])), Is.EqualTo("ann:p w"));
+    }
+
+    [Test]
+    public void A_variable_that_is_not_set_is_a_clear_error() =>
+        Assert.That(() => Resolve(new Auth { Type = "bearer", SecretEnv = "MISSING" }),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("MISSING"));
+}

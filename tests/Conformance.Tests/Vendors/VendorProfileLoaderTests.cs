@@ -1,0 +1,61 @@
+using Conformance.Vendors;
+
+namespace Conformance.Tests.Vendors;
+
+public class VendorProfileLoaderTests
+{
+    private static string Write(string yaml)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("vendor-").FullName, "vendor.yaml");
+        File.WriteAllText(file, yaml);
+        return file;
+    }
+
+    private const string Minimal = """
+        vendor: Harbourside Digital
+        product: ServiceFinder 4
+        standard: oruk-3.0
+        base_url: https://api.example.org/oruk
+        """;
+
+    [Test]
+    public void The_shipped_reference_profile_loads()
+    {
+        var profile = VendorProfileLoader.Load(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml"));
+        Assert.That(profile.Reference, Is.True);
+        Assert.That(profile.Standard, Is.EqualTo("oruk-3.0"));
+        Assert.That(profile.Features["/taxonomies"], Is.EqualTo("implemented"));
+    }
+
+    [Test]
+    public void A_profile_with_api_key_auth_loads_with_its_limits()
+    {
+        var profile = VendorProfileLoader.Load(Write(Minimal + """
+
+            auth: {type: api-key, header: X-Api-Key, secret_env: SF_KEY}
+            limits: {requests_per_second: 5, max_pages: 4}
+            """));
+        Assert.That(profile.Auth.Header, Is.EqualTo("X-Api-Key"));
+        Assert.That(profile.Limits.RequestsPerSecond, Is.EqualTo(5));
+        Assert.That(profile.Limits.MaxPages, Is.EqualTo(4));
+    }
+
+    [TestCase("auth: {type: api-key, header: X-Api-Key, key: abc123}", "inline")]
+    [TestCase("auth: {type: bearer, token: abc123}", "inline")]
+    [TestCase("auth: {type: basic, username_env: U, password: hunter2}", "inline")]
+    [TestCase("auth: {type: api-key, header: X-Api-Key}", "secret_env")]
+    [TestCase("auth: {type: api-key, header: X, query: k, secret_env: S}", "exactly one of header or query")]
+    [TestCase("auth: {type: oauth9}", "none, api-key, bearer or basic")]
+    [TestCase("features: {/taxonomies: maybe}", "implemented, not-implemented or unknown")]
+    [TestCase("limits: {requests_per_second: 0}", "positive")]
+    [TestCase("environment: staging", "production' or 'test'")]
+    [TestCase("colour: blue", "colour")]
+    public void Mistakes_are_refused_naming_the_file(string extra, string expected) =>
+        Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\n" + extra + "\n")),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("vendor.yaml").And.Message.Contains(expected));
+
+    [Test]
+    public void A_base_url_and_the_reference_together_are_refused() =>
+        Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\nreference: true\n")),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("not both"));
+}

@@ -130,6 +130,20 @@ public class CliTests
     }
 
     [Test]
+    public async Task Any_openapi_document_can_be_run_without_a_standard()
+    {
+        using var server = ValidatorFeed.Start("Default");
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--spec", SharedFolder.Upstream("oruk-validator", "Schemas", "V3.0-UK", "open_api.json"),
+            "--ref-map", $"https://raw.githubusercontent.com/tpximpact/OpenReferralApi/refs/heads/main/OpenReferralApi/Schemas/V3.0-UK/={SharedFolder.Upstream("oruk-validator", "Schemas", "V3.0-UK")}",
+            "--url", server.Url, "--out", outDir);
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.That(report["standard"]!.GetValue<string>(), Is.EqualTo("openapi"), result.All);
+        Assert.That(report["results"]!.AsArray().Select(r => r!["clause"]!.GetValue<string>()), Is.All.StartWith("OAS/"));
+        Assert.That(result.ExitCode, Is.Not.EqualTo(2).And.Not.EqualTo(3), result.All);
+    }
+
+    [Test]
     public async Task Standards_lists_oruk_3_0()
     {
         var result = await Cli.RunAsync("standards");

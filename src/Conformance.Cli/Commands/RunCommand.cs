@@ -51,7 +51,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Standard is null && Profile is null) return ValidationResult.Error("--standard is required (see 'conformance standards'), or a --profile that names it.");
+            if (Standard is null && Profile is null && Spec is null)
+                return ValidationResult.Error("--standard is required (see 'conformance standards'), or a --profile that names it, or --spec for any OpenAPI document.");
+            if (Reference && Standard is null && Profile is null) return ValidationResult.Error("--reference needs --standard: reference implementations exist per standard.");
             if (Reference && Url is not null) return ValidationResult.Error("Give --url BASE or --reference, not both.");
             if (!Reference && Url is null && Profile is null) return ValidationResult.Error("Give --url BASE (the API to test) or --reference (the built-in reference implementation).");
             if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
@@ -74,7 +76,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         // A vendor profile supplies what the flags leave out; a flag always wins.
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
-        var standardId = settings.Standard ?? vendor!.Standard;
+        var standardId = settings.Standard ?? vendor?.Standard; // null: any OpenAPI document (--spec)
         var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
         var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
         var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth);
@@ -82,7 +84,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             throw new ConfigurationException($"{settings.Profile}: feature '{path}' is not an optional endpoint of {profile.Id} ({string.Join(", ", profile.Endpoints.Optional)}).");
         // Made before any request, so an unwritable folder is found before the run, not after it.
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
-        using var reference = useReference ? ReferenceImplementations.Start(catalogue, standardId) : null;
+        using var reference = useReference ? ReferenceImplementations.Start(catalogue, standardId!) : null;
         var request = new RunRequest
         {
             StandardId = standardId,
@@ -96,7 +98,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 Credentials = credentials,
                 RequestsPerSecond = vendor?.Limits.RequestsPerSecond,
             },
-            Options = new RunOptions { MaxPages = settings.MaxPagesCount ?? vendor?.Limits.MaxPages ?? 3 },
+            Options = new RunOptions
+            {
+                MaxPages = settings.MaxPagesCount ?? vendor?.Limits.MaxPages ?? 3,
+                PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
+            },
         };
         if (vendor is not null)
             AnsiConsole.MarkupLineInterpolated($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");

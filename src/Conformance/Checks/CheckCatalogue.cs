@@ -15,6 +15,8 @@ public static class CheckCatalogue
         new CorsAllowOriginCheck(),
         new AnonymousAccessCheck(),
         new FeedNotEmptyCheck(),
+        new DocumentedMediaTypeCheck(),
+        new NoServerErrorCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -12,11 +12,19 @@ namespace Conformance.Running;
 /// </summary>
 public static class ConformanceRun
 {
-    /// <summary>The profile and the spec a run would use; our transcription unless a published spec is given.</summary>
-    public static (Profile Profile, Spec Spec) Prepare(string standardId, string? specOverride, RefMap refMap, StandardCatalogue catalogue)
+    /// <summary>
+    /// The profile and the spec a run would use: the standard's transcription unless a published spec is
+    /// given; with no standard, any OpenAPI document judged by <see cref="GenericProfile"/>.
+    /// </summary>
+    public static (Profile Profile, Spec Spec) Prepare(string? standardId, string? specOverride, RefMap refMap, StandardCatalogue catalogue)
     {
-        var profile = catalogue.Load(standardId);
         var loader = new SpecLoader(new SpecSource(refMap));
+        if (standardId is null)
+        {
+            var document = loader.Load(specOverride ?? throw new ConfigurationException("Give --standard, or --spec for any OpenAPI document."), []);
+            return (GenericProfile.For(document), document);
+        }
+        var profile = catalogue.Load(standardId);
         var spec = specOverride is null
             ? loader.Load(profile.TranscriptionPath, profile.Errata, incorporatedErrata: profile.Errata.Select(e => e.Id).ToList())
             : loader.Load(specOverride, profile.Errata);

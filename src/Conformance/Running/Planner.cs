@@ -10,13 +10,19 @@ namespace Conformance.Running;
 /// </summary>
 public static class Planner
 {
-    public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile)
+    public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null)
     {
+        pathValues ??= new Dictionary<string, string>();
         var lists = spec.Operations
             .Where(o => o.Method == "GET" && !o.HasPathParameters && IsPaginated(o, profile))
             .Select(o => o.Path)
             .ToHashSet();
-        var cases = spec.Operations.Select(o => Decide(o, profile, lists)).ToList();
+        // Any read without parameters can supply ids to the /{id} operation beneath it.
+        var idSources = spec.Operations
+            .Where(o => o.Method == "GET" && !o.HasPathParameters && o.Path != profile.Discovery?.Path)
+            .Select(o => o.Path)
+            .ToHashSet();
+        var cases = spec.Operations.Select(o => Decide(o, profile, lists, idSources, pathValues)).ToList();
         return cases.OrderBy(c => c.Role switch
         {
             OperationRole.Discovery => 0,
@@ -26,23 +32,32 @@ public static class Planner
         }).ThenBy(c => c.Tier).ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
     }
 
-    private static TestCase Decide(SpecOperation operation, Profile profile, HashSet<string> lists)
+    private static TestCase Decide(SpecOperation operation, Profile profile, HashSet<string> lists, HashSet<string> idSources,
+        IReadOnlyDictionary<string, string> pathValues)
     {
         var tier = profile.TierOf(operation.Path);
         if (operation.Method != "GET")
             return new TestCase(operation, tier, OperationRole.Other, SkipReason: $"{operation.Method} is not sent: the harness only reads (GET).");
+        var pagination = new[] { profile.Pagination?.PageParameter, profile.Pagination?.PerPageParameter };
+        var unknown = operation.Parameters.Where(p => p.Required && p.In != "path" && !pagination.Contains(p.Name)).Select(p => $"{p.Name} ({p.In})").ToList();
+        if (unknown.Count > 0)
+            return new TestCase(operation, tier, OperationRole.Other,
+                SkipReason: $"{operation.Id} requires {string.Join(", ", unknown)}, and no value is known.");
         if (profile.Discovery is { } discovery && operation.Path == discovery.Path)
             return new TestCase(operation, tier, OperationRole.Discovery);
         if (lists.Contains(operation.Path))
             return new TestCase(operation, tier, OperationRole.List);
-        if (!operation.HasPathParameters)
+        if (!operation.HasPathParameters || PathParameterNames(operation.Path).All(pathValues.ContainsKey))
             return new TestCase(operation, tier, OperationRole.Other);
         var parent = ParentList(operation.Path);
-        if (parent is not null && lists.Contains(parent))
+        if (parent is not null && idSources.Contains(parent))
             return new TestCase(operation, tier, OperationRole.Item, IdSource: parent);
         return new TestCase(operation, tier, OperationRole.Item,
-            SkipReason: $"No value is known for the path parameters of {operation.Path}.");
+            SkipReason: $"No value is known for the path parameters of {operation.Path} (give them as path_parameters in a vendor profile).");
     }
+
+    public static IEnumerable<string> PathParameterNames(string path) =>
+        System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value);
 
     private static bool IsPaginated(SpecOperation operation, Profile profile) =>
         profile.Pagination is { } p && operation.Parameters.Any(x => x.In == "query" && x.Name == p.PageParameter);

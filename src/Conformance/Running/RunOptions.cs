@@ -9,6 +9,8 @@ public sealed record RunOptions
     public int IdsPerList { get; init; } = 3;
     /// <summary>When the user sends credentials, also probe the required endpoints without them.</summary>
     public bool ProbeAnonymously { get; init; } = true;
+    /// <summary>Values for path parameters by name (from a vendor profile), for operations no list supplies.</summary>
+    public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Progress for long runs: which operation, which request, how far through the plan.</summary>

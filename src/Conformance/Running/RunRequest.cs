@@ -6,7 +6,8 @@ namespace Conformance.Running;
 /// <summary>Everything a user asks of one run, however they asked (CLI flags, a test, another tool).</summary>
 public sealed record RunRequest
 {
-    public required string StandardId { get; init; }
+    /// <summary>The standard, or null to judge <see cref="SpecOverride"/> as any OpenAPI document.</summary>
+    public string? StandardId { get; init; }
     public required Uri Target { get; init; }
     /// <summary>A published spec to use instead of our transcription (path or URL); errata are applied to it.</summary>
     public string? SpecOverride { get; init; }

@@ -16,7 +16,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var plan = Planner.Plan(spec, profile);
+        var plan = Planner.Plan(spec, profile, options.PathValues);
         var runs = new List<OperationRun>();
         var harvested = new Dictionary<string, List<string>>();
         string? aborted = null;
@@ -124,7 +124,8 @@ public sealed class Runner(Probe probe, RunOptions options)
                     await Get($"id {id} from GET {testCase.IdSource}", Url(baseUrl, operation.Path, id), id: id);
                 break;
             default:
-                await Get("fetch", Url(baseUrl, operation.Path));
+                var fetched = await Get("fetch", Url(baseUrl, Fill(operation.Path, options.PathValues)));
+                harvested[operation.Path] = IdsOn(fetched, pagination);
                 break;
         }
 
@@ -174,10 +175,28 @@ public sealed class Runner(Probe probe, RunOptions options)
         return pages.Append(totalPages).Distinct().Order().ToList();
     }
 
-    private static List<string> IdsOn(Exchange page, Pagination p) =>
-        page.IsSuccess && page.Json.Node is JsonObject body && body[p.Contents] is JsonArray records
-            ? records.Select(r => r is JsonObject record && record["id"] is JsonValue id ? id.ToString() : "").Where(id => id.Length > 0).ToList()
-            : [];
+    /// <summary>
+    /// The ids of the records a response holds: the envelope's contents when the standard paginates, else a
+    /// top-level array, else the first array of objects in the top-level object (data, items, results...).
+    /// </summary>
+    private static List<string> IdsOn(Exchange response, Pagination? p)
+    {
+        if (!response.IsSuccess) return [];
+        var records = response.Json.Node switch
+        {
+            JsonObject body when p is not null => body[p.Contents] as JsonArray,
+            JsonArray array => array,
+            JsonObject body => body.Select(x => x.Value).OfType<JsonArray>().FirstOrDefault(a => a.Any(r => r is JsonObject)),
+            _ => null,
+        };
+        return (records ?? []).Select(r => r is JsonObject record && record["id"] is JsonValue id ? id.ToString() : "")
+            .Where(id => id.Length > 0).ToList();
+    }
+
+    /// <summary>Fills {name} from known values, escaped; unknown names stay as they are.</summary>
+    private static string Fill(string path, IReadOnlyDictionary<string, string> values) =>
+        System.Text.RegularExpressions.Regex.Replace(path, @"\{([^}]+)\}",
+            m => values.TryGetValue(m.Groups[1].Value, out var v) ? Uri.EscapeDataString(v) : m.Value);
 
     private static Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
         Url(baseUrl, testCase.Operation.Path, query: $"{p.PageParameter}={page}");

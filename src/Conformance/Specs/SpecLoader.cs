@@ -38,6 +38,7 @@ public sealed class SpecLoader(SpecSource source)
         else
             diagnostics.AddRange(ErrataApplier.Apply(root, errata));
 
+        InlinePathItems(obj, location, diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
         var operations = OperationsOf(model, root, version.StartsWith('2'));
         var validationRoot = root.DeepClone();
@@ -53,6 +54,34 @@ public sealed class SpecLoader(SpecSource source)
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(location, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
         };
+    }
+
+    /// <summary>
+    /// Path Items that are whole-file $refs (GOV.UK Notify writes every path so) are read in place: the
+    /// OpenAPI reader does not follow them, so without this those operations would be invisible. Their own
+    /// relative $refs then resolve against the root document, which holds for files in the same folder.
+    /// </summary>
+    private void InlinePathItems(JsonObject root, Uri location, List<SpecDiagnostic> diagnostics)
+    {
+        if (root["paths"] is not JsonObject paths) return;
+        foreach (var (path, item) in paths.ToList())
+        {
+            if (item is not JsonObject { Count: 1 } reference || reference["$ref"]?.ToString() is not { } target || target.StartsWith('#'))
+                continue;
+            try
+            {
+                var file = new Uri(location, target.Split('#')[0]);
+                if (YamlToJson.Convert(source.Read(file)) is JsonObject loaded)
+                {
+                    paths[path] = loaded;
+                    diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, $"/paths/{JsonPointers.Escape(path)}", $"Path item read from {target}."));
+                }
+            }
+            catch (Exception e) when (e is SpecLoadException or YamlDotNet.Core.YamlException or UriFormatException)
+            {
+                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, $"/paths/{JsonPointers.Escape(path)}", $"Path item {target} cannot be read: {e.Message}"));
+            }
+        }
     }
 
     /// <summary>

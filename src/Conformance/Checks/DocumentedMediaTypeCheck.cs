@@ -1,0 +1,31 @@
+using Conformance.Http;
+
+namespace Conformance.Checks;
+
+/// <summary>A response's Content-Type is one the spec documents for that operation and status.</summary>
+public sealed class DocumentedMediaTypeCheck : Check
+{
+    public override string Id => "content-type-documented";
+    public override string Title => "Media type is documented in the spec";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        var judged = run.Answered.Where(e => e.Body.Length > 0 && run.Operation.ResponseFor(e.Status!.Value) is { Content.Count: > 0 }).ToList();
+        if (judged.Count == 0) yield break;
+        var problems = new List<(Exchange, string)>();
+        foreach (var exchange in judged)
+        {
+            var documented = run.Operation.ResponseFor(exchange.Status!.Value)!.Content.Select(c => c.MediaType).ToList();
+            var actual = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+            if (actual is null) problems.Add((exchange, "no Content-Type header"));
+            else if (!documented.Any(d => Matches(d.ToLowerInvariant(), actual)))
+                problems.Add((exchange, $"Content-Type is '{actual}', documented: {string.Join(", ", documented)}"));
+        }
+        yield return Judge(run, problems, "Every response carries a documented media type.");
+    }
+
+    /// <summary>Media ranges as OpenAPI allows them: "*/*", "application/*", or exact.</summary>
+    private static bool Matches(string documented, string actual) =>
+        documented == "*/*" || documented == actual
+        || (documented.EndsWith("/*") && actual.StartsWith(documented[..^1], StringComparison.Ordinal));
+}

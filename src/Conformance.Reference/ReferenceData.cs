@@ -13,18 +13,35 @@ public sealed class ReferenceData
     public required IReadOnlyList<JsonObject> Taxonomies { get; init; }
     public required IReadOnlyList<JsonObject> TaxonomyTerms { get; init; }
 
-    public static ReferenceData Load(string directory)
+    /// <summary>
+    /// Reads a standard's reference folder. Its root.json is its own; the records may live in another
+    /// standard's folder (HSDS 3.0 serves the same records as ORUK 3.0, its UK profile).
+    /// </summary>
+    public static ReferenceData Load(string directory, string? recordsDirectory = null)
     {
-        if (!Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"Reference data folder '{directory}' does not exist.");
+        recordsDirectory ??= directory;
+        foreach (var folder in new[] { directory, recordsDirectory })
+            if (!Directory.Exists(folder))
+                throw new DirectoryNotFoundException($"Reference data folder '{folder}' does not exist.");
         return new ReferenceData
         {
             Root = Read(directory, "root.json").AsObject(),
-            Services = Records(directory, "services.json"),
-            Taxonomies = Records(directory, "taxonomies.json"),
-            TaxonomyTerms = Records(directory, "taxonomy_terms.json"),
+            Services = Records(recordsDirectory, "services.json"),
+            Taxonomies = Records(recordsDirectory, "taxonomies.json"),
+            TaxonomyTerms = Records(recordsDirectory, "taxonomy_terms.json"),
         };
     }
+
+    /// <summary>Each organization that provides a service, with its services nested (as HSDS's /organizations/{id}).</summary>
+    public IEnumerable<JsonObject> Organizations() =>
+        Services.Where(s => s["organization"] is JsonObject)
+            .GroupBy(s => s["organization"]!["id"]!.ToString())
+            .Select(group =>
+            {
+                var organization = (JsonObject)group.First()["organization"]!.DeepClone();
+                organization["services"] = new JsonArray(group.Select(s => (JsonNode)Projection.OneToOne(s)).ToArray());
+                return organization;
+            });
 
     /// <summary>Each service at each of its locations, with the service and location nested.</summary>
     public IEnumerable<JsonObject> ServiceAtLocations() =>

@@ -5,14 +5,16 @@ namespace Conformance.Reference;
 /// <summary>The reference implementations the harness ships, by standard id.</summary>
 public static class ReferenceImplementations
 {
-    public static IReadOnlyCollection<string> Standards { get; } = ["oruk-3.0"];
+    public static IReadOnlyCollection<string> Standards { get; } = ["oruk-3.0", "hsds-3.0"];
 
     public static ReferenceServer Start(StandardCatalogue catalogue, string standardId, int? port = null)
     {
         var data = Path.Combine(catalogue.Root, standardId, "reference");
         return standardId switch
         {
-            "oruk-3.0" => ReferenceServer.Start(new OrukService(ReferenceData.Load(data)).Handle, port),
+            "oruk-3.0" => ReferenceServer.Start(new OpenReferralService(ReferenceData.Load(data)).Handle, port),
+            "hsds-3.0" => ReferenceServer.Start(new OpenReferralService(
+                ReferenceData.Load(data, Path.Combine(catalogue.Root, "oruk-3.0", "reference")), organizations: true).Handle, port),
             _ => throw new ProfileException(
                 $"There is no reference implementation for '{standardId}' (available: {string.Join(", ", Standards)})."),
         };

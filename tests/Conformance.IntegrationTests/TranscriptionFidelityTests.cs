@@ -5,36 +5,41 @@ using Conformance.Specs;
 namespace Conformance.IntegrationTests;
 
 /// <summary>
-/// Our transcription of ORUK 3.0 must say what the published document says (with the profile's errata
+/// Our transcriptions (ORUK 3.0, HSDS 3.0) must say what the published documents say (with the profile's errata
 /// applied): the same operations and parameters, and, field by field through every response schema, the
 /// same properties, types, formats, enums and required lists. Drift on either side fails here.
 /// </summary>
 public class TranscriptionFidelityTests
 {
-    private const string UkProfile = "https://raw.githubusercontent.com/openreferral/uk-profile/main/";
+    /// <summary>Standard id, the published document and the prefix→folder mapping of its remote schemas.</summary>
+    private static readonly object[] Standards =
+    [
+        new object[] { "oruk-3.0", "oruk-3.0/openapi.json", "https://raw.githubusercontent.com/openreferral/uk-profile/main/", "oruk-3.0/uk-profile" },
+        new object[] { "hsds-3.0", "hsds-3.0/schema/openapi.json", "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/", "hsds-3.0/schema" },
+    ];
 
-    private static (Spec Ours, Spec Published, RefMap Map) Load()
+    private static (Spec Ours, Spec Published, RefMap Map) Load(string standard, string document, string prefix, string folder)
     {
         var map = new RefMap();
-        map.Add(UkProfile, SharedFolder.Upstream("oruk-3.0", "uk-profile"));
-        var ours = ConformanceRun.Prepare("oruk-3.0", null, map, ConformanceRun.DefaultCatalogue()).Spec;
-        var published = ConformanceRun.Prepare("oruk-3.0", SharedFolder.Upstream("oruk-3.0", "openapi.json"), map, ConformanceRun.DefaultCatalogue()).Spec;
+        map.Add(prefix, SharedFolder.Upstream(folder.Split('/')));
+        var ours = ConformanceRun.Prepare(standard, null, map, ConformanceRun.DefaultCatalogue()).Spec;
+        var published = ConformanceRun.Prepare(standard, SharedFolder.Upstream(document.Split('/')), map, ConformanceRun.DefaultCatalogue()).Spec;
         return (ours, published, map);
     }
 
-    [Test]
-    public void Same_operations_and_parameters()
+    [TestCaseSource(nameof(Standards))]
+    public void Same_operations_and_parameters(string standard, string document, string prefix, string folder)
     {
-        var (ours, published, _) = Load();
+        var (ours, published, _) = Load(standard, document, prefix, folder);
         Assert.That(ours.Operations.Select(o => o.Id), Is.EquivalentTo(published.Operations.Select(o => o.Id)));
         foreach (var operation in published.Operations)
             Assert.That(ours.Find(operation.Method, operation.Path)!.Parameters, Is.EquivalentTo(operation.Parameters), operation.Id);
     }
 
-    [Test]
-    public void Same_fields_types_formats_enums_and_required_in_every_response_schema()
+    [TestCaseSource(nameof(Standards))]
+    public void Same_fields_types_formats_enums_and_required_in_every_response_schema(string standard, string document, string prefix, string folder)
     {
-        var (ours, published, map) = Load();
+        var (ours, published, map) = Load(standard, document, prefix, folder);
         var differences = new List<string>();
         foreach (var operation in published.Operations)
         {

@@ -31,6 +31,10 @@ public static class ProfileLoader
         {
             throw;
         }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new ProfileException($"{file}, line {e.Start.Line}: {e.Message}", e);
+        }
         catch (Exception e) // a profile can be wrong in many ways; each is the profile's problem, named with its file
         {
             throw new ProfileException($"{file}: {e.Message}", e);

@@ -120,7 +120,7 @@ public class RunnerTests
     [Test]
     public async Task An_empty_feed_passes_with_a_warning_not_a_failure()
     {
-        var empty = new Conformance.Reference.OrukService(new ReferenceData
+        var empty = new Conformance.Reference.OpenReferralService(new ReferenceData
         {
             Root = System.Text.Json.Nodes.JsonNode.Parse("""{"version": "HSDS-UK-3.0", "profile": "https://example.org/p", "openapi_url": "https://example.org/o.json"}""")!.AsObject(),
             Services = [], Taxonomies = [], TaxonomyTerms = [],

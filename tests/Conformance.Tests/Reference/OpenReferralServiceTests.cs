@@ -4,9 +4,9 @@ using Conformance.Reference;
 namespace Conformance.Tests.Reference;
 
 /// <summary>The reference implementation's behaviour, without HTTP.</summary>
-public class OrukServiceTests
+public class OpenReferralServiceTests
 {
-    private static readonly OrukService Service = new(ReferenceData.Load(
+    private static readonly OpenReferralService Service = new(ReferenceData.Load(
         Path.Combine(Conformance.Running.ConformanceRun.DefaultCatalogue().Root, "oruk-3.0", "reference")));
 
     private static ReferenceResponse Get(string path, params (string, string)[] query) =>
@@ -67,6 +67,19 @@ public class OrukServiceTests
             Assert.That(record.Body!["id"]!.GetValue<string>(), Is.EqualTo(id));
             Assert.That(Get($"{list}/no-such-id").Status, Is.EqualTo(404), list);
         }
+    }
+
+    [Test]
+    public void With_organizations_each_provider_is_listed_and_resolves_with_its_services()
+    {
+        var root = Conformance.Running.ConformanceRun.DefaultCatalogue().Root;
+        var hsds = new OpenReferralService(ReferenceData.Load(Path.Combine(root, "hsds-3.0", "reference"), Path.Combine(root, "oruk-3.0", "reference")), organizations: true);
+        var list = hsds.Handle("GET", "/organizations", new Dictionary<string, string>()).Body!;
+        Assert.That(list["total_items"]!.GetValue<int>(), Is.EqualTo(10));
+        var id = list["contents"]![0]!["id"]!.GetValue<string>();
+        var organization = hsds.Handle("GET", $"/organizations/{id}", new Dictionary<string, string>()).Body!;
+        Assert.That(organization["services"]!.AsArray(), Is.Not.Empty);
+        Assert.That(Get("/organizations").Status, Is.EqualTo(404), "ORUK 3.0 has no /organizations");
     }
 
     [TestCase("0")]

@@ -3,12 +3,14 @@ using System.Text.Json.Nodes;
 namespace Conformance.Reference;
 
 /// <summary>
-/// The behaviour of a conforming Open Referral UK 3.0 API over <see cref="ReferenceData"/>: routes,
-/// pagination (page, per_page), lookups by id and 404 for unknown ids. Pure: no HTTP here.
+/// The behaviour of a conforming Open Referral API (ORUK 3.0, and HSDS 3.0 with /organizations) over
+/// <see cref="ReferenceData"/>: routes, pagination (page, per_page), lookups by id and 404 for unknown ids.
+/// Pure: no HTTP here.
 /// </summary>
-public sealed class OrukService(ReferenceData data)
+public sealed class OpenReferralService(ReferenceData data, bool organizations = false)
 {
     private readonly List<JsonObject> _serviceAtLocations = data.ServiceAtLocations().ToList();
+    private readonly List<JsonObject> _organizations = organizations ? data.Organizations().ToList() : [];
 
     public ReferenceResponse Handle(string method, string path, IReadOnlyDictionary<string, string> query)
     {
@@ -25,6 +27,8 @@ public sealed class OrukService(ReferenceData data)
             ["taxonomy_terms", var id] => One(data.TaxonomyTerms, id, "taxonomy term"),
             ["service_at_locations"] => List(_serviceAtLocations.Select(Projection.OneToOne).ToList(), query),
             ["service_at_locations", var id] => One(_serviceAtLocations, id, "service at location"),
+            ["organizations"] when organizations => List(_organizations.Select(Projection.OneToOne).ToList(), query),
+            ["organizations", var id] when organizations => One(_organizations, id, "organization"),
             _ => ReferenceResponse.Error(404, $"No endpoint at {path}."),
         };
     }

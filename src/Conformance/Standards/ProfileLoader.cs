@@ -35,6 +35,10 @@ public static class ProfileLoader
         {
             throw new ProfileException($"{file}, line {e.Start.Line}: {e.Message}", e);
         }
+        catch (JsonException e)
+        {
+            throw new ProfileException($"{At(file, YamlLocator.FromJsonPath(e.Path))}: {e.Message}", e);
+        }
         catch (Exception e) // a profile can be wrong in many ways; each is the profile's problem, named with its file
         {
             throw new ProfileException($"{file}: {e.Message}", e);
@@ -47,12 +51,16 @@ public static class ProfileLoader
             throw new ProfileException($"{file}: 'clauses' and 'endpoints' must not be empty.");
         if (profile.Access is not ("open" or "secured"))
             throw new ProfileException($"{file}: access must be 'open' or 'secured', not '{profile.Access}'.");
-        var duplicates = profile.Clauses.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0)
-            throw new ProfileException($"{file}: clause id '{duplicates[0]}' is used more than once.");
-        foreach (var clause in profile.Clauses)
-            foreach (var check in clause.Checks.Where(c => !knownChecks.Contains(c)))
-                throw new ProfileException($"{file}: clause '{clause.Id}' names unknown check '{check}' (known: {string.Join(", ", knownChecks.Order())}).");
+        var clauses = profile.Clauses.ToList();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (clauses.FindIndex(c => c.Id == clauses[i].Id) != i)
+                throw new ProfileException($"{At(file, ["clauses", i])}: clause id '{clauses[i].Id}' is used more than once.");
+            var checks = clauses[i].Checks.ToList();
+            for (var j = 0; j < checks.Count; j++)
+                if (!knownChecks.Contains(checks[j]))
+                    throw new ProfileException($"{At(file, ["clauses", i, "checks", j])}: clause '{clauses[i].Id}' names unknown check '{checks[j]}' (known: {string.Join(", ", knownChecks.Order())}).");
+        }
         var cited = profile.Clauses.SelectMany(c => c.Checks).GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (cited.Count > 0)
             throw new ProfileException($"{file}: check '{cited[0]}' is named by more than one clause; each check cites one clause.");
@@ -64,8 +72,14 @@ public static class ProfileLoader
     public static void ValidateAgainst(Profile profile, Spec spec)
     {
         var paths = spec.Operations.Select(o => o.Path).ToHashSet();
-        var missing = profile.Endpoints.Required.Concat(profile.Endpoints.Optional).Where(p => !paths.Contains(p)).ToList();
-        if (missing.Count > 0)
-            throw new ProfileException($"Profile '{profile.Id}' names endpoint(s) {string.Join(", ", missing)} that the spec '{spec.Location}' does not have.");
+        foreach (var (tier, list) in new[] { ("required", profile.Endpoints.Required), ("optional", profile.Endpoints.Optional) })
+            for (var i = 0; i < list.Count; i++)
+                if (!paths.Contains(list[i]))
+                    throw new ProfileException(
+                        $"{At(Path.Combine(profile.Directory, "profile.yaml"), ["endpoints", tier, i])}: endpoint {list[i]} is not a path of the spec '{spec.Location}'.");
     }
+
+    /// <summary>"file, line N" where the path can be found in the file, else the file alone.</summary>
+    private static string At(string file, IEnumerable<object> path) =>
+        YamlLocator.LineOf(file, path) is { } line ? $"{file}, line {line}" : file;
 }

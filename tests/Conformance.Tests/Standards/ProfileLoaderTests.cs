@@ -39,7 +39,7 @@ public class ProfileLoaderTests
     [Test]
     public void An_unknown_check_is_refused_naming_the_file() =>
         Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, level: MUST, statement: s, source: x, checks: [no-such-check]}"), CheckCatalogue.Ids),
-            Throws.TypeOf<ProfileException>().With.Message.Contains("profile.yaml").And.Message.Contains("no-such-check"));
+            Throws.TypeOf<ProfileException>().With.Message.Contains("profile.yaml, line 7").And.Message.Contains("no-such-check"));
 
     [Test]
     public void A_profile_that_is_not_a_mapping_is_refused_naming_the_file()
@@ -61,8 +61,8 @@ public class ProfileLoaderTests
 
     [Test]
     public void A_clause_without_a_level_is_refused() =>
-        Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, statement: s, source: x}"), CheckCatalogue.Ids),
-            Throws.TypeOf<ProfileException>().With.Message.Contains("level"));
+        Assert.That(() => ProfileLoader.Load(Write("  - {id: T/0, level: MUST, statement: s, source: x}\n  - {id: T/1, statement: s, source: x}"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("line 8").And.Message.Contains("level"));
 
     [Test]
     public void A_level_that_is_not_rfc_2119_is_refused() =>
@@ -82,6 +82,6 @@ public class ProfileLoaderTests
     {
         var profile = ProfileLoader.Load(Write("  - {id: T/1, level: MUST, statement: s, source: x}"), CheckCatalogue.Ids);
         Assert.That(() => ProfileLoader.ValidateAgainst(profile, Fixtures.Spec),
-            Throws.TypeOf<ProfileException>().With.Message.Contains("/nowhere"));
+            Throws.TypeOf<ProfileException>().With.Message.Contains("/nowhere").And.Message.Contains("line 5"));
     }
 }

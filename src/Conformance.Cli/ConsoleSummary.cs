@@ -17,6 +17,8 @@ public static class ConsoleSummary
                 table.AddRow(Colour(r.Outcome), Markup.Escape(r.Check), Markup.Escape(r.Operation), Markup.Escape(r.Clause), Markup.Escape(r.Message));
             AnsiConsole.Write(table);
         }
+        foreach (var note in result.Notes)
+            AnsiConsole.MarkupLineInterpolated($"note: {note}");
         foreach (var diagnostic in result.Diagnostics)
             AnsiConsole.MarkupLineInterpolated($"[grey]spec diagnostic ({diagnostic.Kind}): {diagnostic.Message}[/]");
         if (result.Aborted is not null)

@@ -1,3 +1,4 @@
+using Conformance.Reference;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -141,6 +142,19 @@ public class CliTests
         Assert.That(report["standard"]!.GetValue<string>(), Is.EqualTo("openapi"), result.All);
         Assert.That(report["results"]!.AsArray().Select(r => r!["clause"]!.GetValue<string>()), Is.All.StartWith("OAS/"));
         Assert.That(result.ExitCode, Is.Not.EqualTo(2).And.Not.EqualTo(3), result.All);
+    }
+
+    [TestCase("Default", "oruk-3.0")]
+    [TestCase("v1", "oruk-1.0")]
+    public async Task Standard_auto_chooses_from_the_root_document_and_says_why(string feed, string expected)
+    {
+        using var server = feed == "v1" ? ReferenceServer.Start((m, p, q) => OrukV1Tests.Feed(m, p, q)) : ValidatorFeed.Start(feed);
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "auto", "--url", server.Url, "--out", outDir);
+        Assert.That(result.Output, Does.Contain($"Chose {expected}"), result.All);
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.That(report["standard"]!.GetValue<string>(), Is.EqualTo(expected));
+        Assert.That(report["notes"]!.AsArray().Single()!.GetValue<string>(), Does.StartWith($"--standard auto chose {expected}"));
     }
 
     [Test]

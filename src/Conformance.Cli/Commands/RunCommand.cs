@@ -5,6 +5,7 @@ using Conformance.Reference;
 using Conformance.Reports;
 using Conformance.Running;
 using Conformance.Specs;
+using Conformance.Standards;
 using Conformance.Vendors;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -78,6 +79,16 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
         var standardId = settings.Standard ?? vendor?.Standard; // null: any OpenAPI document (--spec)
         var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
+        StandardSelector.Choice? choice = null;
+        if (standardId == "auto")
+        {
+            if (useReference) throw new ConfigurationException("--standard auto needs --url: the reference implementations each serve a known standard.");
+            choice = await ConformanceRun.ChooseStandardAsync(new Uri(settings.Url ?? vendor!.BaseUrl!),
+                new ProbeSettings { Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? 30), Headers = settings.Header.Select(ParseHeader).ToList() },
+                catalogue, cancellationToken);
+            standardId = choice.StandardId;
+            AnsiConsole.MarkupLineInterpolated($"Chose {standardId}: {choice.Reason}");
+        }
         var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
         var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth);
         foreach (var path in vendor?.Features.Keys.Where(p => !profile.Endpoints.Optional.Contains(p)) ?? [])
@@ -117,6 +128,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         try
         {
             result = await ConformanceRun.ExecuteAsync(request, profile, spec, new ConsoleProgress(), cancel.Token);
+            if (choice is not null) result.Notes.Add($"--standard auto chose {choice.StandardId}: {choice.Reason}");
         }
         finally
         {

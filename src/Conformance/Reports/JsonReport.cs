@@ -24,6 +24,7 @@ public sealed class JsonReport : IReporter
         ["finishedAt"] = result.FinishedAt.ToString("O"),
         ["requestsSent"] = result.RequestsSent,
         ["aborted"] = result.Aborted,
+        ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
         ["summary"] = new JsonObject
         {
             ["pass"] = result.Count(Outcome.Pass),

@@ -47,5 +47,14 @@ public static class ConformanceRun
         return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
     }
 
+    /// <summary>--standard auto: read the target's / document and choose among the installed standards.</summary>
+    public static async Task<StandardSelector.Choice> ChooseStandardAsync(Uri target, ProbeSettings settings, StandardCatalogue catalogue,
+        CancellationToken cancel = default)
+    {
+        using var probe = new Probe(settings);
+        var root = await probe.GetAsync("GET /", "choose the standard", Runner.Url(target, "/"), anonymous: false, cancel);
+        return StandardSelector.Choose(root.IsSuccess ? root.Json.Node : null, catalogue.Ids.Select(catalogue.Load).ToList());
+    }
+
     public static StandardCatalogue DefaultCatalogue() => StandardCatalogue.Locate(CheckCatalogue.Ids);
 }

@@ -18,6 +18,9 @@ public sealed class RunResult
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required IReadOnlyList<Clause> ManualClauses { get; init; }
     public required int RequestsSent { get; init; }
+    /// <summary>What the user should know about how the run was set up, e.g. why a standard was chosen.</summary>
+    public List<string> Notes { get; } = [];
+
     /// <summary>Why the run stopped early (unreachable target, cancelled), or null.</summary>
     public string? Aborted { get; init; }
 

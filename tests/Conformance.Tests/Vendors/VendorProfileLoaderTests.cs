@@ -19,6 +19,20 @@ public class VendorProfileLoaderTests
         """;
 
     [Test]
+    public void Every_shipped_vendor_profile_loads_for_an_installed_standard()
+    {
+        var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
+        var files = Directory.GetFiles(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles"), "*.yaml");
+        Assert.That(files, Has.Length.GreaterThanOrEqualTo(3));
+        foreach (var file in files)
+        {
+            var vendor = VendorProfileLoader.Load(file);
+            var standard = catalogue.Load(vendor.Standard);
+            Assert.That(vendor.Features.Keys, Is.SubsetOf(standard.Endpoints.Optional), file);
+        }
+    }
+
+    [Test]
     public void The_shipped_reference_profile_loads()
     {
         var profile = VendorProfileLoader.Load(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml"));

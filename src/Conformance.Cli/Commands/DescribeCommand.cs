@@ -38,6 +38,8 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
                 clause.IsManual ? "[yellow]manual[/]" : Markup.Escape(string.Join("\n", clause.Checks.Select(c => $"{c} ({titles[c]})"))));
         AnsiConsole.Write(table);
 
+        foreach (var filter in profile.Filters)
+            AnsiConsole.MarkupLineInterpolated($"filter {filter.Parameter} on {string.Join(", ", filter.Endpoints)}: {filter.Meaning}{(filter.Field is null ? "" : $" (field {filter.Field})")}");
         foreach (var erratum in profile.Errata)
             AnsiConsole.MarkupLineInterpolated($"erratum {erratum.Id}: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
         var automated = profile.Clauses.Count(c => !c.IsManual);

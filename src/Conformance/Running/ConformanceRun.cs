@@ -29,6 +29,7 @@ public static class ConformanceRun
             ? loader.Load(profile.TranscriptionPath, profile.Errata, incorporatedErrata: profile.Errata.Select(e => e.Id).ToList())
             : loader.Load(specOverride, profile.Errata);
         ProfileLoader.ValidateAgainst(profile, spec);
+        ProfileLoader.ValidateFilters(profile, spec);
         return (profile, spec);
     }
 

@@ -17,6 +17,8 @@ public sealed class Profile
     public IReadOnlyList<Erratum> Errata { get; init; } = [];
     public Pagination? Pagination { get; init; }
     public Discovery? Discovery { get; init; }
+    /// <summary>Query parameters with a meaning the text states; several together are cumulative (AND).</summary>
+    public IReadOnlyList<Filter> Filters { get; init; } = [];
     /// <summary>"open": anonymous access must work; "secured": credentials are expected.</summary>
     public string Access { get; init; } = "open";
     /// <summary>The value Access-Control-Allow-Origin must have, or null when the standard says nothing.</summary>

@@ -79,6 +79,19 @@ public static class ProfileLoader
                         $"{At(Path.Combine(profile.Directory, "profile.yaml"), ["endpoints", tier, i])}: endpoint {list[i]} is not a path of the spec '{spec.Location}'.");
     }
 
+    /// <summary>Every filter names a query parameter the spec documents on each endpoint it lists.</summary>
+    public static void ValidateFilters(Profile profile, Spec spec)
+    {
+        var file = Path.Combine(profile.Directory, "profile.yaml");
+        for (var i = 0; i < profile.Filters.Count; i++)
+        {
+            var filter = profile.Filters[i];
+            foreach (var path in filter.Endpoints)
+                if (spec.Find("GET", path) is not { } operation || !operation.Parameters.Any(p => p.In == "query" && p.Name == filter.Parameter))
+                    throw new ProfileException($"{At(file, ["filters", i])}: filter '{filter.Parameter}' is not a query parameter of GET {path} in '{spec.Location}'.");
+        }
+    }
+
     /// <summary>"file, line N" where the path can be found in the file, else the file alone.</summary>
     private static string At(string file, IEnumerable<object> path) =>
         YamlLocator.LineOf(file, path) is { } line ? $"{file}, line {line}" : file;

@@ -60,6 +60,25 @@ public class ProfileLoaderTests
             Throws.TypeOf<ProfileException>().With.Message.Contains("Unknown standard"));
 
     [Test]
+    public void A_filter_the_spec_does_not_document_is_refused()
+    {
+        var file = Write("  - {id: T/1, level: MUST, statement: s, source: x}");
+        File.AppendAllText(file, "\nfilters:\n  - {parameter: colour, endpoints: [/services], meaning: m}\n");
+        var profile = ProfileLoader.Load(file, CheckCatalogue.Ids);
+        Assert.That(() => ProfileLoader.ValidateFilters(profile, Fixtures.Spec),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("colour").And.Message.Contains("line 9"));
+    }
+
+    [Test]
+    public void The_installed_profiles_filters_match_their_specs()
+    {
+        var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
+        foreach (var id in catalogue.Ids)
+            Assert.That(() => Conformance.Running.ConformanceRun.Prepare(id, null, new Conformance.Specs.RefMap(), catalogue), Throws.Nothing, id);
+        Assert.That(catalogue.Load("hsds-3.0").Filters.Select(f => f.Parameter), Does.Contain("organization_id"));
+    }
+
+    [Test]
     public void A_clause_without_a_level_is_refused() =>
         Assert.That(() => ProfileLoader.Load(Write("  - {id: T/0, level: MUST, statement: s, source: x}\n  - {id: T/1, statement: s, source: x}"), CheckCatalogue.Ids),
             Throws.TypeOf<ProfileException>().With.Message.Contains("line 8").And.Message.Contains("level"));

@@ -41,11 +41,8 @@ public sealed class Probe : IDisposable
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel)
     {
         var request = new RestRequest(url, Method.Get);
-        var headers = new List<KeyValuePair<string, string>>
-        {
-            new("Accept", "application/json"),
-            new("Origin", _settings.Origin),
-        };
+        var headers = new List<KeyValuePair<string, string>> { new("Accept", "application/json") };
+        if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
         if (!anonymous) headers.AddRange(_settings.Headers.Concat(credentials.Headers));
         foreach (var (name, value) in headers) request.AddHeader(name, value);

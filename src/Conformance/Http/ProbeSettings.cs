@@ -9,6 +9,9 @@ public sealed record ProbeSettings
     public ProbeCredentials Credentials { get; init; } = ProbeCredentials.None;
     /// <summary>At most this many requests a second (null: as fast as the server answers).</summary>
     public double? RequestsPerSecond { get; init; }
-    /// <summary>Sent on every request, as a browser would, so CORS headers can be judged.</summary>
-    public string Origin { get; init; } = "https://conformance.invalid";
+    /// <summary>
+    /// Sent on every request, as a browser would, so CORS headers can be judged; null sends none (a server
+    /// with an origin allow-list may refuse an unknown origin, which only matters where CORS is a rule).
+    /// </summary>
+    public string? Origin { get; init; } = "https://conformance.invalid";
 }

@@ -44,7 +44,8 @@ public static class ConformanceRun
     public static async Task<RunResult> ExecuteAsync(RunRequest request, Profile profile, Spec spec,
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
-        using var probe = new Probe(request.Probe);
+        // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals.
+        using var probe = new Probe(profile.CorsAllowOrigin is null ? request.Probe with { Origin = null } : request.Probe);
         return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
     }
 

@@ -86,6 +86,18 @@ public class GenericRunTests
     }
 
     [Test]
+    public async Task No_origin_header_is_sent_where_the_standard_has_no_cors_rule()
+    {
+        using var server = ReferenceServer.Start(Conforming);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("generic-").FullName, "pets.yaml");
+        await File.WriteAllTextAsync(file, Spec);
+        var (profile, spec) = ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+        await ConformanceRun.ExecuteAsync(new RunRequest { Target = new Uri(server.Url), SpecOverride = file }, profile, spec);
+        Assert.That(server.Requests, Is.Not.Empty);
+        Assert.That(server.Requests.Where(r => r.Headers.ContainsKey("Origin")), Is.Empty);
+    }
+
+    [Test]
     public async Task Path_values_from_a_vendor_profile_are_used()
     {
         var result = await Run(Conforming, new Dictionary<string, string> { ["ownerId"] = "o 1" });

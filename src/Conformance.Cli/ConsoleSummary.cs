@@ -8,13 +8,14 @@ public static class ConsoleSummary
 {
     public static void Print(RunResult result, IReadOnlyList<string> reports)
     {
+        string Masked(string text) => Conformance.Http.Redaction.Mask(text, result.Secrets);
         AnsiConsole.WriteLine();
         var notable = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning or Outcome.Error).ToList();
         if (notable.Count > 0)
         {
             var table = new Table().AddColumns("outcome", "check", "operation", "clause", "finding");
             foreach (var r in notable.OrderBy(r => r.Outcome == Outcome.Fail ? 0 : r.Outcome == Outcome.Error ? 1 : 2))
-                table.AddRow(Colour(r.Outcome), Markup.Escape(r.Check), Markup.Escape(r.Operation), Markup.Escape(r.Clause), Markup.Escape(r.Message));
+                table.AddRow(Colour(r.Outcome), Markup.Escape(r.Check), Markup.Escape(r.Operation), Markup.Escape(r.Clause), Markup.Escape(Masked(r.Message)));
             AnsiConsole.Write(table);
         }
         foreach (var note in result.Notes)
@@ -22,7 +23,7 @@ public static class ConsoleSummary
         foreach (var diagnostic in result.Diagnostics)
             AnsiConsole.MarkupLineInterpolated($"[grey]spec diagnostic ({diagnostic.Kind}): {diagnostic.Message}[/]");
         if (result.Aborted is not null)
-            AnsiConsole.MarkupLineInterpolated($"[red]Run stopped early: {result.Aborted}[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]Run stopped early: {Masked(result.Aborted)}[/]");
         AnsiConsole.MarkupLineInterpolated(
             $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warning(s), {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} error(s); {result.RequestsSent} requests.");
         if (result.ManualClauses.Count > 0)

@@ -78,19 +78,22 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         // A vendor profile supplies what the flags leave out; a flag always wins.
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
         var standardId = settings.Standard ?? vendor?.Standard; // null: any OpenAPI document (--spec)
+        if (standardId is null && settings.Spec is null)
+            throw new ConfigurationException($"{settings.Profile}: the vendor profile names no standard; give --standard, or --spec for any OpenAPI document.");
+        var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth);
+        var headers = settings.Header.Select(ParseHeader).ToList();
+        var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? vendor?.Limits.TimeoutSeconds ?? 30);
         var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
         StandardSelector.Choice? choice = null;
         if (standardId == "auto")
         {
             if (useReference) throw new ConfigurationException("--standard auto needs --url: the reference implementations each serve a known standard.");
             choice = await ConformanceRun.ChooseStandardAsync(new Uri(settings.Url ?? vendor!.BaseUrl!),
-                new ProbeSettings { Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? 30), Headers = settings.Header.Select(ParseHeader).ToList() },
-                catalogue, cancellationToken);
+                new ProbeSettings { Timeout = timeout, Headers = headers, Credentials = credentials }, catalogue, cancellationToken);
             standardId = choice.StandardId;
             AnsiConsole.MarkupLineInterpolated($"Chose {standardId}: {choice.Reason}");
         }
         var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
-        var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth);
         foreach (var path in vendor?.Features.Keys.Where(p => !profile.Endpoints.Optional.Contains(p)) ?? [])
             throw new ConfigurationException($"{settings.Profile}: feature '{path}' is not an optional endpoint of {profile.Id} ({string.Join(", ", profile.Endpoints.Optional)}).");
         // Made before any request, so an unwritable folder is found before the run, not after it.
@@ -104,8 +107,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             RefMap = refMap,
             Probe = new ProbeSettings
             {
-                Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? vendor?.Limits.TimeoutSeconds ?? 30),
-                Headers = settings.Header.Select(ParseHeader).ToList(),
+                Timeout = timeout,
+                Headers = headers,
                 Credentials = credentials,
                 RequestsPerSecond = vendor?.Limits.RequestsPerSecond,
             },
@@ -121,7 +124,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
-        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target}[/] against [bold]{profile.Name} {profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
+        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target.GetLeftPart(UriPartial.Path)}[/] against [bold]{profile.Name} {profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
         AnsiConsole.MarkupLineInterpolated($"[grey]spec: {spec.Location} ({spec.Operations.Count} operations, {spec.Diagnostics.Count} diagnostics)[/]");
 
         RunResult result;

@@ -14,6 +14,13 @@ public abstract class Check
 
     protected const int MaxDetails = 20;
 
+    /// <summary>
+    /// An anonymous request refused with 401/403 where the standard does not promise open access: the
+    /// harness was not given credentials, which is no fault of the vendor's.
+    /// </summary>
+    public static bool WantsCredentials(Http.Exchange exchange, CheckContext context) =>
+        exchange.Status is 401 or 403 && exchange.Anonymous && context.Profile.Access != "open";
+
     protected Finding Satisfied(OperationRun run, string message, Http.Exchange? evidence = null) =>
         new(Id, run.Operation.Id, FindingKind.Satisfied, message, [], evidence ?? run.Primary);
 

@@ -18,7 +18,7 @@ public sealed class DocumentedMediaTypeCheck : Check
             var documented = run.Operation.ResponseFor(exchange.Status!.Value)!.Content.Select(c => c.MediaType).ToList();
             var actual = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
             if (actual is null) problems.Add((exchange, "no Content-Type header"));
-            else if (!documented.Any(d => Matches(d.ToLowerInvariant(), actual)))
+            else if (!documented.Any(d => Matches(d.Split(';')[0].Trim().ToLowerInvariant(), actual)))
                 problems.Add((exchange, $"Content-Type is '{actual}', documented: {string.Join(", ", documented)}"));
         }
         yield return Judge(run, problems, "Every response carries a documented media type.");

@@ -15,7 +15,7 @@ public sealed class EndpointAnswersCheck : Check
         }
         if (!first.Answered)
             yield return Violated(run, $"No answer from {first.Url}: {first.TransportError}.", [], first);
-        else if (first.Status is 401 or 403 && first.Anonymous && context.Profile.Access != "open")
+        else if (WantsCredentials(first, context))
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: it needs credentials (give them with --header or a vendor profile).");
         else if (!first.IsSuccess)
             yield return Violated(run, $"{run.Operation.Id} answered {first.Status}, not a 2xx success.", [], first);

@@ -15,7 +15,7 @@ public sealed class ResponseSchemaCheck : Check
         var judged = 0;
         var problems = new List<(Exchange, string)>();
         string? cannotJudge = null;
-        foreach (var exchange in run.Answered)
+        foreach (var exchange in run.Answered.Where(e => !WantsCredentials(e, context)))
         {
             var pointer = SchemaPointerFor(run.Operation, exchange);
             if (pointer is null) continue;

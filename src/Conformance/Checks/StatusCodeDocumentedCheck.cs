@@ -11,6 +11,7 @@ public sealed class StatusCodeDocumentedCheck : Check
         if (!run.Answered.Any()) yield break;
         var documented = string.Join(", ", run.Operation.Responses.Select(r => r.StatusCode));
         var problems = run.Answered
+            .Where(e => !Check.WantsCredentials(e, context))
             .Where(e => run.Operation.ResponseFor(e.Status!.Value) is null)
             .Select(e => (e, $"status {e.Status} is not documented for {run.Operation.Id} (documented: {documented})"))
             .ToList();

@@ -27,6 +27,9 @@ public sealed class Probe : IDisposable
 
     public int RequestsSent { get; private set; }
 
+    /// <summary>Every value that must not reach a report: credentials and the values of the user's headers.</summary>
+    public IReadOnlyList<string> Secrets => _settings.Credentials.Secrets.Concat(_settings.Headers.Select(h => h.Value)).Distinct().ToList();
+
     private DateTimeOffset _nextAllowed = DateTimeOffset.MinValue;
 
     /// <summary>Spaces requests out to the configured rate; the runner sends one request at a time.</summary>

@@ -13,7 +13,15 @@ public sealed class JUnitReport : IReporter
 
     public void Write(RunResult result, TextWriter writer)
     {
-        using var xml = XmlWriter.Create(writer, new XmlWriterSettings { Indent = true });
+        // Built in memory as UTF-8 (a StringWriter would declare utf-16), masked, then written.
+        using var buffer = new MemoryStream();
+        WriteXml(result, buffer);
+        writer.Write(Conformance.Http.Redaction.Mask(new System.Text.UTF8Encoding(false).GetString(buffer.ToArray()), result.Secrets));
+    }
+
+    private static void WriteXml(RunResult result, Stream output)
+    {
+        using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", $"conformance {result.StandardId}");

@@ -11,7 +11,7 @@ public sealed class JsonReport : IReporter
     public string FileName => "report.json";
 
     public void Write(RunResult result, TextWriter writer) =>
-        writer.Write(Build(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        writer.Write(Redaction.Mask(Build(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), result.Secrets));
 
     public static JsonObject Build(RunResult result) => new()
     {

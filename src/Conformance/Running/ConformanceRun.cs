@@ -29,7 +29,15 @@ public static class ConformanceRun
             ? loader.Load(profile.TranscriptionPath, profile.Errata, incorporatedErrata: profile.Errata.Select(e => e.Id).ToList())
             : loader.Load(specOverride, profile.Errata);
         ProfileLoader.ValidateAgainst(profile, spec);
-        ProfileLoader.ValidateFilters(profile, spec);
+        try
+        {
+            ProfileLoader.ValidateFilters(profile, spec);
+        }
+        catch (ProfileException e) when (specOverride is not null)
+        {
+            // Another copy of the spec may lack a filter our transcription has: worth knowing, not worth refusing.
+            spec.AddDiagnostic(new SpecDiagnostic(SpecDiagnostic.Parse, "", e.Message));
+        }
         return (profile, spec);
     }
 
@@ -55,7 +63,8 @@ public static class ConformanceRun
     {
         using var probe = new Probe(settings);
         var root = await probe.GetAsync("GET /", "choose the standard", Runner.Url(target, "/"), anonymous: false, cancel);
-        return StandardSelector.Choose(root.IsSuccess ? root.Json.Node : null, catalogue.Ids.Select(catalogue.Load).ToList());
+        var unreadable = !root.Answered ? root.TransportError : !root.IsSuccess ? $"it answered {root.Status}" : root.Json.Error;
+        return StandardSelector.Choose(unreadable is null ? root.Json.Node : null, catalogue.Ids.Select(catalogue.Load).ToList(), unreadable);
     }
 
     public static StandardCatalogue DefaultCatalogue() => StandardCatalogue.Locate(CheckCatalogue.Ids);

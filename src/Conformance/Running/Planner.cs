@@ -47,11 +47,14 @@ public static class Planner
             return new TestCase(operation, tier, OperationRole.Discovery);
         if (lists.Contains(operation.Path))
             return new TestCase(operation, tier, OperationRole.List);
-        if (!operation.HasPathParameters || PathParameterNames(operation.Path).All(pathValues.ContainsKey))
+        if (!operation.HasPathParameters)
             return new TestCase(operation, tier, OperationRole.Other);
+        // Ids from the list above come first: they prove lookups; fixed values only fill what no list supplies.
         var parent = ParentList(operation.Path);
         if (parent is not null && idSources.Contains(parent))
             return new TestCase(operation, tier, OperationRole.Item, IdSource: parent);
+        if (PathParameterNames(operation.Path).All(pathValues.ContainsKey))
+            return new TestCase(operation, tier, OperationRole.Other);
         return new TestCase(operation, tier, OperationRole.Item,
             SkipReason: $"No value is known for the path parameters of {operation.Path} (give them as path_parameters in a vendor profile).");
     }
@@ -65,6 +68,7 @@ public static class Planner
     /// <summary>"/services/{id}" → "/services" when the path ends in a single parameter segment.</summary>
     public static string? ParentList(string path)
     {
+        if (path.Length > 1) path = path.TrimEnd('/'); // "/things/{id}/" has the parent "/things" too
         var slash = path.LastIndexOf('/');
         if (slash <= 0) return null;
         var last = path[(slash + 1)..];

@@ -21,6 +21,9 @@ public sealed class RunResult
     /// <summary>What the user should know about how the run was set up, e.g. why a standard was chosen.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Values reporters must mask (credentials, header values, keys in the target's query). Never written.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>Why the run stopped early (unreachable target, cancelled), or null.</summary>
     public string? Aborted { get; init; }
 

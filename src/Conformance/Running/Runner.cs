@@ -18,7 +18,7 @@ public sealed class Runner(Probe probe, RunOptions options)
         var started = DateTimeOffset.UtcNow;
         var plan = Planner.Plan(spec, profile, options.PathValues);
         var runs = new List<OperationRun>();
-        var harvested = new Dictionary<string, List<string>>();
+        var harvested = new Dictionary<string, List<JsonObject>>(); // records seen on each list, for id chaining
         string? aborted = null;
 
         for (var i = 0; i < plan.Count; i++)
@@ -63,6 +63,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,
+            Secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList(),
             Aborted = aborted,
         };
     }
@@ -93,7 +94,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     }
 
     private async Task<OperationRun> RunOneAsync(TestCase testCase, Pagination? pagination, bool openAccess, Uri baseUrl,
-        Dictionary<string, List<string>> harvested, Action<string> report, CancellationToken cancel)
+        Dictionary<string, List<JsonObject>> harvested, Action<string> report, CancellationToken cancel)
     {
         var operation = testCase.Operation;
         if (testCase.SkipReason is not null)
@@ -116,7 +117,8 @@ public sealed class Runner(Probe probe, RunOptions options)
                 await SampleListAsync(testCase, pagination!, baseUrl, Get, harvested);
                 break;
             case OperationRole.Item:
-                var ids = harvested.GetValueOrDefault(testCase.IdSource!) ?? [];
+                var parameter = Planner.PathParameterNames(operation.Path).Last();
+                var ids = IdsFor(harvested.GetValueOrDefault(testCase.IdSource!) ?? [], parameter);
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"No ids to look up: GET {testCase.IdSource} gave none.");
@@ -125,7 +127,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                 break;
             default:
                 var fetched = await Get("fetch", Url(baseUrl, Fill(operation.Path, options.PathValues)));
-                harvested[operation.Path] = IdsOn(fetched, pagination);
+                harvested[operation.Path] = RecordsOn(fetched, pagination);
                 break;
         }
 
@@ -138,27 +140,27 @@ public sealed class Runner(Probe probe, RunOptions options)
     }
 
     private async Task SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl,
-        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<string>> harvested)
+        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<JsonObject>> harvested)
     {
-        var perPage = new List<List<string>>();
+        var perPage = new List<List<JsonObject>>();
         try
         {
             var first = await get("page 1", PageUrl(baseUrl, testCase, p, 1), 1, null);
-            perPage.Add(IdsOn(first, p));
+            perPage.Add(RecordsOn(first, p));
             if (!first.IsSuccess || first.Json.Node is not JsonObject body) return;
             var totalPages = JsonNumbers.WholeNumber(body[p.TotalPages]) ?? 1;
             foreach (var page in PagesToSample(totalPages, options.MaxPages))
             {
                 var purpose = page == totalPages ? $"last page ({page})" : $"middle page ({page} of {totalPages})";
-                perPage.Add(IdsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null), p));
+                perPage.Add(RecordsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null), p));
             }
         }
         finally
         {
             // Round-robin over the sampled pages, so lookups cover the first, middle and last pages alike.
             harvested[testCase.Operation.Path] = Enumerable.Range(0, perPage.Select(x => x.Count).DefaultIfEmpty(0).Max())
-                .SelectMany(i => perPage.Where(ids => i < ids.Count).Select(ids => ids[i]))
-                .Distinct().ToList();
+                .SelectMany(i => perPage.Where(records => i < records.Count).Select(records => records[i]))
+                .ToList();
         }
     }
 
@@ -176,22 +178,39 @@ public sealed class Runner(Probe probe, RunOptions options)
     }
 
     /// <summary>
-    /// The ids of the records a response holds: the envelope's contents when the standard paginates, else a
-    /// top-level array, else the first array of objects in the top-level object (data, items, results...).
+    /// The records a response holds: the envelope's contents when the standard paginates, else a top-level
+    /// array, else the objects in every top-level array (data, items, results, links...).
     /// </summary>
-    private static List<string> IdsOn(Exchange response, Pagination? p)
+    private static List<JsonObject> RecordsOn(Exchange response, Pagination? p)
     {
         if (!response.IsSuccess) return [];
-        var records = response.Json.Node switch
+        var arrays = response.Json.Node switch
         {
-            JsonObject body when p is not null => body[p.Contents] as JsonArray,
-            JsonArray array => array,
-            JsonObject body => body.Select(x => x.Value).OfType<JsonArray>().FirstOrDefault(a => a.Any(r => r is JsonObject)),
-            _ => null,
+            JsonObject body when p is not null => [body[p.Contents] as JsonArray],
+            JsonArray array => [array],
+            JsonObject body => body.Select(x => x.Value as JsonArray),
+            _ => [],
         };
-        return (records ?? []).Select(r => r is JsonObject record && record["id"] is JsonValue id ? id.ToString() : "")
-            .Where(id => id.Length > 0).ToList();
+        return arrays.OfType<JsonArray>().SelectMany(a => a.OfType<JsonObject>()).ToList();
     }
+
+    /// <summary>
+    /// The values records give for a path parameter: the field named like it ({petId}: petId or pet_id),
+    /// else "id" where the parameter is an id. A record without such a field gives nothing.
+    /// </summary>
+    public static List<string> IdsFor(IEnumerable<JsonObject> records, string parameter)
+    {
+        var snake = System.Text.RegularExpressions.Regex.Replace(parameter, "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant();
+        var fields = new List<string> { parameter, snake };
+        if (parameter == "id" || snake.EndsWith("_id") || snake.EndsWith("id")) fields.Add("id");
+        return records.Select(r => fields.Select(f => r[f]).OfType<JsonValue>().FirstOrDefault()?.ToString() ?? "")
+            .Where(id => id.Length > 0).Distinct().ToList();
+    }
+
+    /// <summary>Values in the base URL's query are treated as secrets: that is where keys go.</summary>
+    private static IEnumerable<string> QueryValues(Uri baseUrl) =>
+        baseUrl.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2).ElementAtOrDefault(1) ?? ""));
 
     /// <summary>Fills {name} from known values, escaped; unknown names stay as they are.</summary>
     private static string Fill(string path, IReadOnlyDictionary<string, string> values) =>

@@ -13,6 +13,13 @@ public sealed class Spec
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required ResponseSchemas Schemas { get; init; }
 
+    /// <summary>Diagnostics found after loading (e.g. while checking a profile against this spec).</summary>
+    public void AddDiagnostic(SpecDiagnostic diagnostic)
+    {
+        if (Diagnostics is List<SpecDiagnostic> list)
+            lock (list) list.Add(diagnostic);
+    }
+
     public SpecOperation? Find(string method, string path) =>
         Operations.FirstOrDefault(o => o.Method == method && o.Path == path);
 }

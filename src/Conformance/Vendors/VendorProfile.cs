@@ -9,8 +9,8 @@ public sealed class VendorProfile
 {
     public required string Vendor { get; init; }
     public required string Product { get; init; }
-    /// <summary>The standard the API claims, e.g. oruk-3.0.</summary>
-    public required string Standard { get; init; }
+    /// <summary>The standard the API claims, e.g. oruk-3.0, or auto; absent for any OpenAPI document (--spec).</summary>
+    public string? Standard { get; init; }
     /// <summary>Base URL of the API; absent when <see cref="Reference"/> asks for the built-in implementation.</summary>
     public string? BaseUrl { get; init; }
     public bool Reference { get; init; }

@@ -34,6 +34,11 @@ public static class VendorProfileLoader
         {
             throw;
         }
+        catch (JsonException e)
+        {
+            var line = YamlLocator.LineOf(file, YamlLocator.FromJsonPath(e.Path));
+            throw new ConfigurationException($"{file}{(line is null ? "" : $", line {line}")}: {e.Message.Split(" Path:")[0]}");
+        }
         catch (Exception e)
         {
             throw new ConfigurationException($"{file}: {e.Message}");
@@ -44,6 +49,8 @@ public static class VendorProfileLoader
 
     private static void Validate(string file, VendorProfile profile)
     {
+        if (profile.Auth is null || profile.Features is null || profile.Limits is null || profile.PathParameters is null)
+            throw new ConfigurationException($"{file}: auth, features, limits and path_parameters must not be left empty (leave the key out instead).");
         if (profile.Reference == (profile.BaseUrl is not null))
             throw new ConfigurationException($"{file}: give base_url, or reference: true for the built-in reference implementation (not both).");
         if (profile.BaseUrl is not null && !(Uri.TryCreate(profile.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
@@ -61,6 +68,8 @@ public static class VendorProfileLoader
                 throw new ConfigurationException($"{file}: auth type bearer needs secret_env.");
             case "basic" when auth.UsernameEnv is null || auth.PasswordEnv is null:
                 throw new ConfigurationException($"{file}: auth type basic needs username_env and password_env.");
+            case "api-key" when auth.Header is not null && !IsHeaderName(auth.Header):
+                throw new ConfigurationException($"{file}: auth.header '{auth.Header}' is not a valid HTTP header name.");
             case "api-key" or "bearer" or "basic":
                 break;
             default:
@@ -70,7 +79,13 @@ public static class VendorProfileLoader
             if (state is not ("implemented" or "not-implemented" or "unknown"))
                 throw new ConfigurationException($"{file}: feature '{path}' must be implemented, not-implemented or unknown, not '{state}'.");
         var limits = profile.Limits;
-        if (limits.RequestsPerSecond is <= 0 || limits.Concurrency is < 1 || limits.TimeoutSeconds is <= 0 || limits.MaxPages is < 1)
-            throw new ConfigurationException($"{file}: limits must be positive (requests_per_second, concurrency, timeout_seconds, max_pages).");
+        if (limits.RequestsPerSecond is not null and not (>= 0.01 and <= 1000) || limits.Concurrency is < 1 or > 64
+            || limits.TimeoutSeconds is not null and not (> 0 and <= 3600) || limits.MaxPages is < 1 or > 10_000)
+            throw new ConfigurationException(
+                $"{file}: limits out of range (requests_per_second 0.01 to 1000, concurrency 1 to 64, timeout_seconds above 0 up to 3600, max_pages 1 to 10000).");
     }
+
+    /// <summary>An HTTP header name: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.6.2).</summary>
+    public static bool IsHeaderName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
 }

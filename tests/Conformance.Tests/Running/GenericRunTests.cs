@@ -56,6 +56,13 @@ public class GenericRunTests
         _ => ReferenceResponse.Error(404, "none"),
     };
 
+    private static (Conformance.Standards.Profile, Conformance.Specs.Spec) Prepare()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("generic-").FullName, "pets.yaml");
+        File.WriteAllText(file, Spec);
+        return ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+    }
+
     private static async Task<RunResult> Run(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handler,
         IReadOnlyDictionary<string, string>? pathValues = null)
     {
@@ -95,6 +102,23 @@ public class GenericRunTests
         await ConformanceRun.ExecuteAsync(new RunRequest { Target = new Uri(server.Url), SpecOverride = file }, profile, spec);
         Assert.That(server.Requests, Is.Not.Empty);
         Assert.That(server.Requests.Where(r => r.Headers.ContainsKey("Origin")), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_undocumented_401_without_credentials_fails_nothing()
+    {
+        var result = await Run((_, _, _) => ReferenceResponse.Error(401, "who are you?"));
+        Assert.That(result.Count(Outcome.Fail), Is.Zero, string.Join("\n", result.Results.Where(r => r.Outcome == Outcome.Fail).Select(r => r.Message)));
+    }
+
+    [Test]
+    public void Listed_ids_come_before_fixed_path_values_and_trailing_slashes_keep_their_parent()
+    {
+        Assert.That(Planner.ParentList("/things/{thing_id}/"), Is.EqualTo("/things"));
+        var (profile, spec) = Prepare();
+        var plan = Planner.Plan(spec, profile, new Dictionary<string, string> { ["petId"] = "p9", ["ownerId"] = "o1" });
+        Assert.That(plan.Single(c => c.Operation.Path == "/pets/{petId}").IdSource, Is.EqualTo("/pets"));
+        Assert.That(plan.Single(c => c.Operation.Path == "/owners/{ownerId}/pets").SkipReason, Is.Null);
     }
 
     [Test]

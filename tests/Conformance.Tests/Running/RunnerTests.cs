@@ -145,6 +145,46 @@ public class RunnerTests
     }
 
     [Test]
+    public async Task Secrets_the_server_echoes_back_are_masked_in_every_report()
+    {
+        // A server that repeats the key it was sent in its bodies, as links and error messages often do.
+        var data = new OpenReferralService(ReferenceData.Load(Path.Combine(ConformanceRun.DefaultCatalogue().Root, "oruk-3.0", "reference")));
+        using var server = ReferenceServer.Start((m, p, q) =>
+        {
+            var answer = data.Handle(m, p, q);
+            if (answer.Body is System.Text.Json.Nodes.JsonObject body) body["echo"] = $"key={q.GetValueOrDefault("api_key")} gateway=top-secret-header";
+            return answer;
+        });
+        var settings = new ProbeSettings
+        {
+            Credentials = new ProbeCredentials([], new("api_key", "s3cret/value+1")),
+            Headers = [new("X-Gateway", "top-secret-header")],
+        };
+        var result = await RunAsync(server.Url, settings);
+        foreach (var reporter in Conformance.Reports.ReportWriter.All)
+        {
+            var text = new StringWriter().Also(w => reporter.Write(result, w)).ToString();
+            Assert.That(text, Does.Not.Contain("s3cret").And.Not.Contain("top-secret-header"), reporter.FileName);
+        }
+    }
+
+    [Test]
+    public void Ids_are_read_from_the_field_named_like_the_path_parameter()
+    {
+        var records = new[]
+        {
+            System.Text.Json.Nodes.JsonNode.Parse("""{"id": 7, "username": "ann", "pet_id": "p1"}""")!.AsObject(),
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Runner.IdsFor(records, "username"), Is.EqualTo(new[] { "ann" }));
+            Assert.That(Runner.IdsFor(records, "petId"), Is.EqualTo(new[] { "p1" }));
+            Assert.That(Runner.IdsFor(records, "id"), Is.EqualTo(new[] { "7" }));
+            Assert.That(Runner.IdsFor(records, "colour"), Is.Empty, "no field named like it: no guess");
+        });
+    }
+
+    [Test]
     public async Task Requests_are_spaced_to_the_configured_rate()
     {
         using var server = StartReference();

@@ -27,7 +27,7 @@ public class VendorProfileLoaderTests
         foreach (var file in files)
         {
             var vendor = VendorProfileLoader.Load(file);
-            var standard = catalogue.Load(vendor.Standard);
+            var standard = catalogue.Load(vendor.Standard!);
             Assert.That(vendor.Features.Keys, Is.SubsetOf(standard.Endpoints.Optional), file);
         }
     }
@@ -61,7 +61,10 @@ public class VendorProfileLoaderTests
     [TestCase("auth: {type: api-key, header: X, query: k, secret_env: S}", "exactly one of header or query")]
     [TestCase("auth: {type: oauth9}", "none, api-key, bearer or basic")]
     [TestCase("features: {/taxonomies: maybe}", "implemented, not-implemented or unknown")]
-    [TestCase("limits: {requests_per_second: 0}", "positive")]
+    [TestCase("limits: {requests_per_second: 0}", "out of range")]
+    [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]
+    [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
+    [TestCase("auth:", "must not be left empty")]
     [TestCase("environment: staging", "production' or 'test'")]
     [TestCase("colour: blue", "colour")]
     public void Mistakes_are_refused_naming_the_file(string extra, string expected) =>

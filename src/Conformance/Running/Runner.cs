@@ -121,7 +121,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                 var ids = IdsFor(harvested.GetValueOrDefault(testCase.IdSource!) ?? [], parameter);
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
-                        $"No ids to look up: GET {testCase.IdSource} gave none.");
+                        $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}}.");
                 foreach (var id in ids.Take(options.IdsPerList))
                     await Get($"id {id} from GET {testCase.IdSource}", Url(baseUrl, operation.Path, id), id: id);
                 break;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Conformance.Specs;
 
 namespace Conformance.Standards;
@@ -7,42 +5,21 @@ namespace Conformance.Standards;
 /// <summary>Reads profile.yaml (snake_case keys) and checks it against itself and the known checks.</summary>
 public static class ProfileLoader
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter() },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static Profile Load(string file, IReadOnlyCollection<string> knownChecks)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-        Profile profile;
+        static Exception Fail(string message, Exception? inner) => new ProfileException(message, inner);
+        var node = YamlDocuments.ReadMapping(file, "id, name, version, spec, endpoints, clauses...", Fail);
+        node["directory"] = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var profile = YamlDocuments.Deserialize<Profile>(file, node, Fail);
         try
         {
-            if (YamlToJson.Convert(File.ReadAllText(file)) is not System.Text.Json.Nodes.JsonObject node)
-                throw new ProfileException($"{file}: a profile is a mapping of keys (id, name, version, spec, endpoints, clauses...).");
-            node["directory"] = directory;
-            profile = node.Deserialize<Profile>(Options) ?? throw new ProfileException($"{file}: the profile is empty.");
             Validate(file, profile, knownChecks);
-            return profile;
         }
-        catch (ProfileException)
-        {
-            throw;
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new ProfileException($"{file}, line {e.Start.Line}: {e.Message}", e);
-        }
-        catch (JsonException e)
-        {
-            throw new ProfileException($"{At(file, YamlLocator.FromJsonPath(e.Path))}: {e.Message}", e);
-        }
-        catch (Exception e) // a profile can be wrong in many ways; each is the profile's problem, named with its file
+        catch (Exception e) when (e is not ProfileException) // e.g. a list left empty: still the profile's problem
         {
             throw new ProfileException($"{file}: {e.Message}", e);
         }
+        return profile;
     }
 
     private static void Validate(string file, Profile profile, IReadOnlyCollection<string> knownChecks)

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Conformance.Specs;
 
 namespace Conformance.Vendors;
@@ -8,41 +6,18 @@ namespace Conformance.Vendors;
 /// <summary>Reads and checks a vendor profile. Every problem names the file; an inline secret is refused.</summary>
 public static class VendorProfileLoader
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     // Keys that would hold a secret's value. The format only has *_env keys that name variables.
     private static readonly string[] SecretKeys = ["secret", "token", "password", "api_key", "apikey", "key", "value", "username"];
 
     public static VendorProfile Load(string file)
     {
         if (!File.Exists(file)) throw new ConfigurationException($"Vendor profile '{file}' does not exist.");
-        VendorProfile profile;
-        try
-        {
-            if (YamlToJson.Convert(File.ReadAllText(file)) is not JsonObject node)
-                throw new ConfigurationException($"{file}: a vendor profile is a mapping of keys (vendor, product, standard, base_url, auth...).");
-            if (node["auth"] is JsonObject auth && auth.FirstOrDefault(p => SecretKeys.Contains(p.Key.ToLowerInvariant())) is { Key: not null } inline)
-                throw new ConfigurationException(
-                    $"{file}: auth.{inline.Key} holds a secret inline; put it in an environment variable and name that variable (secret_env, username_env, password_env).");
-            profile = node.Deserialize<VendorProfile>(Options) ?? throw new ConfigurationException($"{file}: the vendor profile is empty.");
-        }
-        catch (ConfigurationException)
-        {
-            throw;
-        }
-        catch (JsonException e)
-        {
-            var line = YamlLocator.LineOf(file, YamlLocator.FromJsonPath(e.Path));
-            throw new ConfigurationException($"{file}{(line is null ? "" : $", line {line}")}: {e.Message.Split(" Path:")[0]}");
-        }
-        catch (Exception e)
-        {
-            throw new ConfigurationException($"{file}: {e.Message}");
-        }
+        static Exception Fail(string message, Exception? inner) => new ConfigurationException(message);
+        var node = YamlDocuments.ReadMapping(file, "vendor, product, standard, base_url, auth...", Fail);
+        if (node["auth"] is JsonObject auth && auth.FirstOrDefault(p => SecretKeys.Contains(p.Key.ToLowerInvariant())) is { Key: not null } inline)
+            throw new ConfigurationException(
+                $"{file}: auth.{inline.Key} holds a secret inline; put it in an environment variable and name that variable (secret_env, username_env, password_env).");
+        var profile = YamlDocuments.Deserialize<VendorProfile>(file, node, Fail);
         Validate(file, profile);
         return profile;
     }

@@ -37,6 +37,7 @@ public sealed record Exchange
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    // A `with` copy shares this parse, which is right while Body is unchanged: copies only tag Page and RecordId.
     private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error)> _json;
 
     public Exchange() => _json = new(ParseBody);

@@ -17,6 +17,9 @@ public static class CheckCatalogue
         new FeedNotEmptyCheck(),
         new DocumentedMediaTypeCheck(),
         new NoServerErrorCheck(),
+        new FormatByExtensionCheck(),
+        new DateTimeTimezoneCheck(),
+        new JurisdictionErrorsCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -18,17 +18,26 @@ public sealed class IdResolvesCheck : Check
             yield return Skipped(run, run.SkipReason ?? "No ids were available to look up.");
             yield break;
         }
+        var parameter = Running.Planner.PathParameterNames(run.Operation.Path).Last();
         var problems = new List<(Exchange, string)>();
         foreach (var lookup in lookups)
         {
             if (!lookup.Answered) problems.Add((lookup, $"no answer for id {lookup.RecordId}: {lookup.TransportError}"));
             else if (!lookup.IsSuccess) problems.Add((lookup, $"id {lookup.RecordId} from the list answered {lookup.Status}"));
-            else if (lookup.Json.Node is not JsonObject record) problems.Add((lookup, $"id {lookup.RecordId} did not return a JSON object"));
-            else if (record["id"]?.ToString() is var id && id != lookup.RecordId)
+            else if (RecordIn(lookup.Json.Node) is not { } record) problems.Add((lookup, $"id {lookup.RecordId} did not return a record"));
+            else if (Running.Runner.IdOf(record, parameter) is var id && id != lookup.RecordId)
                 problems.Add((lookup, id is null
-                    ? $"the record returned for id {lookup.RecordId} has no id"
+                    ? $"the record returned for id {lookup.RecordId} has no {string.Join(" or ", Running.Runner.IdFields(parameter))}"
                     : $"asked for id {lookup.RecordId} but got the record with id {id}"));
         }
         yield return Judge(run, problems, $"{lookups.Count} listed id(s) resolved to their records.");
     }
+
+    /// <summary>The record a lookup returned: an object, or a list holding exactly one (Open311 wraps requests so).</summary>
+    private static JsonObject? RecordIn(JsonNode? body) => body switch
+    {
+        JsonObject record => record,
+        JsonArray { Count: 1 } list => list[0] as JsonObject,
+        _ => null,
+    };
 }

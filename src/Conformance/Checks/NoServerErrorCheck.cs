@@ -10,8 +10,9 @@ public sealed class NoServerErrorCheck : Check
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (!run.Answered.Any()) yield break;
-        var problems = run.Answered.Where(e => e.Status >= 500)
+        var answered = run.Exchanges.Where(e => e.Answered).ToList(); // requests made to be refused too: a refusal is never a 5xx
+        if (answered.Count == 0) yield break;
+        var problems = answered.Where(e => e.Status >= 500)
             .Select(e => (e, $"answered {e.Status}, a server error")).ToList();
         yield return Judge(run, problems, "No server errors.");
     }

@@ -23,8 +23,10 @@ public sealed record OperationRun(
     Tier Tier,
     OperationRole Role,
     IReadOnlyList<Exchange> Exchanges,
-    string? SkipReason = null)
+    string? SkipReason = null,
+    ResponseFormat? Format = null)
 {
     public Exchange? Primary => Exchanges.FirstOrDefault();
-    public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered);
+    /// <summary>The answers to ordinary reads; requests made to be refused are left to the check that sent them.</summary>
+    public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered && !e.Negative);
 }

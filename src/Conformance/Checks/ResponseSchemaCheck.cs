@@ -28,7 +28,7 @@ public sealed class ResponseSchemaCheck : Check
             if (exchange.JsonElement is not { } body)
             {
                 judged++;
-                problems.Add((exchange, $"the body is not valid JSON ({exchange.Json.Error})"));
+                problems.Add((exchange, exchange.Xml is null ? $"the body is not valid JSON ({exchange.Json.Error})" : $"the body cannot be read: {exchange.Json.Error}"));
                 continue;
             }
             EvaluationResults results;

@@ -24,7 +24,8 @@ public sealed class RootDocumentCheck : Check
         {
             var value = document[field];
             if (value is null) problems.Add($"'{field}' is missing");
-            else if (value.GetValueKind() != System.Text.Json.JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetValue<string>()))
+            else if (value is System.Text.Json.Nodes.JsonArray { Count: 0 }) problems.Add($"'{field}' is an empty list");
+            else if (value is System.Text.Json.Nodes.JsonValue && (value.GetValueKind() != System.Text.Json.JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetValue<string>())))
                 problems.Add($"'{field}' is not a non-empty string");
         }
         foreach (var field in discovery.UriFields)

@@ -28,6 +28,10 @@ public sealed record Exchange
     public string? TransportError { get; init; }
     /// <summary>True when the request carried no credentials or custom headers of the user's.</summary>
     public bool Anonymous { get; init; } = true;
+    /// <summary>True for a request made to be refused (e.g. without jurisdiction_id): only the check that sent it judges it.</summary>
+    public bool Negative { get; init; }
+    /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
+    public Specs.XmlShape? Xml { get; init; }
 
     public bool Answered => Status is not null;
     public bool IsSuccess => Status is >= 200 and < 300;
@@ -42,7 +46,9 @@ public sealed record Exchange
 
     public Exchange() => _json = new(ParseBody);
 
-    /// <summary>The body parsed as JSON, or why it is not JSON. Parsed once, on first use.</summary>
+    /// <summary>
+    /// The body parsed as JSON (or, asked for as XML, read as JSON), or why it cannot be read. Parsed once, on first use.
+    /// </summary>
     public (JsonNode? Node, string? Error) Json => (_json.Value.Node, _json.Value.Error);
 
     /// <summary>The same body as a JsonElement, for the schema validator.</summary>
@@ -55,6 +61,11 @@ public sealed record Exchange
     private (JsonNode?, JsonElement?, string?) ParseBody()
     {
         var bytes = Body.AsMemory();
+        if (Xml is not null)
+        {
+            var (xml, problem) = XmlBody.Read(bytes, Xml, Status);
+            return xml is null ? (null, null, problem) : (xml, JsonDocument.Parse(xml.ToJsonString()).RootElement.Clone(), null);
+        }
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
         try
         {

@@ -41,10 +41,12 @@ public sealed class Probe : IDisposable
         _nextAllowed = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1 / rate);
     }
 
-    public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel)
+    /// <param name="accept">The media type asked for; XML is read as JSON through <paramref name="xml"/>.</param>
+    public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
+        string accept = "application/json", Specs.XmlShape? xml = null, bool negative = false)
     {
         var request = new RestRequest(url, Method.Get);
-        var headers = new List<KeyValuePair<string, string>> { new("Accept", "application/json") };
+        var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
         if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
         if (!anonymous) headers.AddRange(_settings.Headers.Concat(credentials.Headers));
@@ -77,6 +79,8 @@ public sealed class Probe : IDisposable
             Duration = clock.Elapsed,
             TransportError = answered ? null : Describe(response),
             Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
+            Xml = xml,
+            Negative = negative,
         };
     }
 

@@ -10,19 +10,26 @@ namespace Conformance.Running;
 /// </summary>
 public static class Planner
 {
-    public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null)
+    public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null,
+        IReadOnlyDictionary<string, string>? queryValues = null)
     {
         pathValues ??= new Dictionary<string, string>();
-        var lists = spec.Operations
-            .Where(o => o.Method == "GET" && !o.HasPathParameters && IsPaginated(o, profile))
-            .Select(o => o.Path)
+        queryValues ??= new Dictionary<string, string>();
+        var operations = spec.Operations.SelectMany(o => InEachFormat(o, profile.Formats)).ToList();
+        var lists = operations
+            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && IsPaginated(o.Operation, profile))
+            .Select(o => o.Operation.Path)
             .ToHashSet();
         // Any read without parameters can supply ids to the /{id} operation beneath it.
-        var idSources = spec.Operations
-            .Where(o => o.Method == "GET" && !o.HasPathParameters && o.Path != profile.Discovery?.Path)
-            .Select(o => o.Path)
+        var idSources = operations
+            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path)
+            .Select(o => o.Operation.Path)
             .ToHashSet();
-        var cases = spec.Operations.Select(o => Decide(o, profile, lists, idSources, pathValues)).ToList();
+        var cases = operations.Select(o => Decide(o.Operation, profile, lists, idSources, pathValues, queryValues) with
+        {
+            Format = o.Format,
+            Tier = o.Format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(o.Operation.PathTemplate), // an optional format makes its endpoints optional
+        }).ToList();
         return cases.OrderBy(c => c.Role switch
         {
             OperationRole.Discovery => 0,
@@ -32,18 +39,41 @@ public static class Planner
         }).ThenBy(c => c.Tier).ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
     }
 
-    private static TestCase Decide(SpecOperation operation, Profile profile, HashSet<string> lists, HashSet<string> idSources,
-        IReadOnlyDictionary<string, string> pathValues)
+    /// <summary>
+    /// An operation whose path carries the format parameter (/services.{response_format}) becomes one operation
+    /// per format (/services.xml, /services.json); any other operation stays as it is.
+    /// </summary>
+    public static IEnumerable<(SpecOperation Operation, ResponseFormat? Format)> InEachFormat(SpecOperation operation, ResponseFormats? formats)
     {
-        var tier = profile.TierOf(operation.Path);
+        var placeholder = formats is null ? null : "{" + formats.Parameter + "}";
+        if (placeholder is null || !operation.Path.Contains(placeholder))
+        {
+            yield return (operation, null);
+            yield break;
+        }
+        foreach (var format in formats!.Values)
+            yield return (operation with
+            {
+                Path = operation.Path.Replace(placeholder, format.Extension),
+                Parameters = operation.Parameters.Where(p => !(p.In == "path" && p.Name == formats.Parameter)).ToList(),
+                Template = operation.Path,
+            }, format);
+    }
+
+    private static TestCase Decide(SpecOperation operation, Profile profile, HashSet<string> lists, HashSet<string> idSources,
+        IReadOnlyDictionary<string, string> pathValues, IReadOnlyDictionary<string, string> queryValues)
+    {
+        var tier = profile.TierOf(operation.PathTemplate);
         if (operation.Method != "GET")
             return new TestCase(operation, tier, OperationRole.Other, SkipReason: $"{operation.Method} is not sent: the harness only reads (GET).");
         var pagination = new[] { profile.Pagination?.PageParameter, profile.Pagination?.PerPageParameter };
-        var unknown = operation.Parameters.Where(p => p.Required && p.In != "path" && !pagination.Contains(p.Name)).Select(p => $"{p.Name} ({p.In})").ToList();
+        var unknown = operation.Parameters
+            .Where(p => p.Required && p.In != "path" && !pagination.Contains(p.Name) && !(p.In == "query" && queryValues.ContainsKey(p.Name)))
+            .Select(p => $"{p.Name} ({p.In})").ToList();
         if (unknown.Count > 0)
             return new TestCase(operation, tier, OperationRole.Other,
                 SkipReason: $"{operation.Id} requires {string.Join(", ", unknown)}, and no value is known.");
-        if (profile.Discovery is { } discovery && operation.Path == discovery.Path)
+        if (profile.Discovery is { } discovery && operation.PathTemplate == discovery.Path)
             return new TestCase(operation, tier, OperationRole.Discovery);
         if (lists.Contains(operation.Path))
             return new TestCase(operation, tier, OperationRole.List);
@@ -65,14 +95,17 @@ public static class Planner
     private static bool IsPaginated(SpecOperation operation, Profile profile) =>
         profile.Pagination is { } p && operation.Parameters.Any(x => x.In == "query" && x.Name == p.PageParameter);
 
-    /// <summary>"/services/{id}" → "/services" when the path ends in a single parameter segment.</summary>
+    /// <summary>
+    /// "/services/{id}" → "/services" when the path ends in a single parameter segment; an extension stays
+    /// with the list ("/services/{service_code}.xml" → "/services.xml").
+    /// </summary>
     public static string? ParentList(string path)
     {
         if (path.Length > 1) path = path.TrimEnd('/'); // "/things/{id}/" has the parent "/things" too
         var slash = path.LastIndexOf('/');
         if (slash <= 0) return null;
-        var last = path[(slash + 1)..];
+        var last = System.Text.RegularExpressions.Regex.Match(path[(slash + 1)..], @"^\{[^{}]+\}(?<extension>\.[A-Za-z0-9]+)?$");
         var parent = path[..slash];
-        return last.StartsWith('{') && last.EndsWith('}') && !parent.Contains('{') ? parent : null;
+        return last.Success && !parent.Contains('{') ? parent + last.Groups["extension"].Value : null;
     }
 }

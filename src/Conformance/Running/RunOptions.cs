@@ -11,6 +11,8 @@ public sealed record RunOptions
     public bool ProbeAnonymously { get; init; } = true;
     /// <summary>Values for path parameters by name (from a vendor profile), for operations no list supplies.</summary>
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>Query parameters sent with every request (from a vendor profile), e.g. jurisdiction_id.</summary>
+    public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Progress for long runs: which operation, which request, how far through the plan.</summary>

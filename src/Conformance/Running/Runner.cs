@@ -16,7 +16,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var plan = Planner.Plan(spec, profile, options.PathValues);
+        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues);
         var runs = new List<OperationRun>();
         var harvested = new Dictionary<string, List<JsonObject>>(); // records seen on each list, for id chaining
         string? aborted = null;
@@ -26,13 +26,13 @@ public sealed class Runner(Probe probe, RunOptions options)
             var testCase = plan[i];
             if (aborted is not null)
             {
-                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}"));
+                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}", testCase.Format));
                 continue;
             }
             void Report(string purpose) => progress?.Report(new RunProgress(i + 1, plan.Count, testCase.Operation.Id, purpose));
             try
             {
-                var run = await RunOneAsync(testCase, profile.Pagination, profile.Access == "open", baseUrl, harvested, Report, cancel);
+                var run = await RunOneAsync(testCase, spec, profile, baseUrl, harvested, Report, cancel);
                 runs.Add(run);
                 if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
                     aborted = $"{baseUrl} could not be reached ({run.Exchanges[0].TransportError}).";
@@ -40,7 +40,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             catch (OperationCanceledException)
             {
                 aborted = "the run was cancelled.";
-                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}"));
+                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}", testCase.Format));
             }
         }
 
@@ -93,20 +93,23 @@ public sealed class Runner(Probe probe, RunOptions options)
         }
     }
 
-    private async Task<OperationRun> RunOneAsync(TestCase testCase, Pagination? pagination, bool openAccess, Uri baseUrl,
+    private async Task<OperationRun> RunOneAsync(TestCase testCase, Spec spec, Profile profile, Uri baseUrl,
         Dictionary<string, List<JsonObject>> harvested, Action<string> report, CancellationToken cancel)
     {
         var operation = testCase.Operation;
+        var pagination = profile.Pagination;
         if (testCase.SkipReason is not null)
-            return new OperationRun(operation, testCase.Tier, testCase.Role, [], testCase.SkipReason);
+            return new OperationRun(operation, testCase.Tier, testCase.Role, [], testCase.SkipReason, testCase.Format);
 
         var exchanges = new List<Exchange>();
+        var accept = testCase.Format?.MediaTypes[0] ?? "application/json";
+        var xml = testCase.Format is { IsXml: true } ? new XmlShape(spec.Root, operation) : null;
         Uri? firstUrl = null; // as sent, before credentials: the anonymous probe repeats it without them
-        async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null)
+        async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null, bool negative = false)
         {
             report(purpose);
             firstUrl ??= url;
-            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel) with { Page = page, RecordId = id };
+            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel, accept, xml, negative) with { Page = page, RecordId = id };
             exchanges.Add(exchange);
             return exchange;
         }
@@ -114,30 +117,52 @@ public sealed class Runner(Probe probe, RunOptions options)
         switch (testCase.Role)
         {
             case OperationRole.List:
-                await SampleListAsync(testCase, pagination!, baseUrl, Get, harvested);
+                await SampleListAsync(testCase, pagination!, baseUrl, (purpose, url, page, id) => Get(purpose, url, page, id), harvested);
                 break;
             case OperationRole.Item:
                 var parameter = Planner.PathParameterNames(operation.Path).Last();
-                var ids = IdsFor(harvested.GetValueOrDefault(testCase.IdSource!) ?? [], parameter);
+                var candidates = (harvested.GetValueOrDefault(testCase.IdSource!) ?? [])
+                    .Where(record => Qualifies(record, profile.Lookups.FirstOrDefault(l => l.Endpoint == operation.PathTemplate)));
+                var ids = IdsFor(candidates, parameter);
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
-                        $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}}.");
+                        $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}}.", testCase.Format);
                 foreach (var id in ids.Take(options.IdsPerList))
-                    await Get($"id {id} from GET {testCase.IdSource}", Url(baseUrl, operation.Path, id), id: id);
+                    await Get($"id {id} from GET {testCase.IdSource}", Url(baseUrl, operation.Path, id, FixedQuery()), id: id);
                 break;
             default:
-                var fetched = await Get("fetch", Url(baseUrl, Fill(operation.Path, options.PathValues)));
+                var fetched = await Get("fetch", Url(baseUrl, Fill(operation.Path, options.PathValues), query: FixedQuery()));
                 harvested[operation.Path] = RecordsOn(fetched, pagination);
                 break;
         }
 
-        if (options.ProbeAnonymously && openAccess && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
+        if (profile.Jurisdiction is { } jurisdiction && options.QueryValues.ContainsKey(jurisdiction.Parameter)
+            && operation.PathTemplate == jurisdiction.Endpoint && testCase.Format == profile.Formats?.Values[0])
+        {
+            // The vendor declared an endpoint serving several jurisdictions: it must refuse requests that name none, or an unknown one.
+            await Get(JurisdictionProbes.Missing, Url(baseUrl, operation.Path, query: FixedQuery(without: jurisdiction.Parameter)), negative: true);
+            var unknown = $"{Uri.EscapeDataString(jurisdiction.Parameter)}={JurisdictionProbes.UnknownValue}";
+            await Get(JurisdictionProbes.Unknown, Url(baseUrl, operation.Path, query: Join(FixedQuery(without: jurisdiction.Parameter), unknown)), negative: true);
+        }
+
+        if (options.ProbeAnonymously && profile.Access == "open" && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
         {
             report("without credentials");
-            exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", firstUrl!, anonymous: true, cancel));
+            exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", firstUrl!, anonymous: true, cancel, accept, xml));
         }
-        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges);
+        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format);
     }
+
+    /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
+    private static bool Qualifies(JsonObject record, Lookup? lookup) =>
+        lookup is null || lookup.OnlyWhere.All(condition => JsonNode.DeepEquals(record[condition.Key], condition.Value));
+
+    /// <summary>The query every request carries (e.g. jurisdiction_id), escaped; one parameter may be left out.</summary>
+    private string FixedQuery(string? without = null) =>
+        string.Join("&", options.QueryValues.Where(q => q.Key != without)
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
+
+    private static string Join(params string[] queries) => string.Join("&", queries.Where(q => q.Length > 0));
 
     private async Task SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl,
         Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<JsonObject>> harvested)
@@ -198,13 +223,20 @@ public sealed class Runner(Probe probe, RunOptions options)
     /// The values records give for a path parameter: the field named like it ({petId}: petId or pet_id),
     /// else "id" where the parameter is an id. A record without such a field gives nothing.
     /// </summary>
-    public static List<string> IdsFor(IEnumerable<JsonObject> records, string parameter)
+    public static List<string> IdsFor(IEnumerable<JsonObject> records, string parameter) =>
+        records.Select(r => IdOf(r, parameter) ?? "").Where(id => id.Length > 0).Distinct().ToList();
+
+    /// <summary>A record's value for a path parameter, by <see cref="IdFields"/>; null when it has none.</summary>
+    public static string? IdOf(JsonObject record, string parameter) =>
+        IdFields(parameter).Select(f => record[f]).OfType<JsonValue>().FirstOrDefault()?.ToString();
+
+    /// <summary>The fields that may hold a path parameter's value: its name, in snake_case, then "id" for ids.</summary>
+    public static IReadOnlyList<string> IdFields(string parameter)
     {
         var snake = System.Text.RegularExpressions.Regex.Replace(parameter, "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant();
         var fields = new List<string> { parameter, snake };
         if (parameter == "id" || snake.EndsWith("_id") || snake.EndsWith("id")) fields.Add("id");
-        return records.Select(r => fields.Select(f => r[f]).OfType<JsonValue>().FirstOrDefault()?.ToString() ?? "")
-            .Where(id => id.Length > 0).Distinct().ToList();
+        return fields.Distinct().ToList();
     }
 
     /// <summary>Values in the base URL's query are treated as secrets: that is where keys go.</summary>
@@ -217,8 +249,8 @@ public sealed class Runner(Probe probe, RunOptions options)
         System.Text.RegularExpressions.Regex.Replace(path, @"\{([^}]+)\}",
             m => values.TryGetValue(m.Groups[1].Value, out var v) ? Uri.EscapeDataString(v) : m.Value);
 
-    private static Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
-        Url(baseUrl, testCase.Operation.Path, query: $"{p.PageParameter}={page}");
+    private Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
+        Url(baseUrl, testCase.Operation.Path, query: Join(FixedQuery(), $"{p.PageParameter}={page}"));
 
     /// <summary>The base URL's path, then the operation's; the base URL's own query (e.g. a key) is kept.</summary>
     public static Uri Url(Uri baseUrl, string path, string? id = null, string? query = null)

@@ -6,11 +6,12 @@ namespace Conformance.Running;
 
 /// <summary>
 /// What the planner decided for one operation: its tier, its role, where its ids come from, or why it
-/// will not be called.
+/// will not be called, and the format it is asked for in.
 /// </summary>
 public sealed record TestCase(
     SpecOperation Operation,
     Tier Tier,
     OperationRole Role,
     string? IdSource = null,
-    string? SkipReason = null);
+    string? SkipReason = null,
+    ResponseFormat? Format = null);

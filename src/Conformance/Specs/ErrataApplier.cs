@@ -20,7 +20,18 @@ public static class ErrataApplier
                     $"Erratum {erratum.Id} ({erratum.Title}) not applied: the document does not hold what it corrects at {string.Join(", ", misses)}.");
                 continue;
             }
-            foreach (var edit in erratum.Edits) Set(root, edit.At, edit.Value?.DeepClone());
+            foreach (var edit in erratum.Edits)
+            {
+                if (edit.MoveTo is null)
+                {
+                    Set(root, edit.At, edit.Value?.DeepClone());
+                    continue;
+                }
+                var (parent, key) = JsonPointers.ParentOf(root, edit.At);
+                var moved = JsonPointers.Step(parent!, key)!;
+                ((JsonObject)parent!).Remove(key);
+                Set(root, edit.MoveTo, moved);
+            }
             yield return new SpecDiagnostic(SpecDiagnostic.Erratum, erratum.Edits[0].At,
                 $"Erratum {erratum.Id} applied: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
         }
@@ -28,6 +39,9 @@ public static class ErrataApplier
 
     private static bool Matches(JsonNode root, ErratumEdit edit)
     {
+        if (edit.MoveTo is not null)
+            return JsonPointers.ParentOf(root, edit.At) is (JsonObject from, var name) && from.ContainsKey(name)
+                   && JsonPointers.ParentOf(root, edit.MoveTo) is (JsonObject to, var target) && !to.ContainsKey(target);
         var (parent, key) = JsonPointers.ParentOf(root, edit.At);
         return parent is not null && JsonNode.DeepEquals(JsonPointers.Step(parent, key), edit.Expect);
     }

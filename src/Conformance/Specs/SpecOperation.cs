@@ -5,10 +5,14 @@ public sealed record SpecOperation(
     string Method,
     string Path,
     IReadOnlyList<SpecParameter> Parameters,
-    IReadOnlyList<SpecResponse> Responses)
+    IReadOnlyList<SpecResponse> Responses,
+    string? Template = null)
 {
-    /// <summary>Stable id used in reports, e.g. "GET /services".</summary>
+    /// <summary>Stable id used in reports, e.g. "GET /services", or "GET /services.xml" for one format of a path.</summary>
     public string Id => $"{Method} {Path}";
+
+    /// <summary>The path as the spec writes it: Path with the format parameter still in it, when a format was chosen.</summary>
+    public string PathTemplate => Template ?? Path;
 
     public bool HasPathParameters => Path.Contains('{');
 

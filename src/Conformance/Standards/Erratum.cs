@@ -17,6 +17,7 @@ public sealed class Erratum
 
 /// <summary>
 /// One edit: at a JSON Pointer, the published document holds <see cref="Expect"/> (null: nothing there),
-/// and the corrected one holds <see cref="Value"/>.
+/// and the corrected one holds <see cref="Value"/>. With <see cref="MoveTo"/>, whatever is at the pointer
+/// moves there instead (a path named wrongly), which needs something at the pointer and nothing at MoveTo.
 /// </summary>
-public sealed record ErratumEdit(string At, JsonNode? Expect, JsonNode? Value);
+public sealed record ErratumEdit(string At, JsonNode? Expect, JsonNode? Value, string? MoveTo = null);

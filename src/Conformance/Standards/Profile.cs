@@ -23,6 +23,10 @@ public sealed class Profile
     public string Access { get; init; } = "open";
     /// <summary>The value Access-Control-Allow-Origin must have, or null when the standard says nothing.</summary>
     public string? CorsAllowOrigin { get; init; }
+    /// <summary>Formats chosen by extension, when the standard has them.</summary>
+    public ResponseFormats? Formats { get; init; }
+    public Jurisdiction? Jurisdiction { get; init; }
+    public IReadOnlyList<Lookup> Lookups { get; init; } = [];
 
     public string TranscriptionPath => Path.Combine(Directory, Spec.Transcription);
 

@@ -54,6 +54,15 @@ public static class ProfileLoader
                 if (!paths.Contains(list[i]))
                     throw new ProfileException(
                         $"{At(Path.Combine(profile.Directory, "profile.yaml"), ["endpoints", tier, i])}: endpoint {list[i]} is not a path of the spec '{spec.Location}'.");
+        var file = Path.Combine(profile.Directory, "profile.yaml");
+        var named = new List<(string Path, object[] At)>();
+        if (profile.Jurisdiction is { } j) named.Add((j.Endpoint, ["jurisdiction", "endpoint"]));
+        named.AddRange(profile.Lookups.Select((l, i) => (l.Endpoint, new object[] { "lookups", i, "endpoint" })));
+        foreach (var (path, at) in named)
+            if (!paths.Contains(path))
+                throw new ProfileException($"{At(file, at)}: endpoint {path} is not a path of the spec '{spec.Location}'.");
+        if (profile.Formats is { Values.Count: 0 })
+            throw new ProfileException($"{At(file, ["formats"])}: formats lists no values.");
     }
 
     /// <summary>Every filter names a query parameter the spec documents on each endpoint it lists.</summary>

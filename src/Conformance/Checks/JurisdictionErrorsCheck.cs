@@ -1,0 +1,38 @@
+using Conformance.Http;
+using Conformance.Running;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// An endpoint serving several jurisdictions refuses a request without jurisdiction_id with 400 and one
+/// naming an unknown jurisdiction with 404 (Open311 "jurisdiction_id", "Errors"). Judged only where the
+/// vendor declared such an endpoint by giving jurisdiction_id in its profile.
+/// </summary>
+public sealed class JurisdictionErrorsCheck : Check
+{
+    public override string Id => "jurisdiction-errors";
+    public override string Title => "Missing or unknown jurisdiction is refused";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        if (context.Profile.Jurisdiction is not { } jurisdiction || run.Operation.PathTemplate != jurisdiction.Endpoint
+            || run.Format != context.Profile.Formats?.Values[0] || run.SkipReason is not null)
+            yield break;
+        var probes = run.Exchanges.Where(e => e.Negative).ToList();
+        if (probes.Count == 0)
+        {
+            yield return Skipped(run, $"No {jurisdiction.Parameter} was given (query_parameters in a vendor profile), so the endpoint is taken "
+                                      + $"to serve one jurisdiction, where {jurisdiction.Parameter} is optional.");
+            yield break;
+        }
+        var problems = new List<(Exchange, string)>();
+        foreach (var probe in probes)
+        {
+            var expected = probe.Purpose == JurisdictionProbes.Missing ? 400 : 404;
+            var what = probe.Purpose == JurisdictionProbes.Missing ? $"without {jurisdiction.Parameter}" : $"with an unknown {jurisdiction.Parameter}";
+            if (!probe.Answered) problems.Add((probe, $"no answer {what}: {probe.TransportError}"));
+            else if (probe.Status != expected) problems.Add((probe, $"{what} it answered {probe.Status}, not {expected}"));
+        }
+        yield return Judge(run, problems, $"Without {jurisdiction.Parameter} it answered 400; with an unknown one, 404.");
+    }
+}

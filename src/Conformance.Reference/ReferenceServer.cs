@@ -12,8 +12,8 @@ using WireMock.Util;
 namespace Conformance.Reference;
 
 /// <summary>
-/// Serves a reference implementation over HTTP on 127.0.0.1 with WireMock.Net. Every response carries
-/// JSON content type and Access-Control-Allow-Origin: *. The admin interface stays off.
+/// Serves a reference implementation over HTTP on 127.0.0.1 with WireMock.Net. Every response carries its
+/// content type (JSON unless the answer says otherwise) and Access-Control-Allow-Origin: *. The admin interface stays off.
 /// </summary>
 public sealed class ReferenceServer : IDisposable
 {
@@ -64,12 +64,13 @@ public sealed class ReferenceServer : IDisposable
             .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
         var answer = handle(request.Method.ToUpperInvariant(), request.Path, query);
         var message = new ResponseMessage { StatusCode = answer.Status };
-        message.AddHeader("Content-Type", "application/json; charset=utf-8");
+        message.AddHeader("Content-Type", answer.ContentType ?? "application/json; charset=utf-8");
         message.AddHeader("Access-Control-Allow-Origin", "*");
-        if (answer.Body is not null && request.Method != "HEAD")
+        var text = answer.Text ?? answer.Body?.ToJsonString(Relaxed);
+        if (text is not null && request.Method != "HEAD")
             message.BodyData = new BodyData
             {
-                BodyAsString = answer.Body.ToJsonString(Relaxed),
+                BodyAsString = text,
                 DetectedBodyType = BodyType.String,
                 Encoding = Encoding.UTF8,
             };

@@ -116,6 +116,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             {
                 MaxPages = settings.MaxPagesCount ?? vendor?.Limits.MaxPages ?? 3,
                 PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
+                QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
             },
         };
         if (vendor is not null)

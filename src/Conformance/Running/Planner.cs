@@ -36,7 +36,8 @@ public static class Planner
             OperationRole.List => 1,
             OperationRole.Other => 2,
             _ => 3,
-        }).ThenBy(c => c.Tier).ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
+        }).ThenBy(c => c.Tier).ThenBy(c => c.Format is null ? 0 : profile.Formats!.Values.ToList().IndexOf(c.Format))
+          .ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

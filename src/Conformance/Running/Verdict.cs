@@ -31,11 +31,17 @@ public static class Verdict
         if (aborted is not null) return Error;
         if (results.Any(r => r.Outcome == Outcome.Fail)) return Fail;
         if (results.Any(r => r.Outcome == Outcome.Error && r.Tier == Tier.Required)) return Error;
-        // Anything not proven on an optional endpoint, or a required one that could not be tested, is no clean pass.
-        return results.Any(r => r.Outcome == Outcome.Warning || r.Outcome == Outcome.Error
-                                || (r.Outcome == Outcome.Skipped && r.Tier == Tier.Required))
+        // Anything not proven on an optional endpoint, or a required read that could not be tested, is no clean pass.
+        return results.Any(r => r.Outcome == Outcome.Warning || r.Outcome == Outcome.Error || UntestedRequiredRead(r))
             ? PassWithWarnings : Pass;
     }
+
+    /// <summary>
+    /// A required endpoint's read that was never sent. Writes are outside a read-only run by design, and a check
+    /// that does not apply (e.g. jurisdiction errors on a single-jurisdiction endpoint) leaves nothing untested.
+    /// </summary>
+    private static bool UntestedRequiredRead(CheckResult r) =>
+        r is { Outcome: Outcome.Skipped, Tier: Tier.Required, Check: "endpoint-answers" } && r.Operation.StartsWith("GET ", StringComparison.Ordinal);
 
     public static int ExitCode(string verdict) => verdict switch
     {

@@ -24,8 +24,8 @@ public static class VendorProfileLoader
 
     private static void Validate(string file, VendorProfile profile)
     {
-        if (profile.Auth is null || profile.Features is null || profile.Limits is null || profile.PathParameters is null)
-            throw new ConfigurationException($"{file}: auth, features, limits and path_parameters must not be left empty (leave the key out instead).");
+        if (profile.Auth is null || profile.Features is null || profile.Limits is null || profile.PathParameters is null || profile.QueryParameters is null)
+            throw new ConfigurationException($"{file}: auth, features, limits, path_parameters and query_parameters must not be left empty (leave the key out instead).");
         if (profile.Reference == (profile.BaseUrl is not null))
             throw new ConfigurationException($"{file}: give base_url, or reference: true for the built-in reference implementation (not both).");
         if (profile.BaseUrl is not null && !(Uri.TryCreate(profile.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
@@ -50,6 +50,8 @@ public static class VendorProfileLoader
             default:
                 throw new ConfigurationException($"{file}: auth type must be none, api-key, bearer or basic, not '{auth.Type}'.");
         }
+        foreach (var name in profile.QueryParameters.Keys.Where(Http.Redaction.IsSensitive))
+            throw new ConfigurationException($"{file}: query_parameters names '{name}', which looks like a secret; give keys through auth (api-key with query and secret_env), never inline.");
         foreach (var (path, state) in profile.Features)
             if (state is not ("implemented" or "not-implemented" or "unknown"))
                 throw new ConfigurationException($"{file}: feature '{path}' must be implemented, not-implemented or unknown, not '{state}'.");

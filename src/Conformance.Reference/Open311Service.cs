@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Reference;
+
+/// <summary>
+/// The behaviour of a conforming Open311 GeoReport v2 server over <see cref="Open311Data"/>: every resource
+/// in XML (required) and JSON by extension, jurisdiction_id checked (required when it serves several
+/// jurisdictions), the GET requests filters, and errors in the standard's errors format. Pure: no HTTP here.
+/// </summary>
+public sealed class Open311Service(Open311Data data, bool severalJurisdictions = false)
+{
+    /// <summary>The address the server is reached at, written into the discovery document.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1";
+
+    public ReferenceResponse Handle(string method, string path, IReadOnlyDictionary<string, string> query)
+    {
+        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0 || segments[^1].LastIndexOf('.') is var dot && dot <= 0)
+            return Error("json", 404, $"No resource at {path}: name one with its format, e.g. /services.xml.");
+        var format = segments[^1][(dot + 1)..];
+        segments[^1] = segments[^1][..dot];
+        if (format is not ("xml" or "json")) return Error("json", 404, $"Format '{format}' is not offered: use .xml or .json.");
+        if (method is not ("GET" or "HEAD")) return Error(format, 405, $"{method} is not supported by this reference.");
+
+        if (segments is not ["discovery"])
+        {
+            var jurisdiction = query.GetValueOrDefault("jurisdiction_id", "");
+            if (jurisdiction.Length == 0 && severalJurisdictions)
+                return Error(format, 400, "jurisdiction_id is required: this endpoint serves several jurisdictions.");
+            if (jurisdiction.Length > 0 && jurisdiction != Open311Data.JurisdictionId)
+                return Error(format, 404, $"jurisdiction_id '{jurisdiction}' was not found.");
+        }
+
+        return segments switch
+        {
+            ["discovery"] => Ok(format, "discovery", Discovery()),
+            ["services"] => Ok(format, "services", new JsonArray(data.Services.Select(s => (JsonNode)s.DeepClone()).ToArray())),
+            ["services", var code] => data.Definitions.FirstOrDefault(d => d["service_code"]?.ToString() == code) is { } definition
+                ? Ok(format, "service_definition", definition.DeepClone())
+                : Error(format, 404, $"No service definition for service_code '{code}'."),
+            ["requests"] => Requests(format, query),
+            ["requests", var id] => data.Requests.FirstOrDefault(r => r["service_request_id"]?.ToString() == id) is { } request
+                ? Ok(format, "service_requests", new JsonArray(request.DeepClone()))
+                : Error(format, 404, $"No service request has id '{id}'."),
+            ["tokens", var token] => data.Tokens.FirstOrDefault(t => t["token"]?.ToString() == token) is { } found
+                ? Ok(format, "service_requests", new JsonArray(found.DeepClone()))
+                : Error(format, 404, $"No token '{token}'."),
+            _ => Error(format, 404, $"No resource at {path}."),
+        };
+    }
+
+    private JsonObject Discovery()
+    {
+        var document = (JsonObject)data.Discovery.DeepClone();
+        foreach (var endpoint in document["endpoints"]?.AsArray().OfType<JsonObject>() ?? [])
+            endpoint["url"] = endpoint["url"]?.ToString().Replace("{base_url}", BaseUrl);
+        return document;
+    }
+
+    /// <summary>GET requests: service_request_id overrides the rest; service_code and status take comma lists.</summary>
+    private ReferenceResponse Requests(string format, IReadOnlyDictionary<string, string> query)
+    {
+        static HashSet<string>? List(IReadOnlyDictionary<string, string> q, string name) =>
+            q.GetValueOrDefault(name) is { Length: > 0 } text ? text.Split(',').Select(v => v.Trim()).ToHashSet() : null;
+        IEnumerable<JsonObject> matching = data.Requests;
+        if (List(query, "service_request_id") is { } ids)
+            matching = matching.Where(r => ids.Contains(r["service_request_id"]!.ToString()));
+        else
+        {
+            if (!TryDate(query, "start_date", out var start) || !TryDate(query, "end_date", out var end))
+                return Error(format, 400, "start_date and end_date must be date-times with a timezone.");
+            if (start is not null && end is not null && end - start > TimeSpan.FromDays(90))
+                return Error(format, 400, "start_date and end_date may span at most 90 days.");
+            if (List(query, "service_code") is { } codes) matching = matching.Where(r => codes.Contains(r["service_code"]!.ToString()));
+            if (List(query, "status") is { } statuses) matching = matching.Where(r => statuses.Contains(r["status"]!.ToString()));
+            matching = matching.Where(r => DateTimeOffset.Parse(r["requested_datetime"]!.ToString()) is var made
+                                           && (start is null || made >= start) && (end is null || made <= end));
+        }
+        return Ok(format, "service_requests", new JsonArray(matching.Take(1000).Select(r => (JsonNode)r.DeepClone()).ToArray()));
+    }
+
+    private static bool TryDate(IReadOnlyDictionary<string, string> query, string name, out DateTimeOffset? value)
+    {
+        value = null;
+        if (query.GetValueOrDefault(name) is not { Length: > 0 } text) return true; // empty is the same as absent
+        if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return false;
+        value = parsed;
+        return true;
+    }
+
+    private static ReferenceResponse Ok(string format, string rootName, JsonNode body) => Answer(format, 200, rootName, body);
+
+    private static ReferenceResponse Error(string format, int status, string description) =>
+        Answer(format, status, "errors", new JsonArray(new JsonObject { ["code"] = status, ["description"] = description }));
+
+    private static ReferenceResponse Answer(string format, int status, string rootName, JsonNode body) => format == "xml"
+        ? new ReferenceResponse(status, null, "text/xml; charset=utf-8", SparkXml.Write(rootName, body))
+        : new ReferenceResponse(status, body, "application/json; charset=utf-8");
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,7 +47,7 @@ public static class SparkXml
                 {
                     JsonValueKind.True => "true",
                     JsonValueKind.False => "false",
-                    JsonValueKind.Number => value.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+                    JsonValueKind.Number => value.ToJsonString(), // the number as JSON writes it: invariant, exact
                     _ => value.ToString(),
                 });
                 break;

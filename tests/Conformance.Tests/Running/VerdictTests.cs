@@ -16,8 +16,8 @@ public class VerdictTests
     public void Only_a_broken_must_on_a_required_endpoint_fails(FindingKind kind, Level level, Tier tier, Outcome expected) =>
         Assert.That(Verdict.OutcomeOf(kind, level, tier), Is.EqualTo(expected));
 
-    private static CheckResult Result(Outcome outcome, Tier tier = Tier.Required) =>
-        new("c", "X/c", Level.Must, "GET /", tier, outcome, "m", [], null);
+    private static CheckResult Result(Outcome outcome, Tier tier = Tier.Required, string check = "endpoint-answers", string operation = "GET /") =>
+        new(check, "X/c", Level.Must, operation, tier, outcome, "m", [], null);
 
     [Test]
     public void The_run_verdict_follows_the_worst_result()
@@ -27,6 +27,10 @@ public class VerdictTests
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, Tier.Optional)], null), Is.EqualTo(Verdict.Pass));
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped)], null), Is.EqualTo(Verdict.PassWithWarnings),
                 "a required endpoint that could not be tested is no clean pass");
+            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, operation: "POST /requests.xml")], null), Is.EqualTo(Verdict.Pass),
+                "writes are left out of a read-only run by design");
+            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, check: "jurisdiction-errors")], null), Is.EqualTo(Verdict.Pass),
+                "a check that does not apply leaves nothing untested");
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Warning)], null), Is.EqualTo(Verdict.PassWithWarnings));
             Assert.That(Verdict.Of([Result(Outcome.Warning), Result(Outcome.Fail)], null), Is.EqualTo(Verdict.Fail));
             Assert.That(Verdict.Of([Result(Outcome.Error, Tier.Optional)], null), Is.EqualTo(Verdict.PassWithWarnings),

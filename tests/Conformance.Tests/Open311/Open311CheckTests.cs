@@ -1,0 +1,139 @@
+using Conformance.Checks;
+using Conformance.Running;
+using static Conformance.Tests.Open311.Open311Fixtures;
+
+namespace Conformance.Tests.Open311;
+
+/// <summary>Open311's own checks, each shown passing and failing.</summary>
+public class Open311CheckTests
+{
+    private const string ServicesPath = "/services.{response_format}";
+
+    private static Finding Only(Check check, OperationRun run) => check.Evaluate(run, Context).Single();
+
+    [Test]
+    public void Xml_labelled_and_declared_as_utf8_satisfies_the_format_check()
+    {
+        var run = Run(ServicesPath, XmlFormat, OperationRole.Other, Exchange(Operation(ServicesPath, XmlFormat), Services, XmlFormat));
+        Assert.That(Only(new FormatByExtensionCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied));
+    }
+
+    [TestCase("application/json", "Content-Type is 'application/json'")]
+    [TestCase("text/html", "Content-Type is 'text/html'")]
+    public void Xml_labelled_as_something_else_violates_it(string contentType, string expected)
+    {
+        var run = Run(ServicesPath, XmlFormat, OperationRole.Other, Exchange(Operation(ServicesPath, XmlFormat), Services, XmlFormat, contentType: contentType));
+        var finding = Only(new FormatByExtensionCheck(), run);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void Xml_without_a_declaration_violates_it()
+    {
+        var body = Services.Replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "");
+        var run = Run(ServicesPath, XmlFormat, OperationRole.Other, Exchange(Operation(ServicesPath, XmlFormat), body, XmlFormat));
+        Assert.That(Only(new FormatByExtensionCheck(), run).Message, Does.Contain("XML declaration"));
+    }
+
+    [Test]
+    public void Json_asked_for_by_extension_must_be_labelled_json()
+    {
+        var operation = Operation(ServicesPath, JsonFormat);
+        Assert.That(Only(new FormatByExtensionCheck(), Run(ServicesPath, JsonFormat, OperationRole.Other, Exchange(operation, "[]", JsonFormat))).Kind,
+            Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(Only(new FormatByExtensionCheck(), Run(ServicesPath, JsonFormat, OperationRole.Other, Exchange(operation, "[]", JsonFormat, contentType: "text/xml"))).Kind,
+            Is.EqualTo(FindingKind.Violated));
+    }
+
+    private const string RequestsPath = "/requests.{response_format}";
+
+    private static string Requests(string requested) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <service_requests><request><service_request_id>HB-1</service_request_id><status>open</status><service_code>pothole</service_code>
+        <requested_datetime>{requested}</requested_datetime><updated_datetime>2026-09-02T10:00:00+01:00</updated_datetime></request></service_requests>
+        """;
+
+    [TestCase("2026-09-01T08:00:00Z")]
+    [TestCase("2026-09-01T08:00:00.123-05:00")]
+    [TestCase("2026-09-01T08:00+01:00")]
+    public void Date_times_with_a_timezone_satisfy_the_timezone_check(string requested)
+    {
+        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(Operation(RequestsPath, XmlFormat), Requests(requested), XmlFormat));
+        var finding = Only(new DateTimeTimezoneCheck(), run);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(finding.Message, Does.StartWith("2 date-time(s)"));
+    }
+
+    [TestCase("2026-09-01T08:00:00")]
+    [TestCase("2026-09-01T08:00:00.5")]
+    public void A_date_time_without_a_timezone_violates_it(string requested)
+    {
+        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(Operation(RequestsPath, XmlFormat), Requests(requested), XmlFormat));
+        var finding = Only(new DateTimeTimezoneCheck(), run);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("/0/requested_datetime").And.Contain("no timezone"));
+    }
+
+    private static OperationRun Probed(int missing, int unknown)
+    {
+        var operation = Operation(ServicesPath, XmlFormat);
+        return Run(ServicesPath, XmlFormat, OperationRole.Other,
+            Exchange(operation, Services, XmlFormat),
+            Exchange(operation, "<errors/>", XmlFormat, status: missing, purpose: JurisdictionProbes.Missing, negative: true),
+            Exchange(operation, "<errors/>", XmlFormat, status: unknown, purpose: JurisdictionProbes.Unknown, negative: true));
+    }
+
+    [Test]
+    public void A_declared_multi_jurisdiction_endpoint_answering_400_and_404_satisfies_the_jurisdiction_check() =>
+        Assert.That(Only(new JurisdictionErrorsCheck(), Probed(400, 404)).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [TestCase(200, 404, "without jurisdiction_id it answered 200, not 400")]
+    [TestCase(400, 400, "with an unknown jurisdiction_id it answered 400, not 404")]
+    [TestCase(400, 500, "answered 500, not 404")]
+    public void Wrong_statuses_violate_it(int missing, int unknown, string expected)
+    {
+        var finding = Only(new JurisdictionErrorsCheck(), Probed(missing, unknown));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public void Without_a_declared_jurisdiction_it_is_skipped_with_the_reason()
+    {
+        var run = Run(ServicesPath, XmlFormat, OperationRole.Other, Exchange(Operation(ServicesPath, XmlFormat), Services, XmlFormat));
+        var finding = Only(new JurisdictionErrorsCheck(), run);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
+        Assert.That(finding.Message, Does.Contain("query_parameters"));
+    }
+
+    [Test]
+    public void Requests_made_to_be_refused_are_not_judged_by_other_checks_but_a_5xx_still_counts()
+    {
+        var run = Probed(400, 500);
+        Assert.That(Only(new EndpointAnswersCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(Only(new NoServerErrorCheck(), run).Kind, Is.EqualTo(FindingKind.Violated));
+    }
+
+    [Test]
+    public void A_request_lookup_answered_with_a_list_of_one_resolves()
+    {
+        const string template = "/requests/{service_request_id}.{response_format}";
+        var body = Requests("2026-09-01T08:00:00Z");
+        var good = Run(template, XmlFormat, OperationRole.Item, Exchange(Operation(template, XmlFormat), body, XmlFormat, id: "HB-1"));
+        var wrong = Run(template, XmlFormat, OperationRole.Item, Exchange(Operation(template, XmlFormat), body, XmlFormat, id: "HB-2"));
+        Assert.That(Only(new IdResolvesCheck(), good).Kind, Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(Only(new IdResolvesCheck(), wrong).Message, Does.Contain("asked for id HB-2 but got the record with id HB-1"));
+    }
+
+    [Test]
+    public void The_discovery_document_needs_a_non_empty_endpoints_list()
+    {
+        const string template = "/discovery.{response_format}";
+        var operation = Operation(template, JsonFormat);
+        var good = Run(template, JsonFormat, OperationRole.Discovery, Exchange(operation, """{"endpoints":[{"url":"https://x.test"}]}""", JsonFormat));
+        var empty = Run(template, JsonFormat, OperationRole.Discovery, Exchange(operation, """{"endpoints":[]}""", JsonFormat));
+        Assert.That(Only(new RootDocumentCheck(), good).Kind, Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(Only(new RootDocumentCheck(), empty).Message, Does.Contain("'endpoints' is an empty list"));
+    }
+}

@@ -108,6 +108,18 @@ public class CliTests
     }
 
     [Test]
+    public async Task The_open311_reference_profile_passes_in_both_formats_from_the_command_line()
+    {
+        var profile = Path.Combine(RepositoryRoot(), "vendor-profiles", "open311-georeport-v2-reference.yaml");
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--profile", profile, "--out", outDir);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
+        Assert.That(result.Output, Does.Contain("Verdict: pass").And.Contain("GET /services.xml").And.Contain("GET /tokens/{token_id}.json"));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("pass"));
+    }
+
+    [Test]
     public async Task A_vendor_profile_naming_an_unset_secret_exits_2()
     {
         var file = Path.Combine(Cli.TempDir(), "vendor.yaml");

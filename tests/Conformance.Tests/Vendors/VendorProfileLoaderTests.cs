@@ -33,6 +33,15 @@ public class VendorProfileLoaderTests
     }
 
     [Test]
+    public void Query_parameters_are_read_but_a_secret_among_them_is_refused()
+    {
+        var profile = VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  jurisdiction_id: harbourside.example\n"));
+        Assert.That(profile.QueryParameters["jurisdiction_id"], Is.EqualTo("harbourside.example"));
+        var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  api_key: abc123\n")));
+        Assert.That(refused!.Message, Does.Contain("api_key").And.Contain("secret"));
+    }
+
+    [Test]
     public void The_shipped_reference_profile_loads()
     {
         var profile = VendorProfileLoader.Load(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml"));

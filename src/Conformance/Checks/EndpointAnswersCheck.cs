@@ -1,6 +1,9 @@
 namespace Conformance.Checks;
 
-/// <summary>The endpoint exists and answers its first request with a 2xx status.</summary>
+/// <summary>
+/// The endpoint exists and answers its first request with a 2xx status. Each symptom has one owner, so a
+/// defect is blamed once: a 5xx is no-server-error's, and a looked-up id that does not resolve is id-resolves'.
+/// </summary>
 public sealed class EndpointAnswersCheck : Check
 {
     public override string Id => "endpoint-answers";
@@ -15,6 +18,12 @@ public sealed class EndpointAnswersCheck : Check
         }
         if (!first.Answered)
             yield return Violated(run, $"No answer from {first.Url}: {first.TransportError}.", [], first);
+        else if (first.Status >= 500)
+            yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: see no-server-error.");
+        else if (run.Role == OperationRole.Item && first.RecordId is not null && context.Profile.ClauseFor("id-resolves") is not null)
+            yield return run.Answered.FirstOrDefault(e => e.IsSuccess) is { } resolved
+                ? Satisfied(run, $"{run.Operation.Id} answered {resolved.Status} for id {resolved.RecordId}.", resolved)
+                : Skipped(run, $"No listed id could be fetched from {run.Operation.Id}: see id-resolves.");
         else if (WantsCredentials(first, context))
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: it needs credentials (give them with --header or a vendor profile).");
         else if (!first.IsSuccess)

@@ -14,6 +14,11 @@ public sealed class RootDocumentCheck : Check
             yield return Skipped(run, "The discovery document could not be fetched (see endpoint-answers).");
             yield break;
         }
+        if (exchange.Json.Error is not null)
+        {
+            yield return Skipped(run, "The discovery document cannot be read (see response-schema).");
+            yield break;
+        }
         if (exchange.Json.Node is not System.Text.Json.Nodes.JsonObject document)
         {
             yield return Violated(run, "The discovery document is not a JSON object.", [], exchange);

@@ -13,11 +13,27 @@ public class EndpointAnswersCheckTests
             Is.EqualTo(FindingKind.Satisfied));
 
     [Test]
-    public void A_500_violates_it()
+    public void A_404_violates_it()
+    {
+        var finding = Single(_check, Run("/services", OperationRole.List, JsonExchange("/services", new System.Text.Json.Nodes.JsonObject(), status: 404)));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("404"));
+    }
+
+    [Test]
+    public void A_500_is_left_to_no_server_error_so_it_is_blamed_once()
     {
         var finding = Single(_check, Run("/services", OperationRole.List, JsonExchange("/services", new System.Text.Json.Nodes.JsonObject(), status: 500)));
-        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain("500"));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
+        Assert.That(finding.Message, Does.Contain("no-server-error"));
+    }
+
+    [Test]
+    public void A_listed_id_that_does_not_resolve_is_left_to_id_resolves()
+    {
+        var finding = Single(_check, Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", new System.Text.Json.Nodes.JsonObject(), status: 404, id: "x")));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
+        Assert.That(finding.Message, Does.Contain("id-resolves"));
     }
 
     [Test]

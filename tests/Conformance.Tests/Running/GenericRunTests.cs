@@ -130,7 +130,7 @@ public class GenericRunTests
     }
 
     [Test]
-    public async Task Wrong_media_types_server_errors_and_invalid_bodies_fail_on_their_own_clauses()
+    public async Task Server_errors_and_invalid_bodies_fail_on_their_own_clauses()
     {
         var result = await Run((m, path, q) => path switch
         {
@@ -141,7 +141,7 @@ public class GenericRunTests
         var failed = result.Results.Where(r => r.Outcome == Outcome.Fail).Select(r => (r.Check, r.Operation, r.Clause)).ToList();
         Assert.That(failed, Does.Contain(("response-schema", "GET /pets", "OAS/response-schema")));
         Assert.That(failed, Does.Contain(("no-server-error", "GET /pets/{petId}", "OAS/no-server-error")));
-        Assert.That(failed, Does.Contain(("status-code-documented", "GET /pets/{petId}", "OAS/documented-status")));
+        Assert.That(failed.Select(f => f.Check), Does.Not.Contain("status-code-documented"), "a 5xx is blamed once, on no-server-error");
     }
 
     [Test]

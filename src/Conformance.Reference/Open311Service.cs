@@ -94,6 +94,6 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
         Answer(format, status, "errors", new JsonArray(new JsonObject { ["code"] = status, ["description"] = description }));
 
     private static ReferenceResponse Answer(string format, int status, string rootName, JsonNode body) => format == "xml"
-        ? new ReferenceResponse(status, null, "text/xml; charset=utf-8", SparkXml.Write(rootName, body))
+        ? new ReferenceResponse(status, body, "text/xml; charset=utf-8") { XmlRoot = rootName }
         : new ReferenceResponse(status, body, "application/json; charset=utf-8");
 }

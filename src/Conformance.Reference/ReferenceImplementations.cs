@@ -1,27 +1,38 @@
+using Conformance.Reference.Defects;
 using Conformance.Standards;
 
 namespace Conformance.Reference;
 
-/// <summary>The reference implementations the harness ships, by standard id.</summary>
+/// <summary>The reference implementations the harness ships, by standard id, with defects applied if asked.</summary>
 public static class ReferenceImplementations
 {
     public static IReadOnlyCollection<string> Standards { get; } = ["oruk-3.0", "hsds-3.0", "open311-georeport-v2"];
 
-    public static ReferenceServer Start(StandardCatalogue catalogue, string standardId, int? port = null)
+    public static ReferenceServer Start(StandardCatalogue catalogue, string standardId, int? port = null, IEnumerable<Defect>? defects = null)
     {
         var data = Path.Combine(catalogue.Root, standardId, "reference");
-        return standardId switch
+        Open311Service? open311 = null;
+        Handler handler = standardId switch
         {
-            "oruk-3.0" => ReferenceServer.Start(new OpenReferralService(ReferenceData.Load(data)).Handle, port),
-            "hsds-3.0" => ReferenceServer.Start(new OpenReferralService(
-                ReferenceData.Load(data, Path.Combine(catalogue.Root, "oruk-3.0", "reference")), organizations: true).Handle, port),
-            "open311-georeport-v2" => StartOpen311(new Open311Service(Open311Data.Load(data)), port),
+            "oruk-3.0" => new OpenReferralService(ReferenceData.Load(data)).Handle,
+            "hsds-3.0" => new OpenReferralService(
+                ReferenceData.Load(data, Path.Combine(catalogue.Root, "oruk-3.0", "reference")), organizations: true).Handle,
+            "open311-georeport-v2" => (open311 = new Open311Service(Open311Data.Load(data))).Handle,
             _ => throw new ProfileException(
                 $"There is no reference implementation for '{standardId}' (available: {string.Join(", ", Standards)})."),
         };
+        foreach (var defect in defects ?? [])
+        {
+            if (defect.Standard != standardId)
+                throw new ConfigurationException($"Defect '{defect.Name}' is for {defect.Standard}, not {standardId}.");
+            handler = defect.Apply(handler);
+        }
+        var server = ReferenceServer.Start(handler, port);
+        if (open311 is not null) open311.BaseUrl = server.Url; // the discovery document names the server's own address
+        return server;
     }
 
-    /// <summary>Open311's discovery document names the server's own address, known once it listens.</summary>
+    /// <summary>Starts a given Open311 service (e.g. one serving several jurisdictions), its address made known to it.</summary>
     public static ReferenceServer StartOpen311(Open311Service service, int? port = null)
     {
         var server = ReferenceServer.Start(service.Handle, port);

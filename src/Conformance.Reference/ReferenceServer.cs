@@ -27,10 +27,6 @@ public sealed class ReferenceServer : IDisposable
 
     public string Url { get; }
 
-    // Non-ASCII text and apostrophes are sent as themselves, as most real servers do.
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
-        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>What the server received, oldest first (the last 1000), for tests that check what was sent.</summary>
     public IReadOnlyList<ReceivedRequest> Requests => _server.LogEntries
         .Select(e => e.RequestMessage)
@@ -42,7 +38,7 @@ public sealed class ReferenceServer : IDisposable
         .ToList();
 
     /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>
-    public static ReferenceServer Start(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle, int? port = null)
+    public static ReferenceServer Start(Handler handle, int? port = null)
     {
         var chosen = port ?? FreePort();
         if (port is not null && !IsFree(chosen))
@@ -58,23 +54,36 @@ public sealed class ReferenceServer : IDisposable
         return new ReferenceServer(server, chosen);
     }
 
-    private static IResponseMessage Answer(IRequestMessage request, Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handle)
+    private static IResponseMessage Answer(IRequestMessage request, Handler handle)
     {
         var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
             .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
         var answer = handle(request.Method.ToUpperInvariant(), request.Path, query);
+        if (answer.Delay > TimeSpan.Zero) Thread.Sleep(answer.Delay); // a slow server, for timeout tests
         var message = new ResponseMessage { StatusCode = answer.Status };
-        message.AddHeader("Content-Type", answer.ContentType ?? "application/json; charset=utf-8");
-        message.AddHeader("Access-Control-Allow-Origin", "*");
-        var text = answer.Text ?? answer.Body?.ToJsonString(Relaxed);
+        var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = answer.ContentType ?? "application/json; charset=utf-8",
+            ["Access-Control-Allow-Origin"] = "*",
+        };
+        foreach (var (name, value) in answer.Headers) headers[name] = value;
+        if (answer.Gzip) headers["Content-Encoding"] = "gzip";
+        foreach (var (name, value) in headers)
+            if (value is not null) message.AddHeader(name, value);
+        var text = answer.Render();
         if (text is not null && request.Method != "HEAD")
-            message.BodyData = new BodyData
-            {
-                BodyAsString = text,
-                DetectedBodyType = BodyType.String,
-                Encoding = Encoding.UTF8,
-            };
+            message.BodyData = answer.Gzip
+                ? new BodyData { BodyAsBytes = Compress(Encoding.UTF8.GetBytes(text)), DetectedBodyType = BodyType.Bytes }
+                : new BodyData { BodyAsString = text, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 };
         return message;
+    }
+
+    private static byte[] Compress(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(bytes);
+        return output.ToArray();
     }
 
     private static bool IsFree(int port)

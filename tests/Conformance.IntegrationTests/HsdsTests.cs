@@ -18,7 +18,7 @@ public class HsdsTests
             organizations: true);
     }
 
-    private static async Task<RunResult> Run(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handler, bool published = false)
+    private static async Task<RunResult> Run(Handler handler, bool published = false)
     {
         using var server = ReferenceServer.Start(handler);
         var map = new RefMap();

@@ -34,7 +34,7 @@ public class OrukV1Tests
         return ReferenceResponse.Error(404, "not found");
     }
 
-    private static async Task<RunResult> Run(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handler)
+    private static async Task<RunResult> Run(Handler handler)
     {
         using var server = ReferenceServer.Start(handler);
         return await ConformanceRun.ExecuteAsync(new RunRequest { StandardId = "oruk-1.0", Target = new Uri(server.Url) }, ConformanceRun.DefaultCatalogue());

@@ -20,7 +20,7 @@ public class Open311ServiceTests
         Assert.Multiple(() =>
         {
             Assert.That(xml.ContentType, Does.StartWith("text/xml"));
-            Assert.That(xml.Text, Does.StartWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>").And.Contain("<services>").And.Contain("<service>"));
+            Assert.That(xml.Render(), Does.StartWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>").And.Contain("<services>").And.Contain("<service>"));
             Assert.That(json.ContentType, Does.StartWith("application/json"));
             Assert.That(json.Body!.AsArray(), Has.Count.EqualTo(8));
             Assert.That(Get("/services.html").Status, Is.EqualTo(404));
@@ -37,7 +37,7 @@ public class Open311ServiceTests
             Assert.That(Get("/services.xml", several: true).Status, Is.EqualTo(400));
             Assert.That(Get("/services.xml", several: true, ("jurisdiction_id", Open311Data.JurisdictionId)).Status, Is.EqualTo(200));
             Assert.That(Get("/services.json", false, ("jurisdiction_id", "elsewhere.example")).Status, Is.EqualTo(404));
-            Assert.That(Get("/services.xml", false, ("jurisdiction_id", "elsewhere.example")).Text, Does.Contain("<errors>").And.Contain("<error>"));
+            Assert.That(Get("/services.xml", false, ("jurisdiction_id", "elsewhere.example")).Render(), Does.Contain("<errors>").And.Contain("<error>"));
         });
     }
 
@@ -65,6 +65,6 @@ public class Open311ServiceTests
         Assert.That(Get("/requests/HB-1003.json").Body!.AsArray().Single()!["service_request_id"]!.ToString(), Is.EqualTo("HB-1003"));
         Assert.That(Get("/requests/HB-9999.json").Status, Is.EqualTo(404));
         Assert.That(Get("/services/graffiti.json").Status, Is.EqualTo(404), "a service without metadata has no definition");
-        Assert.That(Get("/services/pothole.xml").Text, Does.Contain("<service_definition>").And.Contain("<attribute>"));
+        Assert.That(Get("/services/pothole.xml").Render(), Does.Contain("<service_definition>").And.Contain("<attribute>"));
     }
 }

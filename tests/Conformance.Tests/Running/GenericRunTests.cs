@@ -63,7 +63,7 @@ public class GenericRunTests
         return ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
     }
 
-    private static async Task<RunResult> Run(Func<string, string, IReadOnlyDictionary<string, string>, ReferenceResponse> handler,
+    private static async Task<RunResult> Run(Handler handler,
         IReadOnlyDictionary<string, string>? pathValues = null)
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("generic-").FullName, "pets.yaml");

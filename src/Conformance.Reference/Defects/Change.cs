@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Reference.Defects;
+
+/// <summary>Building blocks for defects: change the answers to some requests, or the records they hold.</summary>
+public static class Change
+{
+    /// <summary>Answers to requests whose path matches are changed; others are left alone.</summary>
+    public static Func<Handler, Handler> Answers(Func<string, bool> where, Func<ReferenceResponse, ReferenceResponse> change) =>
+        inner => (method, path, query) => where(path) ? change(inner(method, path, query)) : inner(method, path, query);
+
+    /// <summary>Answers to requests matching path and query are changed.</summary>
+    public static Func<Handler, Handler> Answers(Func<string, IReadOnlyDictionary<string, string>, bool> where,
+        Func<ReferenceResponse, ReferenceResponse> change) =>
+        inner => (method, path, query) => where(path, query) ? change(inner(method, path, query)) : inner(method, path, query);
+
+    /// <summary>Every record in successful answers to matching paths: a page's contents, a list's items, or the one record.</summary>
+    public static Func<Handler, Handler> Records(Func<string, bool> where, Action<JsonObject> change) =>
+        Answers(where, answer =>
+        {
+            if (answer.Status != 200 || answer.Body is null) return answer;
+            var body = answer.Body.DeepClone();
+            var records = body switch
+            {
+                JsonObject page when page["contents"] is JsonArray contents => contents.OfType<JsonObject>(),
+                JsonArray list => list.OfType<JsonObject>(),
+                JsonObject record => [record],
+                _ => [],
+            };
+            foreach (var record in records) change(record);
+            return answer with { Body = body };
+        });
+
+    /// <summary>The answer's body as text, edited: for defects in the bytes rather than the data.</summary>
+    public static ReferenceResponse Text(ReferenceResponse answer, Func<string, string> edit) =>
+        answer.Render() is { } text ? answer with { Text = edit(text) } : answer;
+
+    public static bool Everywhere(string path) => true;
+}

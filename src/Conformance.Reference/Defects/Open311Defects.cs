@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Conformance.Running;
+
+namespace Conformance.Reference.Defects;
+
+/// <summary>Defects of Open311 GeoReport v2 servers, in XML (required) and JSON (optional).</summary>
+public static class Open311Defects
+{
+    private const string Standard = "open311-georeport-v2";
+
+    private static bool Requests(string path) => path.StartsWith("/requests", StringComparison.Ordinal);
+    private static bool ServicesList(string path) => path is "/services.xml" or "/services.json";
+
+    public static IEnumerable<Defect> All() =>
+    [
+        new()
+        {
+            Name = "open311-datetime-without-timezone", Standard = Standard, Check = "datetime-timezone",
+            Breaks = "Requests give requested_datetime without Z or an offset.",
+            AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the schema's date-time format (RFC 3339) also needs the offset" },
+            Apply = Change.Records(Requests, r =>
+            {
+                if (r["requested_datetime"]?.ToString() is { } when)
+                    r["requested_datetime"] = Regex.Replace(when, "(Z|[+-][0-9]{2}:[0-9]{2})$", "");
+            }),
+        },
+        new()
+        {
+            Name = "open311-jurisdiction-ignored", Standard = Standard, Check = "jurisdiction-errors",
+            Breaks = "A multi-jurisdiction endpoint answers 200 without jurisdiction_id or with an unknown one.",
+            Apply = inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != "jurisdiction_id").ToDictionary()),
+            Prepare = r => r with { Options = r.Options with { QueryValues = new Dictionary<string, string> { ["jurisdiction_id"] = Open311Data.JurisdictionId } } },
+        },
+        new()
+        {
+            Name = "open311-xml-labelled-json", Standard = Standard, Check = "format-by-extension",
+            Breaks = "XML responses are labelled application/json.",
+            Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/json" }),
+        },
+        new()
+        {
+            Name = "open311-no-xml-declaration", Standard = Standard, Check = "format-by-extension",
+            Breaks = "XML responses start without the XML declaration naming UTF-8.",
+            Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : Change.Text(a, text => Regex.Replace(text, @"^<\?xml[^>]*\?>\s*", ""))),
+        },
+        new()
+        {
+            Name = "open311-service-type-missing", Standard = Standard, Check = "response-schema",
+            Breaks = "Services in the list have no type, a required field.",
+            Apply = Change.Records(ServicesList, r => r.Remove("type")),
+        },
+        new()
+        {
+            Name = "open311-definition-not-found", Standard = Standard, Check = "id-resolves",
+            Breaks = "GET /services/{service_code} answers 404 for services with metadata.",
+            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a => a with { Status = 404, Body = new JsonArray() }),
+        },
+        new()
+        {
+            Name = "open311-status-outside-enum", Standard = Standard, Check = "response-schema",
+            Breaks = "Requests have the status 'pending'; the standard has open and closed.",
+            Apply = Change.Records(Requests, r => r["status"] = "pending"),
+        },
+        new()
+        {
+            Name = "open311-lat-not-a-number", Standard = Standard, Check = "response-schema",
+            Breaks = "Requests give lat as text.",
+            Apply = Change.Records(Requests, r => r["lat"] = "north of the harbour"),
+        },
+        new()
+        {
+            Name = "open311-malformed-json", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
+            Breaks = "The JSON format (optional) is cut off half way.",
+            Apply = Change.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Change.Text(a, text => text[..(text.Length / 2)])),
+        },
+        new()
+        {
+            Name = "open311-discovery-missing", Standard = Standard, Check = "endpoint-answers", Expected = Outcome.Warning,
+            Breaks = "No discovery document beside the endpoint.",
+            Apply = Change.Answers(p => p.StartsWith("/discovery", StringComparison.Ordinal), a => a with { Status = 404, Body = new JsonArray() }),
+        },
+    ];
+}

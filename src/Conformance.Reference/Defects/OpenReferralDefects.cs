@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Conformance.Http;
+using Conformance.Running;
+
+namespace Conformance.Reference.Defects;
+
+/// <summary>Defects of Open Referral feeds (ORUK 3.0, HSDS 3.0), each breaking one rule of the profile.</summary>
+public static class OpenReferralDefects
+{
+    private static bool Item(string path, string list) => path.StartsWith(list + "/", StringComparison.Ordinal);
+
+    public static IEnumerable<Defect> Oruk(string standard = "oruk-3.0") =>
+    [
+        new()
+        {
+            Name = "missing-cors", Standard = standard, Check = "cors-allow-origin",
+            Breaks = "No response carries Access-Control-Allow-Origin.",
+            Apply = Change.Answers(Change.Everywhere, a => a with { Headers = new Dictionary<string, string?> { ["Access-Control-Allow-Origin"] = null } }),
+        },
+        new()
+        {
+            Name = "html-content-type", Standard = standard, Check = "content-type-json",
+            Breaks = "JSON bodies are labelled text/html.",
+            Apply = Change.Answers(Change.Everywhere, a => a with { ContentType = "text/html; charset=utf-8" }),
+        },
+        new()
+        {
+            Name = "service-name-missing", Standard = standard, Check = "response-schema",
+            Breaks = "A service fetched by id has no name, a required field.",
+            Apply = Change.Records(p => Item(p, "/services"), r => r.Remove("name")),
+        },
+        new()
+        {
+            Name = "nested-wrong-type", Standard = standard, Check = "response-schema",
+            Breaks = "Deep inside a service, a contact's name is a number.",
+            Apply = Change.Records(p => Item(p, "/services"), r =>
+            {
+                foreach (var contact in (r["contacts"] as JsonArray ?? []).OfType<JsonObject>()) contact["name"] = 42;
+            }),
+        },
+        new()
+        {
+            Name = "status-outside-enum", Standard = standard, Check = "response-schema",
+            Breaks = "Services have the status 'retired', which the standard does not list.",
+            Apply = Change.Records(p => p == "/services" || Item(p, "/services"), r => r["status"] = "retired"),
+        },
+        new()
+        {
+            Name = "url-and-email-formats", Standard = standard, Check = "response-schema",
+            Breaks = "A service's url is not a URI and its email not an address.",
+            Apply = Change.Records(p => Item(p, "/services"), r =>
+            {
+                r["url"] = "www dot harbourside";
+                r["email"] = "hello-at-harbourside";
+            }),
+        },
+        new()
+        {
+            Name = "size-disagrees", Standard = standard, Check = "pagination-envelope",
+            Breaks = "The page envelope's size says 1 whatever contents holds.",
+            Apply = Change.Answers(p => p == "/services", a => Envelope(a, page => page["size"] = 1)),
+        },
+        new()
+        {
+            Name = "last-page-not-flagged", Standard = standard, Check = "pagination-envelope",
+            Breaks = "last_page is false on the last page.",
+            Apply = Change.Answers(p => p == "/services", a => Envelope(a, page => page["last_page"] = false)),
+        },
+        new()
+        {
+            Name = "listed-id-not-found", Standard = standard, Check = "id-resolves",
+            Breaks = "GET /services/{id} answers 404 for ids /services lists.",
+            Apply = Change.Answers(p => Item(p, "/services"), _ => ReferenceResponse.Error(404, "Not found.")),
+        },
+        new()
+        {
+            Name = "server-error-on-page-2", Standard = standard, Check = "no-server-error",
+            Breaks = "Page 2 of /services answers 500.",
+            Apply = Change.Answers((p, q) => p == "/services" && q.GetValueOrDefault("page") == "2", _ => ReferenceResponse.Error(500, "Internal error.")),
+        },
+        new()
+        {
+            Name = "root-without-version", Standard = standard, Check = "root-document",
+            Breaks = "The / document has no version.",
+            AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the profile's erratum E2 makes the schema require version too" },
+            Apply = Change.Answers(p => p == "/", a => a with { Body = Without(a.Body!, "version") }),
+        },
+        new()
+        {
+            Name = "api-key-demanded", Standard = standard, Check = "anonymous-access",
+            Breaks = "Every request needs an api_key, although the standard is open.",
+            Apply = Change.Answers((_, q) => !q.ContainsKey("api_key"), _ => ReferenceResponse.Error(401, "An api_key is required.")),
+            Prepare = r => r with { Probe = r.Probe with { Credentials = new ProbeCredentials([], new("api_key", "matrix-key-1234")) } },
+        },
+        new()
+        {
+            Name = "malformed-json", Standard = standard, Check = "response-schema",
+            Breaks = "GET /services/{id} sends JSON cut off half way.",
+            Apply = Change.Answers(p => Item(p, "/services"), a => Change.Text(a, text => text[..(text.Length / 2)])),
+        },
+        new()
+        {
+            Name = "slow-taxonomies", Standard = standard, Check = "endpoint-answers", Expected = Outcome.Warning,
+            Breaks = "GET /taxonomies (optional) answers after the timeout.",
+            Apply = Change.Answers(p => p == "/taxonomies", a => a with { Delay = TimeSpan.FromSeconds(3) }),
+            Prepare = r => r with { Probe = r.Probe with { Timeout = TimeSpan.FromSeconds(1.5) } },
+        },
+        new()
+        {
+            Name = "empty-feed", Standard = standard, Check = "feed-not-empty", Expected = Outcome.Warning,
+            Breaks = "GET /services lists no services at all.",
+            Apply = Change.Answers(p => p == "/services", a => a.Status == 200 ? a with { Body = Page.Of([], 1, Page.DefaultPerPage) } : a),
+        },
+    ];
+
+    public static IEnumerable<Defect> Hsds(string standard = "hsds-3.0") =>
+    [
+        new()
+        {
+            Name = "hsds-service-name-missing", Standard = standard, Check = "response-schema",
+            Breaks = "A service fetched by id has no name, a required field.",
+            Apply = Change.Records(p => Item(p, "/services"), r => r.Remove("name")),
+        },
+        new()
+        {
+            Name = "hsds-root-without-openapi-url", Standard = standard, Check = "root-document",
+            Breaks = "The / document has no openapi_url.",
+            AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the profile's erratum E2 makes the schema require openapi_url too" },
+            Apply = Change.Answers(p => p == "/", a => a with { Body = Without(a.Body!, "openapi_url") }),
+        },
+        new()
+        {
+            Name = "hsds-organization-email", Standard = standard, Check = "response-schema", Expected = Outcome.Warning,
+            Breaks = "An organization fetched by id (optional endpoint) has an email that is not an address.",
+            Apply = Change.Records(p => Item(p, "/organizations"), r => r["email"] = "hello-at-harbourside"),
+        },
+    ];
+
+    private static ReferenceResponse Envelope(ReferenceResponse answer, Action<JsonObject> change)
+    {
+        if (answer.Status != 200 || answer.Body is not JsonObject page) return answer;
+        var copy = (JsonObject)page.DeepClone();
+        change(copy);
+        return answer with { Body = copy };
+    }
+
+    private static JsonNode Without(JsonNode body, string field)
+    {
+        var copy = (JsonObject)body.DeepClone();
+        copy.Remove(field);
+        return copy;
+    }
+}

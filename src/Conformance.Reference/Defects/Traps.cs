@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Reference.Defects;
+
+/// <summary>
+/// False-fail traps: odd but conforming answers that must still pass. Each is a place where a careless
+/// harness would blame a vendor wrongly.
+/// </summary>
+public static class Traps
+{
+    public static IEnumerable<Defect> All() =>
+    [
+        Trap("trap-extra-properties", "oruk-3.0", "Records carry fields the standard does not define (it allows them).",
+            Change.Records(Change.Everywhere, r => r["x_vendor_rating"] = 5)),
+        Trap("trap-gzip", "oruk-3.0", "Every body is sent gzip-compressed with Content-Encoding: gzip.",
+            Change.Answers(Change.Everywhere, a => a with { Gzip = true })),
+        Trap("trap-chunked", "oruk-3.0", "Every body is sent with Transfer-Encoding: chunked.",
+            Change.Answers(Change.Everywhere, a => a with { Headers = new Dictionary<string, string?> { ["Transfer-Encoding"] = "chunked" } })),
+        Trap("trap-charset-spelling", "oruk-3.0", "Content-Type is application/json;charset=UTF-8 (no space, upper case).",
+            Change.Answers(Change.Everywhere, a => a with { ContentType = "application/json;charset=UTF-8" })),
+        Trap("trap-key-order", "oruk-3.0", "Every object's keys come in reverse order.",
+            Change.Answers(Change.Everywhere, a => a with { Body = Reversed(a.Body) })),
+        Trap("trap-whole-numbers-as-decimals", "oruk-3.0", "The page envelope's counts are written 25.0, which JSON Schema counts as integers.",
+            Change.Answers(p => p == "/services", a => a.Body is JsonObject page ? a with { Body = Decimals(page) } : a)),
+        Trap("trap-non-ascii", "oruk-3.0", "Names hold Welsh, accents and emoji.",
+            Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), r => r["name"] = $"Gwasanaeth – Café ☕ Ŵŷ {r["name"]}")),
+        Trap("trap-empty-optional-array", "oruk-3.0", "Optional lists are sent empty.",
+            Change.Records(p => p.StartsWith("/services/", StringComparison.Ordinal), r => r["funding"] = new JsonArray())),
+        Trap("trap-single-page", "oruk-3.0", "The whole feed fits on one page.",
+            Change.Answers(p => p == "/services", a => a.Status == 200 && a.Body?["contents"] is JsonArray contents
+                ? a with { Body = Page.Of(contents.OfType<JsonObject>().ToList(), 1, Page.MaxPerPage) } : a)),
+        Trap("trap-open311-application-xml", "open311-georeport-v2", "XML is labelled application/xml; charset=UTF-8.",
+            Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/xml; charset=UTF-8" })),
+        Trap("trap-open311-null-optional-fields", "open311-georeport-v2", "Optional request fields are null in JSON and empty elements in XML.",
+            Change.Records(p => p.StartsWith("/requests", StringComparison.Ordinal), r =>
+            {
+                r["status_notes"] ??= null;
+                r["media_url"] ??= null;
+            })),
+    ];
+
+    private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply) =>
+        new() { Name = name, Standard = standard, Breaks = what, Apply = apply };
+
+    private static JsonNode? Reversed(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Reverse().Select(p => KeyValuePair.Create(p.Key, Reversed(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Reversed).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
+    private static JsonObject Decimals(JsonObject page)
+    {
+        var copy = (JsonObject)page.DeepClone();
+        foreach (var field in new[] { "total_items", "total_pages", "page_number", "size" })
+            if (copy[field] is JsonValue v && v.TryGetValue<int>(out var n)) copy[field] = JsonNode.Parse($"{n}.0");
+        return copy;
+    }
+}

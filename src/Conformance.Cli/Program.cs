@@ -18,7 +18,9 @@ app.Configure(config =>
         .WithExample("run", "--standard", "oruk-3.0", "--reference");
     config.AddCommand<StandardsCommand>("standards").WithDescription("List the installed standards.");
     config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
-    config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1.");
+    config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
+        .WithExample("serve", "--standard", "oruk-3.0", "--defect", "missing-cors");
+    config.AddCommand<DefectsCommand>("defects").WithDescription("List the defect catalogue, or (--matrix) prove each defect is caught by its check.");
 });
 
 try

@@ -8,7 +8,8 @@ public static class ReferenceImplementations
 {
     public static IReadOnlyCollection<string> Standards { get; } = ["oruk-3.0", "hsds-3.0", "open311-georeport-v2"];
 
-    public static ReferenceServer Start(StandardCatalogue catalogue, string standardId, int? port = null, IEnumerable<Defect>? defects = null)
+    public static ReferenceServer Start(StandardCatalogue catalogue, string standardId, int? port = null, IEnumerable<Defect>? defects = null,
+        bool admin = false)
     {
         var data = Path.Combine(catalogue.Root, standardId, "reference");
         Open311Service? open311 = null;
@@ -27,7 +28,7 @@ public static class ReferenceImplementations
                 throw new ConfigurationException($"Defect '{defect.Name}' is for {defect.Standard}, not {standardId}.");
             handler = defect.Apply(handler);
         }
-        var server = ReferenceServer.Start(handler, port);
+        var server = ReferenceServer.Start(handler, port, admin);
         if (open311 is not null) open311.BaseUrl = server.Url; // the discovery document names the server's own address
         return server;
     }

@@ -38,7 +38,8 @@ public sealed class ReferenceServer : IDisposable
         .ToList();
 
     /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>
-    public static ReferenceServer Start(Handler handle, int? port = null)
+    /// <param name="admin">Start WireMock's admin interface (/__admin) too: off unless asked for.</param>
+    public static ReferenceServer Start(Handler handle, int? port = null, bool admin = false)
     {
         var chosen = port ?? FreePort();
         if (port is not null && !IsFree(chosen))
@@ -46,7 +47,7 @@ public sealed class ReferenceServer : IDisposable
         var server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = [$"http://127.0.0.1:{chosen}"],
-            StartAdminInterface = false,
+            StartAdminInterface = admin,
             MaxRequestLogCount = 1000,
         });
         server.Given(Request.Create().WithPath(_ => true))

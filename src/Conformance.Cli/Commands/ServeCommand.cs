@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Conformance.Reference;
+using Conformance.Reference.Defects;
 using Conformance.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,6 +18,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [CommandOption("--port <N>"), Description("Port on 127.0.0.1 (default: a free one).")]
         public string? Port { get; init; } // parsed in Validate, so a bad value names its flag
 
+        [CommandOption("--defect <NAME>"), Description("Serve with this defect from the catalogue (repeatable; 'conformance defects' lists them).")]
+        public string[] Defects { get; init; } = [];
+
+        [CommandOption("--admin"), Description("Also start WireMock's admin interface at /__admin (off by default).")]
+        public bool Admin { get; init; }
+
         public int? PortNumber => Port is null ? null : int.Parse(Port, System.Globalization.CultureInfo.InvariantCulture);
 
         public override ValidationResult Validate() =>
@@ -28,8 +35,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.PortNumber);
+        var defects = settings.Defects.Select(DefectCatalogue.Find).ToList();
+        using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.PortNumber, defects, settings.Admin);
         AnsiConsole.MarkupLineInterpolated($"Serving the {settings.Standard} reference implementation at [bold]{server.Url}[/]");
+        foreach (var defect in defects)
+            AnsiConsole.MarkupLineInterpolated($"  with defect [yellow]{defect.Name}[/]: {defect.Breaks}");
+        if (settings.Admin) AnsiConsole.MarkupLineInterpolated($"  admin interface at {server.Url}/__admin");
         AnsiConsole.MarkupLine("Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };

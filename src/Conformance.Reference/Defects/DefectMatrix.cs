@@ -16,11 +16,11 @@ public static class DefectMatrix
     public delegate (string? Spec, RefMap Map) SpecChoice(string standard);
 
     public static async Task<IReadOnlyList<MatrixRow>> RunAsync(StandardCatalogue catalogue, SpecChoice? specFor = null,
-        IProgress<string>? progress = null, CancellationToken cancel = default)
+        IProgress<string>? progress = null, CancellationToken cancel = default, IReadOnlyCollection<string>? standards = null)
     {
         specFor ??= _ => (null, new RefMap());
         var rows = new List<MatrixRow>();
-        foreach (var standard in ReferenceImplementations.Standards)
+        foreach (var standard in ReferenceImplementations.Standards.Where(s => standards is null || standards.Contains(s)))
             foreach (var defect in new Defect?[] { null }.Concat(DefectCatalogue.For(standard)))
             {
                 progress?.Report($"{standard}: {defect?.Name ?? "reference"}");

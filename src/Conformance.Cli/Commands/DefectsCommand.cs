@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using Conformance.Reference;
+using Conformance.Reference.Defects;
+using Conformance.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>conformance defects: the catalogue of defects and traps, and (--matrix) the proof that each is judged right.</summary>
+public sealed class DefectsCommand : AsyncCommand<DefectsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--standard <ID>"), Description("Only this standard's defects.")]
+        public string? Standard { get; init; }
+
+        [CommandOption("--matrix"), Description("Run the harness against every defect and show how each was judged.")]
+        public bool Matrix { get; init; }
+
+        [CommandOption("--out <FILE>"), Description("With --matrix: also write it as Markdown to FILE (e.g. docs/defect-matrix.md).")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate() =>
+            Out is not null && !Matrix ? ValidationResult.Error("--out goes with --matrix.")
+            : Standard is not null && !ReferenceImplementations.Standards.Contains(Standard)
+                ? ValidationResult.Error($"No defects for '{Standard}' (standards with a reference implementation: {string.Join(", ", ReferenceImplementations.Standards)}).")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var catalogue = ConformanceRun.DefaultCatalogue();
+        if (!settings.Matrix)
+        {
+            var table = new Table().AddColumns("defect", "standard", "what it breaks", "caught by", "clause");
+            foreach (var defect in DefectCatalogue.All.Where(d => settings.Standard is null || d.Standard == settings.Standard))
+                table.AddRow(Markup.Escape(defect.Name), Markup.Escape(defect.Standard), Markup.Escape(defect.Breaks),
+                    defect.IsTrap ? "[grey](trap: must pass)[/]" : Markup.Escape($"{defect.Check} ({defect.Expected.ToString().ToLowerInvariant()})"),
+                    defect.IsTrap ? "" : Markup.Escape(catalogue.Load(defect.Standard).ClauseFor(defect.Check!)?.Id ?? "(not cited)"));
+            AnsiConsole.Write(table);
+            return ExitCodes.Pass;
+        }
+
+        var rows = await DefectMatrix.RunAsync(catalogue, progress: new Progress<string>(p => AnsiConsole.MarkupLineInterpolated($"[grey]{p}[/]")),
+            cancel: cancellationToken, standards: settings.Standard is null ? null : [settings.Standard]);
+        foreach (var row in rows)
+            AnsiConsole.MarkupLine((row.Holds ? "[green]as it must[/] " : "[red]WRONG[/] ")
+                + Markup.Escape($"{row.Standard} {row.Name}: {row.Verdict}{(row.Holds ? "" : " — " + string.Join("; ", row.Problems))}"));
+        if (settings.Out is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await File.WriteAllTextAsync(file, MatrixMarkdown.Write(rows, catalogue), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"wrote {file}");
+        }
+        var wrong = rows.Count(r => !r.Holds);
+        AnsiConsole.MarkupLineInterpolated($"{rows.Count - wrong} of {rows.Count} runs judged as they must be.");
+        return wrong == 0 ? ExitCodes.Pass : ExitCodes.Fail;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Conformance.Running;
+using Conformance.Standards;
+
+namespace Conformance.Reference.Defects;
+
+/// <summary>
+/// Writes the defect matrix as Markdown (docs/defect-matrix.md): per standard, a row for the reference, each
+/// trap and each defect, a column for each check its profile uses. Deterministic, so a stale copy shows.
+/// </summary>
+public static class MatrixMarkdown
+{
+    public static string Write(IReadOnlyList<MatrixRow> rows, StandardCatalogue catalogue)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Defect matrix");
+        text.AppendLine();
+        text.AppendLine("Written by `conformance defects --matrix --out docs/defect-matrix.md` from real runs of the harness against");
+        text.AppendLine("the built-in reference implementations, plain, with each false-fail trap and with each defect of the");
+        text.AppendLine("catalogue (`conformance defects` lists them). A test fails if this file is stale or shows a miss or a false blame.");
+        text.AppendLine();
+        text.AppendLine("**FAIL** / **warn**: caught where it was meant to be · *FAIL (also)*: also caught by a check stating the same rule");
+        text.AppendLine("· ✗: a miss or a false blame · `·`: passed · `–`: skipped or not applicable.");
+        foreach (var standard in rows.Select(r => r.Standard).Distinct())
+        {
+            var profile = catalogue.Load(standard);
+            var checks = Checks.CheckCatalogue.All.Select(c => c.Id).Where(id => profile.ClauseFor(id) is not null).ToList();
+            var ours = rows.Where(r => r.Standard == standard).ToList();
+            text.AppendLine();
+            text.AppendLine($"## {profile.Name} {profile.Version} (`{standard}`)");
+            text.AppendLine();
+            text.AppendLine($"{ours.Count(r => r.Defect is { IsTrap: false })} defects, {ours.Count(r => r.Defect is { IsTrap: true })} traps; "
+                            + $"{ours.Count(r => r.Holds)} of {ours.Count} runs judged as they must be.");
+            text.AppendLine();
+            text.AppendLine($"| run | what it does | clause | {string.Join(" | ", checks)} | verdict | judged |");
+            text.AppendLine($"|---|---|---|{string.Concat(checks.Select(_ => "---|"))}---|---|");
+            foreach (var row in ours)
+            {
+                var clause = row.Defect?.Check is { } check ? profile.ClauseFor(check)!.Id : "";
+                var what = row.Defect?.Breaks ?? "Conforms fully.";
+                var cells = checks.Select(c => Cell(row, c));
+                text.AppendLine($"| `{row.Name}` | {what} | {clause} | {string.Join(" | ", cells)} | {row.Verdict} | {(row.Holds ? "as it must" : "**WRONG**: " + string.Join("; ", row.Problems).Replace("|", "\\|"))} |");
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Cell(MatrixRow row, string check)
+    {
+        if (!row.Outcomes.TryGetValue(check, out var outcome) || outcome is Outcome.Skipped) return "–";
+        if (outcome is Outcome.Pass) return row.Defect?.Check == check ? "✗ ·" : "·";
+        var word = outcome switch { Outcome.Fail => "FAIL", Outcome.Warning => "warn", _ => "error" };
+        if (row.Defect?.Check == check) return outcome == row.Defect.Expected ? $"**{word}**" : $"✗ {word}";
+        return row.Defect?.AlsoCaughtBy.ContainsKey(check) == true ? $"*{word} (also)*" : $"✗ {word}";
+    }
+}

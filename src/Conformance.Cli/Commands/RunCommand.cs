@@ -117,6 +117,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 MaxPages = settings.MaxPagesCount ?? vendor?.Limits.MaxPages ?? 3,
                 PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
+                SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
             },
         };
         if (vendor is not null)

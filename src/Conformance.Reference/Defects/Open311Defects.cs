@@ -18,7 +18,6 @@ public static class Open311Defects
         {
             Name = "open311-datetime-without-timezone", Standard = Standard, Check = "datetime-timezone",
             Breaks = "Requests give requested_datetime without Z or an offset.",
-            AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the schema's date-time format (RFC 3339) also needs the offset" },
             Apply = Change.Records(Requests, r =>
             {
                 if (r["requested_datetime"]?.ToString() is { } when)
@@ -30,7 +29,14 @@ public static class Open311Defects
             Name = "open311-jurisdiction-ignored", Standard = Standard, Check = "jurisdiction-errors",
             Breaks = "A multi-jurisdiction endpoint answers 200 without jurisdiction_id or with an unknown one.",
             Apply = inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != "jurisdiction_id").ToDictionary()),
-            Prepare = r => r with { Options = r.Options with { QueryValues = new Dictionary<string, string> { ["jurisdiction_id"] = Open311Data.JurisdictionId } } },
+            Prepare = r => r with
+            {
+                Options = r.Options with
+                {
+                    QueryValues = new Dictionary<string, string> { ["jurisdiction_id"] = Open311Data.JurisdictionId },
+                    SeveralJurisdictions = true,
+                },
+            },
         },
         new()
         {

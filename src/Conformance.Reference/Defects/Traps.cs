@@ -31,6 +31,12 @@ public static class Traps
                 ? a with { Body = Page.Of(contents.OfType<JsonObject>().ToList(), 1, Page.MaxPerPage) } : a)),
         Trap("trap-open311-application-xml", "open311-georeport-v2", "XML is labelled application/xml; charset=UTF-8.",
             Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/xml; charset=UTF-8" })),
+        Trap("trap-open311-minutes-only-datetimes", "open311-georeport-v2", "Date-times give minutes but no seconds (the W3C profile allows it).",
+            Change.Records(p => p.StartsWith("/requests", StringComparison.Ordinal), r =>
+            {
+                if (r["requested_datetime"]?.ToString() is { } when)
+                    r["requested_datetime"] = System.Text.RegularExpressions.Regex.Replace(when, ":00(?=Z|[+-])", "");
+            })),
         Trap("trap-open311-null-optional-fields", "open311-georeport-v2", "Optional request fields are null in JSON and empty elements in XML.",
             Change.Records(p => p.StartsWith("/requests", StringComparison.Ordinal), r =>
             {

@@ -6,14 +6,15 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class EndpointAnswersCheck : Check
 {
-    public override string Id => "endpoint-answers";
+    public const string CheckId = "endpoint-answers";
+    public override string Id => CheckId;
     public override string Title => "Endpoint answers with a success status";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Primary is not { } first)
         {
-            if (run.SkipReason is not null) yield return Skipped(run, run.SkipReason);
+            if (run.SkipReason is not null && !run.NotApplicable) yield return Skipped(run, run.SkipReason);
             yield break;
         }
         if (!first.Answered)

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Conformance.Checks;
 
-/// <summary>A list's first page holds records: an empty feed cannot show that the data conforms.</summary>
+/// <summary>
+/// A list's first page holds records: an empty feed cannot show that the data conforms. The lists judged are
+/// those the profile names as feeds, else every paginated list.
+/// </summary>
 public sealed class FeedNotEmptyCheck : Check
 {
     public override string Id => "feed-not-empty";
@@ -10,10 +13,19 @@ public sealed class FeedNotEmptyCheck : Check
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p) yield break;
-        if (run.Primary is not { IsSuccess: true } first || first.Json.Node is not JsonObject body
-            || body[p.Contents] is not JsonArray contents)
-            yield break; // nothing to count: endpoint-answers and pagination-envelope say why
+        var feeds = context.Profile.Feeds;
+        var p = context.Profile.Pagination;
+        if (feeds.Count > 0 ? !feeds.Contains(run.Operation.PathTemplate) : run.Role != OperationRole.List || p is null) yield break;
+        var contents = run.Primary is { IsSuccess: true } answered
+            ? answered.Json.Node switch
+            {
+                JsonObject body when p is not null => body[p.Contents] as JsonArray,
+                JsonArray list => list,
+                _ => null,
+            }
+            : null;
+        if (contents is null || run.Primary is not { } first)
+            yield break; // nothing to count: endpoint-answers, pagination-envelope and response-schema say why
         yield return contents.Count > 0
             ? Satisfied(run, $"The first page holds {contents.Count} record(s).", first)
             : Violated(run, $"{run.Operation.Id} holds no records, so its data could not be checked.", [], first);

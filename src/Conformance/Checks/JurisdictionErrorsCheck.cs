@@ -6,7 +6,7 @@ namespace Conformance.Checks;
 /// <summary>
 /// An endpoint serving several jurisdictions refuses a request without jurisdiction_id with 400 and one
 /// naming an unknown jurisdiction with 404 (Open311 "jurisdiction_id", "Errors"). Judged only where the
-/// vendor declared such an endpoint by giving jurisdiction_id in its profile.
+/// vendor profile declares several_jurisdictions (and gives the jurisdiction to send).
 /// </summary>
 public sealed class JurisdictionErrorsCheck : Check
 {
@@ -16,12 +16,12 @@ public sealed class JurisdictionErrorsCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (context.Profile.Jurisdiction is not { } jurisdiction || run.Operation.PathTemplate != jurisdiction.Endpoint
-            || run.Format != context.Profile.Formats?.Values[0] || run.SkipReason is not null)
+            || run.Format != context.Profile.Formats?.Required || run.SkipReason is not null)
             yield break;
         var probes = run.Exchanges.Where(e => e.Negative).ToList();
         if (probes.Count == 0)
         {
-            yield return Skipped(run, $"No {jurisdiction.Parameter} was given (query_parameters in a vendor profile), so the endpoint is taken "
+            yield return Skipped(run, $"The vendor profile does not declare several_jurisdictions, so the endpoint is taken "
                                       + $"to serve one jurisdiction, where {jurisdiction.Parameter} is optional.");
             yield break;
         }

@@ -17,14 +17,18 @@ public enum OperationRole
     Other,
 }
 
-/// <summary>What the runner did for one operation: the exchanges checks judge, or why nothing was sent.</summary>
+/// <summary>
+/// What the runner did for one operation: the exchanges checks judge, or why nothing was sent. A run that is
+/// <see cref="NotApplicable"/> had nothing to test (no listed record has a record there): nothing is untested.
+/// </summary>
 public sealed record OperationRun(
     SpecOperation Operation,
     Tier Tier,
     OperationRole Role,
     IReadOnlyList<Exchange> Exchanges,
     string? SkipReason = null,
-    ResponseFormat? Format = null)
+    ResponseFormat? Format = null,
+    bool NotApplicable = false)
 {
     public Exchange? Primary => Exchanges.FirstOrDefault();
     /// <summary>The answers to ordinary reads; requests made to be refused are left to the check that sent them.</summary>

@@ -64,7 +64,9 @@ public sealed record Exchange
         if (Xml is not null)
         {
             var (xml, problem) = XmlBody.Read(bytes, Xml, Status);
-            return xml is null ? (null, null, problem) : (xml, JsonDocument.Parse(xml.ToJsonString()).RootElement.Clone(), null);
+            if (xml is null) return (null, null, problem);
+            using var read = JsonDocument.Parse(xml.ToJsonString(), Strict);
+            return (xml, read.RootElement.Clone(), null);
         }
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
         try

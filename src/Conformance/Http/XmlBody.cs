@@ -21,18 +21,35 @@ public static class XmlBody
         IgnoreProcessingInstructions = true,
     };
 
+    /// <summary>Deeper XML is refused before it is read.</summary>
+    public const int MaxDepth = 200; // read as JSON, nesting must stay within Exchange's limit of 256
+
     public static (JsonNode? Node, string? Error) Read(ReadOnlyMemory<byte> bytes, XmlShape shape, int? status)
     {
         try
         {
-            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var reader = XmlReader.Create(stream, Safe);
+            var array = bytes.ToArray();
+            if (DeeperThan(array, MaxDepth)) return (null, $"the XML nests deeper than {MaxDepth} levels");
+            using var reader = XmlReader.Create(new MemoryStream(array, writable: false), Safe);
             var document = XDocument.Load(reader);
             if (document.Root is null) return (null, "the body holds no XML element");
             return (XmlToJson.Convert(document.Root, shape.SchemaFor(status), shape.SpecRoot) ?? new JsonObject(), null);
         }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "the body declares a DTD, which the harness does not process (entities could reach outside the response)");
+        }
         catch (XmlException e) { return (null, $"the body is not well-formed XML ({e.Message})"); }
         catch (DecoderFallbackException) { return (null, "the body is not valid UTF-8"); }
+    }
+
+    /// <summary>A first pass that only measures nesting, so a hostile body cannot exhaust the stack later.</summary>
+    private static bool DeeperThan(byte[] body, int max)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(body, writable: false), Safe);
+        while (reader.Read())
+            if (reader.Depth > max) return true;
+        return false;
     }
 
     /// <summary>True when the body starts with an XML declaration that names UTF-8 (a BOM may come first).</summary>

@@ -25,11 +25,7 @@ public static class Planner
             .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path)
             .Select(o => o.Operation.Path)
             .ToHashSet();
-        var cases = operations.Select(o => Decide(o.Operation, profile, lists, idSources, pathValues, queryValues) with
-        {
-            Format = o.Format,
-            Tier = o.Format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(o.Operation.PathTemplate), // an optional format makes its endpoints optional
-        }).ToList();
+        var cases = operations.Select(o => Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues)).ToList();
         return cases.OrderBy(c => c.Role switch
         {
             OperationRole.Discovery => 0,
@@ -61,10 +57,14 @@ public static class Planner
             }, format);
     }
 
-    private static TestCase Decide(SpecOperation operation, Profile profile, HashSet<string> lists, HashSet<string> idSources,
+    private static TestCase Decide(SpecOperation operation, ResponseFormat? format, Profile profile, HashSet<string> lists,
+        HashSet<string> idSources, IReadOnlyDictionary<string, string> pathValues, IReadOnlyDictionary<string, string> queryValues) =>
+        DecideRole(operation, format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(operation.PathTemplate), // an optional format makes its endpoints optional
+            profile, lists, idSources, pathValues, queryValues) with { Format = format };
+
+    private static TestCase DecideRole(SpecOperation operation, Tier tier, Profile profile, HashSet<string> lists, HashSet<string> idSources,
         IReadOnlyDictionary<string, string> pathValues, IReadOnlyDictionary<string, string> queryValues)
     {
-        var tier = profile.TierOf(operation.PathTemplate);
         if (operation.Method != "GET")
             return new TestCase(operation, tier, OperationRole.Other, SkipReason: $"{operation.Method} is not sent: the harness only reads (GET).");
         var pagination = new[] { profile.Pagination?.PageParameter, profile.Pagination?.PerPageParameter };

@@ -13,6 +13,8 @@ public sealed record RunOptions
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request (from a vendor profile), e.g. jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>The vendor declares an endpoint serving several jurisdictions: its refusals of a missing or unknown one are probed.</summary>
+    public bool SeveralJurisdictions { get; init; }
 }
 
 /// <summary>Progress for long runs: which operation, which request, how far through the plan.</summary>

@@ -16,6 +16,10 @@ public sealed class Runner(Probe probe, RunOptions options)
     public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         var started = DateTimeOffset.UtcNow;
+        if (options.SeveralJurisdictions && (profile.Jurisdiction is not { } j || !options.QueryValues.ContainsKey(j.Parameter)))
+            throw new ConfigurationException(profile.Jurisdiction is null
+                ? $"{profile.Name} has no jurisdictions: leave several_jurisdictions out."
+                : $"several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
         var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues);
         var runs = new List<OperationRun>();
         var harvested = new Dictionary<string, List<JsonObject>>(); // records seen on each list, for id chaining
@@ -123,7 +127,12 @@ public sealed class Runner(Probe probe, RunOptions options)
                 var parameter = Planner.PathParameterNames(operation.Path).Last();
                 var candidates = (harvested.GetValueOrDefault(testCase.IdSource!) ?? [])
                     .Where(record => Qualifies(record, profile.Lookups.FirstOrDefault(l => l.Endpoint == operation.PathTemplate)));
+                var listed = harvested.GetValueOrDefault(testCase.IdSource!) ?? [];
                 var ids = IdsFor(candidates, parameter);
+                if (ids.Count == 0 && IdsFor(listed, parameter).Count > 0)
+                    return new OperationRun(operation, testCase.Tier, testCase.Role, [],
+                        $"Not applicable: no record GET {testCase.IdSource} lists qualifies for {operation.PathTemplate} ({Conditions(profile, operation)}).",
+                        testCase.Format, NotApplicable: true);
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}}.", testCase.Format);
@@ -136,8 +145,8 @@ public sealed class Runner(Probe probe, RunOptions options)
                 break;
         }
 
-        if (profile.Jurisdiction is { } jurisdiction && options.QueryValues.ContainsKey(jurisdiction.Parameter)
-            && operation.PathTemplate == jurisdiction.Endpoint && testCase.Format == profile.Formats?.Values[0])
+        if (profile.Jurisdiction is { } jurisdiction && options.SeveralJurisdictions
+            && operation.PathTemplate == jurisdiction.Endpoint && testCase.Format == profile.Formats?.Required)
         {
             // The vendor declared an endpoint serving several jurisdictions: it must refuse requests that name none, or an unknown one.
             await Get(JurisdictionProbes.Missing, Url(baseUrl, operation.Path, query: FixedQuery(without: jurisdiction.Parameter)), negative: true);
@@ -152,6 +161,10 @@ public sealed class Runner(Probe probe, RunOptions options)
         }
         return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format);
     }
+
+    private static string Conditions(Profile profile, SpecOperation operation) =>
+        string.Join(", ", profile.Lookups.Where(l => l.Endpoint == operation.PathTemplate)
+            .SelectMany(l => l.OnlyWhere.Select(c => $"{c.Key}={c.Value?.ToJsonString()}")));
 
     /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
     private static bool Qualifies(JsonObject record, Lookup? lookup) =>

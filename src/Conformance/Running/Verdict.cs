@@ -41,7 +41,7 @@ public static class Verdict
     /// that does not apply (e.g. jurisdiction errors on a single-jurisdiction endpoint) leaves nothing untested.
     /// </summary>
     private static bool UntestedRequiredRead(CheckResult r) =>
-        r is { Outcome: Outcome.Skipped, Tier: Tier.Required, Check: "endpoint-answers" } && r.Operation.StartsWith("GET ", StringComparison.Ordinal);
+        r is { Outcome: Outcome.Skipped, Tier: Tier.Required, Check: EndpointAnswersCheck.CheckId } && r.Operation.StartsWith("GET ", StringComparison.Ordinal);
 
     public static int ExitCode(string verdict) => verdict switch
     {

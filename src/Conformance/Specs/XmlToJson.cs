@@ -9,8 +9,10 @@ namespace Conformance.Specs;
 /// Reads an XML response as the JSON its standard defines beside it (Open311: "JSON mirrors the XML"), so one
 /// schema judges both formats. The response schema says what each element is: the root element stands for
 /// the whole body, an array's children are its items whatever their names, numbers and booleans are read
-/// from text. An empty element means no value and is left out, as XML has no null. Where the schema says
-/// nothing, repeated children make an array and leaves stay text.
+/// from text as XML Schema writes them (whitespace trimmed, "1"/"0" booleans, "+1.50" numbers). An empty
+/// element is an empty string where the schema wants a string that cannot be null, and otherwise no value
+/// (left out: XML has no null). Text where a list or object belongs stays text, so the schema says so.
+/// Where the schema says nothing, repeated children make an array and leaves stay text.
 /// </summary>
 public static partial class XmlToJson
 {
@@ -20,6 +22,8 @@ public static partial class XmlToJson
     private static JsonNode? Read(XElement element, JsonObject? schema, JsonNode specRoot)
     {
         var type = TypeOf(schema);
+        if (type is "array" or "object" && !element.HasElements && element.Value.Trim().Length > 0)
+            return JsonValue.Create(element.Value); // text where structure belongs: the schema will say so
         if (type == "array")
         {
             var items = Resolve(schema!["items"], specRoot);
@@ -29,14 +33,36 @@ public static partial class XmlToJson
             return ReadObject(element, schema, specRoot);
         if (element.HasElements) return ReadObject(element, null, specRoot); // text expected, structure found: let the schema say so
         var text = element.Value;
-        if (text.Length == 0) return null;
+        if (text.Length == 0) return type == "string" && !Nullable(schema) ? JsonValue.Create("") : null;
+        var trimmed = text.Trim();
         return type switch
         {
-            "integer" or "number" when Number().IsMatch(text) => JsonNode.Parse(text),
-            "boolean" when text is "true" or "false" => JsonValue.Create(text == "true"),
+            "integer" or "number" when Number().IsMatch(trimmed) => JsonNode.Parse(Canonical(trimmed)),
+            "boolean" when trimmed is "true" or "1" => JsonValue.Create(true),
+            "boolean" when trimmed is "false" or "0" => JsonValue.Create(false),
             _ => JsonValue.Create(text),
         };
     }
+
+    /// <summary>An XML Schema decimal ("+01.50", ".5") as JSON writes it ("1.50", "0.5").</summary>
+    private static string Canonical(string number)
+    {
+        var sign = number.StartsWith('-') ? "-" : "";
+        var digits = number.TrimStart('+', '-');
+        var (whole, rest) = digits.IndexOfAny(['.', 'e', 'E']) is var cut and >= 0 ? (digits[..cut], digits[cut..]) : (digits, "");
+        whole = whole.TrimStart('0');
+        if (whole.Length == 0) whole = "0";
+        if (rest.StartsWith('.') && rest.Length > 1 && !char.IsAsciiDigit(rest[1])) rest = rest.Insert(1, "0"); // "5." is not JSON
+        if (rest == ".") rest = "";
+        return sign + whole + rest;
+    }
+
+    /// <summary>Whether a schema admits null: OpenAPI's nullable/x-nullable, or "null" among its types.</summary>
+    private static bool Nullable(JsonObject? schema) =>
+        schema is not null && (Flag(schema, "x-nullable") || Flag(schema, "nullable")
+                               || (schema["type"] is JsonArray types && types.Any(t => t?.ToString() == "null")));
+
+    private static bool Flag(JsonObject schema, string name) => schema[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     private static JsonNode ReadObject(XElement element, JsonObject? schema, JsonNode specRoot)
     {
@@ -70,6 +96,7 @@ public static partial class XmlToJson
         return schema as JsonObject;
     }
 
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    // XML Schema's decimal and double lexical forms: optional sign, leading zeros, ".5" and "5." allowed.
+    [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 }

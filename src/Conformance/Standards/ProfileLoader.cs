@@ -58,6 +58,7 @@ public static class ProfileLoader
         var named = new List<(string Path, object[] At)>();
         if (profile.Jurisdiction is { } j) named.Add((j.Endpoint, ["jurisdiction", "endpoint"]));
         named.AddRange(profile.Lookups.Select((l, i) => (l.Endpoint, new object[] { "lookups", i, "endpoint" })));
+        named.AddRange(profile.Feeds.Select((f, i) => (f, new object[] { "feeds", i })));
         foreach (var (path, at) in named)
             if (!paths.Contains(path))
                 throw new ProfileException($"{At(file, at)}: endpoint {path} is not a path of the spec '{spec.Location}'.");

@@ -8,6 +8,9 @@ public sealed class ResponseFormats
 {
     public required string Parameter { get; init; }
     public required IReadOnlyList<ResponseFormat> Values { get; init; }
+
+    /// <summary>The format every server must offer (the first required one): where one-off probes are sent.</summary>
+    public ResponseFormat? Required => Values.FirstOrDefault(v => v.Tier == Tier.Required);
 }
 
 public sealed class ResponseFormat

@@ -21,8 +21,10 @@ public sealed class VendorProfile
     public IReadOnlyDictionary<string, string> Features { get; init; } = new Dictionary<string, string>();
     /// <summary>Values for path parameters by name, for operations whose ids cannot be harvested.</summary>
     public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
-    /// <summary>Query parameters sent with every request, e.g. Open311's jurisdiction_id (which declares an endpoint serving several).</summary>
+    /// <summary>Query parameters sent with every request, e.g. Open311's jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryParameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>The endpoint serves several jurisdictions (Open311): a missing or unknown jurisdiction must be refused.</summary>
+    public bool SeveralJurisdictions { get; init; }
     public Limits Limits { get; init; } = new();
 }
 

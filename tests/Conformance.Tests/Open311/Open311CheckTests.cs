@@ -104,7 +104,7 @@ public class Open311CheckTests
         var run = Run(ServicesPath, XmlFormat, OperationRole.Other, Exchange(Operation(ServicesPath, XmlFormat), Services, XmlFormat));
         var finding = Only(new JurisdictionErrorsCheck(), run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
-        Assert.That(finding.Message, Does.Contain("query_parameters"));
+        Assert.That(finding.Message, Does.Contain("several_jurisdictions"));
     }
 
     [Test]

@@ -66,6 +66,57 @@ public class XmlToJsonTests
         Assert.That(requests[0]!["lat"]!.GetValue<string>(), Is.EqualTo("north"));
     }
 
+    [Test]
+    public void Xml_schema_spellings_of_numbers_and_booleans_are_read_as_such()
+    {
+        var services = Read("/services.{response_format}", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <services><service><service_code>a</service_code><service_name>A</service_name><type>batch</type><metadata> 1 </metadata></service></services>
+            """)!;
+        Assert.That(services[0]!["metadata"]!.GetValue<bool>(), Is.True);
+        var requests = Read("/requests.{response_format}", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <service_requests><request><lat>+037.50</lat><long> .5 </long></request></service_requests>
+            """)!;
+        Assert.That(requests[0]!["lat"]!.GetValue<double>(), Is.EqualTo(37.5));
+        Assert.That(requests[0]!["long"]!.GetValue<double>(), Is.EqualTo(0.5));
+    }
+
+    [Test]
+    public void An_empty_element_is_an_empty_string_where_null_is_not_allowed_and_absent_where_it_is()
+    {
+        var services = Read("/services.{response_format}", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <services><service><service_code>a</service_code><service_name></service_name><description/><type>batch</type></service></services>
+            """)!;
+        Assert.That(services[0]!["service_name"]!.GetValue<string>(), Is.EqualTo(""), "service_name may not be null: empty text it is");
+        Assert.That(services[0]!.AsObject().ContainsKey("description"), Is.False, "description may be null (E5): no value");
+    }
+
+    [Test]
+    public void Text_where_a_list_belongs_stays_text_so_the_schema_can_refuse_it()
+    {
+        var definition = Read("/services/{service_code}.{response_format}", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <service_definition><service_code>a</service_code><attributes>see our website</attributes></service_definition>
+            """)!;
+        Assert.That(definition["attributes"]!.GetValue<string>(), Is.EqualTo("see our website"));
+    }
+
+    [Test]
+    public void Xml_nested_beyond_the_limit_is_refused_with_a_reason()
+    {
+        var deep = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><services>" + string.Concat(Enumerable.Repeat("<a>", 5000))
+                   + string.Concat(Enumerable.Repeat("</a>", 5000)) + "</services>";
+        var operation = Open311Fixtures.Operation("/services.{response_format}", Open311Fixtures.XmlFormat);
+        var exchange = Open311Fixtures.Exchange(operation, deep, Open311Fixtures.XmlFormat);
+        Assert.That(exchange.Json.Node, Is.Null);
+        Assert.That(exchange.Json.Error, Does.Contain("deeper than"));
+        var shallow = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><services>" + string.Concat(Enumerable.Repeat("<a>", 150))
+                      + string.Concat(Enumerable.Repeat("</a>", 150)) + "</services>";
+        Assert.That(Open311Fixtures.Exchange(operation, shallow, Open311Fixtures.XmlFormat).Json.Error, Is.Null, "150 levels are read");
+    }
+
     [TestCase("<services><service>", "well-formed")]
     [TestCase("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><services>&e;</services>", "DTD")]
     [TestCase("not xml at all", "well-formed")]

@@ -4,7 +4,8 @@ namespace Conformance.Reference;
 
 /// <summary>
 /// The behaviour of a conforming Open Referral API (ORUK 3.0, and HSDS 3.0 with /organizations) over
-/// <see cref="ReferenceData"/>: routes, pagination (page, per_page), lookups by id and 404 for unknown ids.
+/// <see cref="ReferenceData"/>: routes, pagination (page, per_page), the list filters (<see cref="ServiceFilters"/>),
+/// lookups by id and 404 for unknown ids.
 /// Pure: no HTTP here.
 /// </summary>
 public sealed class OpenReferralService(ReferenceData data, bool organizations = false)
@@ -19,18 +20,28 @@ public sealed class OpenReferralService(ReferenceData data, bool organizations =
         return segments switch
         {
             [] => ReferenceResponse.Ok(data.Root.DeepClone()),
-            ["services"] => List(data.Services.Select(Projection.OneToOne).ToList(), query),
+            ["services"] => Filtered(data.Services, s => s, query),
             ["services", var id] => One(data.Services, id, "service"),
             ["taxonomies"] => List(data.Taxonomies, query),
             ["taxonomies", var id] => One(data.Taxonomies, id, "taxonomy"),
             ["taxonomy_terms"] => List(data.TaxonomyTerms, query),
             ["taxonomy_terms", var id] => One(data.TaxonomyTerms, id, "taxonomy term"),
-            ["service_at_locations"] => List(_serviceAtLocations.Select(Projection.OneToOne).ToList(), query),
+            ["service_at_locations"] => Filtered(_serviceAtLocations, r => (JsonObject)r["service"]!, query),
             ["service_at_locations", var id] => One(_serviceAtLocations, id, "service at location"),
             ["organizations"] when organizations => List(_organizations.Select(Projection.OneToOne).ToList(), query),
             ["organizations", var id] when organizations => One(_organizations, id, "organization"),
             _ => ReferenceResponse.Error(404, $"No endpoint at {path}."),
         };
+    }
+
+    /// <summary>A list filtered by the service each record is or holds, then projected to its one-to-one fields.</summary>
+    private static ReferenceResponse Filtered(IEnumerable<JsonObject> records, Func<JsonObject, JsonObject> serviceOf, IReadOnlyDictionary<string, string> query)
+    {
+        var list = records.ToList();
+        var (services, invalid) = ServiceFilters.Apply(list.Select(serviceOf), query);
+        if (invalid is not null) return ReferenceResponse.Error(400, invalid);
+        var kept = services.ToHashSet(ReferenceEqualityComparer.Instance);
+        return List(list.Where(r => kept.Contains(serviceOf(r))).Select(Projection.OneToOne).ToList(), query);
     }
 
     private static ReferenceResponse List(IReadOnlyList<JsonObject> records, IReadOnlyDictionary<string, string> query)

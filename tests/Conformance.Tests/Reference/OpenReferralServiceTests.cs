@@ -90,4 +90,36 @@ public class OpenReferralServiceTests
     [Test]
     public void Writes_are_refused() =>
         Assert.That(Service.Handle("POST", "/services", new Dictionary<string, string>()).Status, Is.EqualTo(405));
+
+    private static List<JsonObject> Services(params (string, string)[] query) =>
+        Get("/services", [("per_page", "100"), .. query]).Body!["contents"]!.AsArray().OfType<JsonObject>().ToList();
+
+    private static readonly List<JsonObject> Full = ReferenceData.Load(
+        Path.Combine(Conformance.Running.ConformanceRun.DefaultCatalogue().Root, "oruk-3.0", "reference")).Services.ToList();
+
+    private static JsonObject FullRecord(JsonObject listed) => Full.Single(s => s["id"]!.ToString() == listed["id"]!.ToString());
+
+    [Test]
+    public void Filters_filter_and_combine_as_and()
+    {
+        const string term = "4856f78c-1112-59e7-8fe4-c80ac5ef1523";
+        const string organization = "ef56f556-1900-5418-9549-dccb5df3cf8e";
+        Assert.Multiple(() =>
+        {
+            Assert.That(Services(("search", "ADVICE")).Select(s => s["name"]!.ToString()), Is.EquivalentTo(new[] { "Money and debt advice", "Energy bill support" }));
+            var byTerm = Services(("taxonomy_term_id", term));
+            Assert.That(byTerm, Has.Count.EqualTo(8));
+            Assert.That(byTerm.Select(FullRecord), Has.All.Matches<JsonObject>(s => s!["attributes"]!.AsArray().Any(a => a!["taxonomy_term_id"]!.ToString() == term)));
+            Assert.That(Services(("organization_id", organization)).Select(s => s["organization_id"]!.ToString()).ToList(), Has.Count.EqualTo(3).And.All.EqualTo(organization));
+            Assert.That(Services(("modified_after", "2026-10-01T00:00:00Z")), Has.Count.EqualTo(2));
+            Assert.That(Services(("minimum_age", "18")).Select(s => s["minimum_age"]!.GetValue<int>()), Is.Not.Empty.And.All.GreaterThanOrEqualTo(18));
+            var both = Services(("taxonomy_term_id", term), ("organization_id", organization));
+            Assert.That(both.Select(FullRecord), Has.All.Matches<JsonObject>(s => s!["organization_id"]!.ToString() == organization
+                && s["attributes"]!.AsArray().Any(a => a!["taxonomy_term_id"]!.ToString() == term)), "combined filters are cumulative");
+            Assert.That(Services(("search", "")), Has.Count.EqualTo(25), "an empty value is no filter");
+            Assert.That(Get("/services", ("minimum_age", "eighteen")).Status, Is.EqualTo(400));
+            Assert.That(Get("/service_at_locations", ("organization_id", organization), ("per_page", "100")).Body!["contents"]!.AsArray(),
+                Has.All.Matches<JsonNode>(r => r!["service"]!["organization_id"]!.ToString() == organization));
+        });
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ReferenceServer : IDisposable
         .OrderBy(r => r.DateTime)
         .Select(r => new ReceivedRequest(r.Method, r.Url,
             (r.Headers ?? new Dictionary<string, WireMockList<string>>())
-                .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)))
+                .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), r.DateTime))
         .ToList();
 
     /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>

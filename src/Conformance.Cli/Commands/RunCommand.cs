@@ -47,6 +47,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
         public string? MaxPages { get; init; }
 
+        [CommandOption("--rate <PER_SECOND>"), Description("At most this many requests a second (default 5; the built-in reference: unlimited).")]
+        public string? Rate { get; init; }
+
+        public double? RatePerSecond => Rate is null ? null : double.Parse(Rate, CultureInfo.InvariantCulture);
+
         public double? TimeoutSeconds => Timeout is null ? null : double.Parse(Timeout, CultureInfo.InvariantCulture);
         public int? MaxPagesCount => MaxPages is null ? null : int.Parse(MaxPages, CultureInfo.InvariantCulture);
 
@@ -61,6 +66,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
             if (Timeout is not null && (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > 3600))
                 return ValidationResult.Error($"--timeout must be a number of seconds above 0 and at most 3600, not '{Timeout}'.");
+            if (Rate is not null && (!double.TryParse(Rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !double.IsFinite(rate) || rate is < 0.01 or > 1000))
+                return ValidationResult.Error($"--rate must be a number of requests a second from 0.01 to 1000, not '{Rate}'.");
             if (MaxPages is not null && (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1))
                 return ValidationResult.Error($"--max-pages must be a whole number from 1, not '{MaxPages}'.");
             if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
@@ -68,6 +75,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             return ValidationResult.Success();
         }
     }
+
+    /// <summary>Requests a second against a vendor's API unless the user or the vendor profile says otherwise.</summary>
+    public const double DefaultRate = 5;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -110,7 +120,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 Timeout = timeout,
                 Headers = headers,
                 Credentials = credentials,
-                RequestsPerSecond = vendor?.Limits.RequestsPerSecond,
+                // Polite by default: live services are never hammered; our own reference may go as fast as it can.
+                RequestsPerSecond = settings.RatePerSecond ?? vendor?.Limits.RequestsPerSecond ?? (useReference ? null : DefaultRate),
             },
             Options = new RunOptions
             {

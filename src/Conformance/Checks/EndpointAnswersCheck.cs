@@ -19,6 +19,8 @@ public sealed class EndpointAnswersCheck : Check
         }
         if (!first.Answered)
             yield return Violated(run, $"No answer from {first.Url}: {first.TransportError}.", [], first);
+        else if (first.Throttled)
+            yield return Skipped(run, $"{run.Operation.Id} answered {first.Status} and asked the harness to wait longer than it will: throttled, not tested.");
         else if (first.Status >= 500)
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: see no-server-error.");
         else if (run.Role == OperationRole.Item && first.RecordId is not null && context.Profile.ClauseFor("id-resolves") is not null)

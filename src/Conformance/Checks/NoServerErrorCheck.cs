@@ -10,9 +10,9 @@ public sealed class NoServerErrorCheck : Check
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        var answered = run.Exchanges.Where(e => e.Answered).ToList(); // requests made to be refused too: a refusal is never a 5xx
+        var answered = run.Answered.ToList();
         if (answered.Count == 0) yield break;
-        var problems = answered.Where(e => e.Status >= 500)
+        var problems = answered.Where(e => e.Status >= 500 && !e.Throttled) // a 503 asking for patience is throttling, not an error
             .Select(e => (e, $"answered {e.Status}, a server error")).ToList();
         yield return Judge(run, problems, "No server errors.");
     }

@@ -25,6 +25,10 @@ public sealed record Exchange
     public byte[] Body { get; init; } = [];
     public string? ContentType { get; init; }
     public TimeSpan Duration { get; init; }
+    /// <summary>Time spent waiting because the server answered 429/503 with Retry-After before this answer.</summary>
+    public TimeSpan Waited { get; init; }
+    /// <summary>Set when the last answer asked for a longer wait than the harness honours: the server was busy, not wrong.</summary>
+    public bool Throttled { get; init; }
     public string? TransportError { get; init; }
     /// <summary>True when the request carried no credentials or custom headers of the user's.</summary>
     public bool Anonymous { get; init; } = true;

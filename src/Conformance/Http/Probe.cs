@@ -27,6 +27,9 @@ public sealed class Probe : IDisposable
 
     public int RequestsSent { get; private set; }
 
+    /// <summary>Time spent honouring Retry-After over the whole run.</summary>
+    public TimeSpan Waited { get; private set; }
+
     /// <summary>Every value that must not reach a report: credentials and the values of the user's headers.</summary>
     public IReadOnlyList<string> Secrets => _settings.Credentials.Secrets.Concat(_settings.Headers.Select(h => h.Value)).Distinct().ToList();
 
@@ -53,12 +56,29 @@ public sealed class Probe : IDisposable
         foreach (var (name, value) in headers) request.AddHeader(name, value);
         if (credentials.Query is { } key) request.AddQueryParameter(key.Key, key.Value);
 
-        await PaceAsync(cancel);
-        RequestsSent++;
-        var clock = Stopwatch.StartNew();
-        var response = await _client.ExecuteAsync(request, cancel);
-        clock.Stop();
-        cancel.ThrowIfCancellationRequested();
+        RestResponse response;
+        var clock = new Stopwatch();
+        var waited = TimeSpan.Zero;
+        var throttled = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            await PaceAsync(cancel);
+            RequestsSent++;
+            clock.Restart();
+            response = await _client.ExecuteAsync(request, cancel);
+            clock.Stop();
+            cancel.ThrowIfCancellationRequested();
+            if ((int)response.StatusCode is not (429 or 503) || RetryAfter(response) is not { } wait) break;
+            // The server asked for a pause: honour it (bounded), then ask again; a longer wait is its choice, not a fault.
+            if (attempt >= _settings.MaxRetries || wait > _settings.MaxRetryWait)
+            {
+                throttled = true;
+                break;
+            }
+            await Task.Delay(wait, cancel);
+            waited += wait;
+            Waited += wait;
+        }
 
         var answered = response.ResponseStatus is ResponseStatus.Completed or ResponseStatus.Error && response.StatusCode != 0;
         return new Exchange
@@ -77,11 +97,25 @@ public sealed class Probe : IDisposable
             ContentType = response.ContentHeaders?.FirstOrDefault(h => "Content-Type".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
                           ?? response.ContentType,
             Duration = clock.Elapsed,
+            Waited = waited,
+            Throttled = throttled,
             TransportError = answered ? null : Describe(response),
             Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
             Xml = xml,
             Negative = negative,
         };
+    }
+
+    /// <summary>Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable.</summary>
+    public static TimeSpan? RetryAfter(RestResponse response)
+    {
+        var value = (response.Headers ?? []).FirstOrDefault(h => "Retry-After".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+        if (value is null) return null;
+        if (int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            return TimeSpan.FromSeconds(seconds);
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? (at - DateTimeOffset.UtcNow) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero
+            : null;
     }
 
     private string Describe(RestResponse response)

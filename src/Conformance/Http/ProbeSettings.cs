@@ -9,6 +9,9 @@ public sealed record ProbeSettings
     public ProbeCredentials Credentials { get; init; } = ProbeCredentials.None;
     /// <summary>At most this many requests a second (null: as fast as the server answers).</summary>
     public double? RequestsPerSecond { get; init; }
+    /// <summary>429 or 503 with Retry-After: how many times to wait and ask again, and the longest wait honoured.</summary>
+    public int MaxRetries { get; init; } = 2;
+    public TimeSpan MaxRetryWait { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>
     /// Sent on every request, as a browser would, so CORS headers can be judged; null sends none (a server
     /// with an origin allow-list may refuse an unknown origin, which only matters where CORS is a rule).

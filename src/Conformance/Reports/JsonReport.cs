@@ -23,6 +23,7 @@ public sealed class JsonReport : IReporter
         ["startedAt"] = result.StartedAt.ToString("O"),
         ["finishedAt"] = result.FinishedAt.ToString("O"),
         ["requestsSent"] = result.RequestsSent,
+        ["waitedSeconds"] = Math.Round(result.Waited.TotalSeconds, 1),
         ["aborted"] = result.Aborted,
         ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
         ["summary"] = new JsonObject

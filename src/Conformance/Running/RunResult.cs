@@ -18,6 +18,8 @@ public sealed class RunResult
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required IReadOnlyList<Clause> ManualClauses { get; init; }
     public required int RequestsSent { get; init; }
+    /// <summary>Time spent honouring the server's Retry-After.</summary>
+    public TimeSpan Waited { get; init; }
     /// <summary>What the user should know about how the run was set up, e.g. why a standard was chosen.</summary>
     public List<string> Notes { get; } = [];
 

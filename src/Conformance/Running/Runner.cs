@@ -67,6 +67,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,
+            Waited = probe.Waited,
             Secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList(),
             Aborted = aborted,
         };

@@ -108,11 +108,12 @@ public class Open311CheckTests
     }
 
     [Test]
-    public void Requests_made_to_be_refused_are_not_judged_by_other_checks_but_a_5xx_still_counts()
+    public void Requests_made_to_be_refused_are_judged_only_by_the_check_that_sent_them()
     {
         var run = Probed(400, 500);
         Assert.That(Only(new EndpointAnswersCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied));
-        Assert.That(Only(new NoServerErrorCheck(), run).Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(Only(new NoServerErrorCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied), "the 500 is jurisdiction-errors' to report, once");
+        Assert.That(Only(new JurisdictionErrorsCheck(), run).Message, Does.Contain("500"));
     }
 
     [Test]

@@ -129,6 +129,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
                 SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
+                Features = vendor?.Features ?? new Dictionary<string, string>(),
             },
         };
         if (vendor is not null)

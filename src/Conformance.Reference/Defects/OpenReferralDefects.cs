@@ -107,6 +107,20 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "declared-absent-but-500", Standard = standard, Check = "declared-not-implemented",
+            Breaks = "GET /taxonomies, declared not implemented by the vendor, answers 500 instead of 404 or 501.",
+            Apply = Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(500, "Not built.")),
+            Prepare = r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies"] = "not-implemented" } } },
+        },
+        new()
+        {
+            Name = "declared-implemented-but-broken", Standard = standard, Check = "response-schema",
+            Breaks = "GET /taxonomies/{id}, declared implemented, returns taxonomies without a name: a failure, not a warning.",
+            Apply = Change.Records(p => Item(p, "/taxonomies"), r => r.Remove("name")),
+            Prepare = r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies/{id}"] = "implemented" } } },
+        },
+        new()
+        {
             Name = "empty-feed", Standard = standard, Check = "feed-not-empty", Expected = Outcome.Warning,
             Breaks = "GET /services lists no services at all.",
             Apply = Change.Answers(p => p == "/services", a => a.Status == 200 ? a with { Body = Page.Of([], 1, Page.DefaultPerPage) } : a),

@@ -29,6 +29,9 @@ public static class Traps
         Trap("trap-single-page", "oruk-3.0", "The whole feed fits on one page.",
             Change.Answers(p => p == "/services", a => a.Status == 200 && a.Body?["contents"] is JsonArray contents
                 ? a with { Body = Page.Of(contents.OfType<JsonObject>().ToList(), 1, Page.MaxPerPage) } : a)),
+        Trap("trap-declared-absent-404", "oruk-3.0", "GET /taxonomies answers 404, and the vendor declares it not implemented.",
+            Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(404, "Not offered.")),
+            r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies"] = "not-implemented" } } }),
         Trap("trap-open311-application-xml", "open311-georeport-v2", "XML is labelled application/xml; charset=UTF-8.",
             Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/xml; charset=UTF-8" })),
         Trap("trap-open311-minutes-only-datetimes", "open311-georeport-v2", "Date-times give minutes but no seconds (the W3C profile allows it).",
@@ -45,8 +48,9 @@ public static class Traps
             })),
     ];
 
-    private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply) =>
-        new() { Name = name, Standard = standard, Breaks = what, Apply = apply };
+    private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply,
+        Func<Conformance.Running.RunRequest, Conformance.Running.RunRequest>? prepare = null) =>
+        new() { Name = name, Standard = standard, Breaks = what, Apply = apply, Prepare = prepare ?? (r => r) };
 
     private static JsonNode? Reversed(JsonNode? node) => node switch
     {

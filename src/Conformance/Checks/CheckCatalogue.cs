@@ -20,6 +20,7 @@ public static class CheckCatalogue
         new FormatByExtensionCheck(),
         new DateTimeTimezoneCheck(),
         new JurisdictionErrorsCheck(),
+        new DeclaredNotImplementedCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -20,6 +20,7 @@ public enum OperationRole
 /// <summary>
 /// What the runner did for one operation: the exchanges checks judge, or why nothing was sent. A run that is
 /// <see cref="NotApplicable"/> had nothing to test (no listed record has a record there): nothing is untested.
+/// One that is <see cref="DeclaredAbsent"/> was declared not implemented by the vendor: only its refusal is judged.
 /// </summary>
 public sealed record OperationRun(
     SpecOperation Operation,
@@ -28,9 +29,11 @@ public sealed record OperationRun(
     IReadOnlyList<Exchange> Exchanges,
     string? SkipReason = null,
     ResponseFormat? Format = null,
-    bool NotApplicable = false)
+    bool NotApplicable = false,
+    bool DeclaredAbsent = false)
 {
-    public Exchange? Primary => Exchanges.FirstOrDefault();
+    /// <summary>The first ordinary read; requests made to be refused never count as it.</summary>
+    public Exchange? Primary => Exchanges.FirstOrDefault(e => !e.Negative);
     /// <summary>The answers to ordinary reads; requests made to be refused are left to the check that sent them.</summary>
     public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered && !e.Negative);
 }

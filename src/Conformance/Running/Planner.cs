@@ -11,8 +11,9 @@ namespace Conformance.Running;
 public static class Planner
 {
     public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null,
-        IReadOnlyDictionary<string, string>? queryValues = null)
+        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, string>? features = null)
     {
+        features ??= new Dictionary<string, string>();
         pathValues ??= new Dictionary<string, string>();
         queryValues ??= new Dictionary<string, string>();
         var operations = spec.Operations.SelectMany(o => InEachFormat(o, profile.Formats)).ToList();
@@ -25,7 +26,8 @@ public static class Planner
             .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path)
             .Select(o => o.Operation.Path)
             .ToHashSet();
-        var cases = operations.Select(o => Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues)).ToList();
+        var cases = operations.Select(o => Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues),
+            features.GetValueOrDefault(o.Operation.PathTemplate))).ToList();
         return cases.OrderBy(c => c.Role switch
         {
             OperationRole.Discovery => 0,
@@ -35,6 +37,18 @@ public static class Planner
         }).ThenBy(c => c.Tier).ThenBy(c => c.Format is null ? 0 : profile.Formats!.Values.ToList().IndexOf(c.Format))
           .ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// What the vendor declared of an optional endpoint: implemented, it is held to the bar of a required one;
+    /// not implemented, it is still asked once, and must refuse properly. Writes stay unsent either way.
+    /// </summary>
+    private static TestCase Declared(TestCase testCase, string? feature) => feature switch
+    {
+        _ when testCase.Operation.Method != "GET" => testCase,
+        "implemented" => testCase with { Tier = Tier.Required },
+        "not-implemented" => testCase with { Tier = Tier.Required, Role = OperationRole.Other, IdSource = null, SkipReason = null, DeclaredAbsent = true },
+        _ => testCase,
+    };
 
     /// <summary>
     /// An operation whose path carries the format parameter (/services.{response_format}) becomes one operation

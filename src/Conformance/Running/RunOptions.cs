@@ -13,6 +13,11 @@ public sealed record RunOptions
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request (from a vendor profile), e.g. jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Optional endpoints (by the spec's path) the vendor declares "implemented" (then held to the bar of a
+    /// required one) or "not-implemented" (then it must refuse with 404 or 501); "unknown" changes nothing.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Features { get; init; } = new Dictionary<string, string>();
     /// <summary>The vendor declares an endpoint serving several jurisdictions: its refusals of a missing or unknown one are probed.</summary>
     public bool SeveralJurisdictions { get; init; }
 }

@@ -20,7 +20,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             throw new ConfigurationException(profile.Jurisdiction is null
                 ? $"{profile.Name} has no jurisdictions: leave several_jurisdictions out."
                 : $"several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
-        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues);
+        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features);
         var runs = new List<OperationRun>();
         var harvested = new Dictionary<string, List<JsonObject>>(); // records seen on each list, for id chaining
         string? aborted = null;
@@ -119,6 +119,13 @@ public sealed class Runner(Probe probe, RunOptions options)
             return exchange;
         }
 
+        if (testCase.DeclaredAbsent)
+        {
+            var url = Url(baseUrl, Fill(operation.Path, options.PathValues), Planner.PathParameterNames(operation.Path).Any() ? AbsentId : null, FixedQuery());
+            await Get("declared not implemented", url, negative: true);
+            return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format, DeclaredAbsent: true);
+        }
+
         switch (testCase.Role)
         {
             case OperationRole.List:
@@ -166,6 +173,9 @@ public sealed class Runner(Probe probe, RunOptions options)
     private static string Conditions(Profile profile, SpecOperation operation) =>
         string.Join(", ", profile.Lookups.Where(l => l.Endpoint == operation.PathTemplate)
             .SelectMany(l => l.OnlyWhere.Select(c => $"{c.Key}={c.Value?.ToJsonString()}")));
+
+    /// <summary>The id asked for at an /{id} endpoint the vendor declared not implemented.</summary>
+    public const string AbsentId = "conformance-declared-not-implemented";
 
     /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
     private static bool Qualifies(JsonObject record, Lookup? lookup) =>

@@ -14,4 +14,5 @@ public sealed record TestCase(
     OperationRole Role,
     string? IdSource = null,
     string? SkipReason = null,
-    ResponseFormat? Format = null);
+    ResponseFormat? Format = null,
+    bool DeclaredAbsent = false);

@@ -1,0 +1,27 @@
+using Conformance.Http;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// An optional endpoint the vendor declares not implemented refuses properly, with 404 or 501: not a 5xx,
+/// and not a 2xx that would contradict the declaration (an empty list looks like an empty feed).
+/// </summary>
+public sealed class DeclaredNotImplementedCheck : Check
+{
+    public override string Id => "declared-not-implemented";
+    public override string Title => "An endpoint declared not implemented refuses properly";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        if (!run.DeclaredAbsent || run.Exchanges.FirstOrDefault() is not { } probe) yield break;
+        var problem = probe switch
+        {
+            { Answered: false } => $"no answer: {probe.TransportError}",
+            { Status: 404 or 501 } => null,
+            { IsSuccess: true } => $"answered {probe.Status} although the vendor declares it not implemented; it should answer 404 or 501",
+            _ => $"answered {probe.Status}; an endpoint declared not implemented should answer 404 or 501",
+        };
+        var problems = problem is null ? new List<(Exchange, string)>() : [(probe, problem)];
+        yield return Judge(run, problems, $"Declared not implemented, it answered {probe.Status}.");
+    }
+}

@@ -13,7 +13,7 @@ public sealed class DeclaredNotImplementedCheck : Check
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (!run.DeclaredAbsent || run.Exchanges.FirstOrDefault() is not { } probe) yield break;
+        if (!run.DeclaredAbsent || run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id) is not { } probe) yield break;
         var problem = probe switch
         {
             { Answered: false } => $"no answer: {probe.TransportError}",

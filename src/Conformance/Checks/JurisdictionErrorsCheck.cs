@@ -18,7 +18,7 @@ public sealed class JurisdictionErrorsCheck : Check
         if (context.Profile.Jurisdiction is not { } jurisdiction || run.Operation.PathTemplate != jurisdiction.Endpoint
             || run.Format != context.Profile.Formats?.Required || run.SkipReason is not null)
             yield break;
-        var probes = run.Exchanges.Where(e => e.Negative && e.Purpose is JurisdictionProbes.Missing or JurisdictionProbes.Unknown).ToList();
+        var probes = run.Exchanges.Where(e => e.OwnedBy == Id).ToList();
         if (probes.Count == 0)
         {
             yield return Skipped(run, $"The vendor profile does not declare several_jurisdictions, so the endpoint is taken "

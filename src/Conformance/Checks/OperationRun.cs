@@ -32,8 +32,8 @@ public sealed record OperationRun(
     bool NotApplicable = false,
     bool DeclaredAbsent = false)
 {
-    /// <summary>The first ordinary read; requests made to be refused never count as it.</summary>
-    public Exchange? Primary => Exchanges.FirstOrDefault(e => !e.Negative);
-    /// <summary>The answers to ordinary reads; requests made to be refused are left to the check that sent them.</summary>
-    public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered && !e.Negative);
+    /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>
+    public Exchange? Primary => Exchanges.FirstOrDefault(e => e.OwnedBy is null);
+    /// <summary>The answers to ordinary reads; requests sent for one check are left to it.</summary>
+    public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered && e.OwnedBy is null);
 }

@@ -32,8 +32,11 @@ public sealed record Exchange
     public string? TransportError { get; init; }
     /// <summary>True when the request carried no credentials or custom headers of the user's.</summary>
     public bool Anonymous { get; init; } = true;
-    /// <summary>True for a request made to be refused (e.g. without jurisdiction_id): only the check that sent it judges it.</summary>
-    public bool Negative { get; init; }
+    /// <summary>
+    /// The check a request was sent for (a jurisdiction left out, a filter applied, an endpoint declared absent):
+    /// only that check judges it. Null for the ordinary reads every check judges.
+    /// </summary>
+    public string? OwnedBy { get; init; }
     /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
     public Specs.XmlShape? Xml { get; init; }
 

@@ -46,7 +46,7 @@ public sealed class Probe : IDisposable
 
     /// <param name="accept">The media type asked for; XML is read as JSON through <paramref name="xml"/>.</param>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
-        string accept = "application/json", Specs.XmlShape? xml = null, bool negative = false)
+        string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null)
     {
         var request = new RestRequest(url, Method.Get);
         var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
@@ -102,7 +102,7 @@ public sealed class Probe : IDisposable
             TransportError = answered ? null : Describe(response),
             Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
             Xml = xml,
-            Negative = negative,
+            OwnedBy = ownedBy,
         };
     }
 

@@ -110,11 +110,11 @@ public sealed class Runner(Probe probe, RunOptions options)
         var accept = testCase.Format?.MediaTypes[0] ?? "application/json";
         var xml = testCase.Format is { IsXml: true } ? new XmlShape(spec.Root, operation) : null;
         Uri? firstUrl = null; // as sent, before credentials: the anonymous probe repeats it without them
-        async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null, bool negative = false)
+        async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null, string? ownedBy = null)
         {
             report(purpose);
             firstUrl ??= url;
-            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel, accept, xml, negative) with { Page = page, RecordId = id };
+            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel, accept, xml, ownedBy) with { Page = page, RecordId = id };
             exchanges.Add(exchange);
             return exchange;
         }
@@ -122,7 +122,7 @@ public sealed class Runner(Probe probe, RunOptions options)
         if (testCase.DeclaredAbsent)
         {
             var url = Url(baseUrl, Fill(operation.Path, options.PathValues), Planner.PathParameterNames(operation.Path).Any() ? AbsentId : null, FixedQuery());
-            await Get("declared not implemented", url, negative: true);
+            await Get("declared not implemented", url, ownedBy: "declared-not-implemented");
             return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format, DeclaredAbsent: true);
         }
 
@@ -157,9 +157,9 @@ public sealed class Runner(Probe probe, RunOptions options)
             && operation.PathTemplate == jurisdiction.Endpoint && testCase.Format == profile.Formats?.Required)
         {
             // The vendor declared an endpoint serving several jurisdictions: it must refuse requests that name none, or an unknown one.
-            await Get(JurisdictionProbes.Missing, Url(baseUrl, operation.Path, query: FixedQuery(without: jurisdiction.Parameter)), negative: true);
+            await Get(JurisdictionProbes.Missing, Url(baseUrl, operation.Path, query: FixedQuery(without: jurisdiction.Parameter)), ownedBy: "jurisdiction-errors");
             var unknown = $"{Uri.EscapeDataString(jurisdiction.Parameter)}={JurisdictionProbes.UnknownValue}";
-            await Get(JurisdictionProbes.Unknown, Url(baseUrl, operation.Path, query: Join(FixedQuery(without: jurisdiction.Parameter), unknown)), negative: true);
+            await Get(JurisdictionProbes.Unknown, Url(baseUrl, operation.Path, query: Join(FixedQuery(without: jurisdiction.Parameter), unknown)), ownedBy: "jurisdiction-errors");
         }
 
         if (options.ProbeAnonymously && profile.Access == "open" && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)

@@ -12,7 +12,7 @@ public class DeclaredNotImplementedCheckTests
 
     private static OperationRun Declared(int status, JsonNode body) =>
         new(Operation("/taxonomies"), Tier.Required, OperationRole.Other,
-            [JsonExchange("/taxonomies", body, status: status) with { Negative = true }], DeclaredAbsent: true);
+            [JsonExchange("/taxonomies", body, status: status) with { OwnedBy = "declared-not-implemented" }], DeclaredAbsent: true);
 
     [TestCase(404)]
     [TestCase(501)]

@@ -35,7 +35,7 @@ public static class Open311Fixtures
         Body = Encoding.UTF8.GetBytes(body),
         ContentType = contentType ?? format.MediaTypes[0] + "; charset=utf-8",
         Xml = format.IsXml ? new XmlShape(Spec.Root, operation) : null,
-        Negative = negative,
+        OwnedBy = negative ? "jurisdiction-errors" : null,
         RecordId = id,
     };
 

@@ -35,5 +35,9 @@ public static class Change
     public static ReferenceResponse Text(ReferenceResponse answer, Func<string, string> edit) =>
         answer.Render() is { } text ? answer with { Text = edit(text) } : answer;
 
+    /// <summary>The query parameter is dropped before the implementation sees it: a filter that is ignored.</summary>
+    public static Func<Handler, Handler> Ignoring(string parameter) =>
+        inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != parameter).ToDictionary());
+
     public static bool Everywhere(string path) => true;
 }

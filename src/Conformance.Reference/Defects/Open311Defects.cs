@@ -40,6 +40,12 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-status-filter-ignored", Standard = Standard, Check = "filters-filter",
+            Breaks = "GET /requests ignores status and lists open and closed requests alike.",
+            Apply = Change.Ignoring("status"),
+        },
+        new()
+        {
             Name = "open311-xml-labelled-json", Standard = Standard, Check = "format-by-extension",
             Breaks = "XML responses are labelled application/json.",
             Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/json" }),
@@ -65,8 +71,9 @@ public static class Open311Defects
         new()
         {
             Name = "open311-status-outside-enum", Standard = Standard, Check = "response-schema",
-            Breaks = "Requests have the status 'pending'; the standard has open and closed.",
-            Apply = Change.Records(Requests, r => r["status"] = "pending"),
+            Breaks = "Open requests have the status 'pending' (and are filtered by it); the standard has open and closed.",
+            Apply = inner => Change.Records(Requests, r => r["status"] = r["status"]?.ToString() == "open" ? "pending" : r["status"]?.DeepClone())(
+                (method, path, query) => inner(method, path, query.ToDictionary(q => q.Key, q => q.Key == "status" && q.Value == "pending" ? "open" : q.Value))),
         },
         new()
         {

@@ -107,6 +107,12 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "taxonomy-filter-ignored", Standard = standard, Check = "filters-filter",
+            Breaks = "GET /services ignores taxonomy_term_id and lists every service.",
+            Apply = Change.Ignoring("taxonomy_term_id"),
+        },
+        new()
+        {
             Name = "declared-absent-but-500", Standard = standard, Check = "declared-not-implemented",
             Breaks = "GET /taxonomies, declared not implemented by the vendor, answers 500 instead of 404 or 501.",
             Apply = Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(500, "Not built.")),
@@ -141,6 +147,12 @@ public static class OpenReferralDefects
             Breaks = "The / document has no openapi_url.",
             AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the profile's erratum E2 makes the schema require openapi_url too" },
             Apply = Change.Answers(p => p == "/", a => a with { Body = Without(a.Body!, "openapi_url") }),
+        },
+        new()
+        {
+            Name = "hsds-organization-filter-ignored", Standard = standard, Check = "filters-filter",
+            Breaks = "The lists ignore organization_id and list every service.",
+            Apply = Change.Ignoring("organization_id"),
         },
         new()
         {

@@ -21,6 +21,7 @@ public static class CheckCatalogue
         new DateTimeTimezoneCheck(),
         new JurisdictionErrorsCheck(),
         new DeclaredNotImplementedCheck(),
+        new FiltersFilterCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

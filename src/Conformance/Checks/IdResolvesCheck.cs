@@ -25,7 +25,7 @@ public sealed class IdResolvesCheck : Check
             if (!lookup.Answered) problems.Add((lookup, $"no answer for id {lookup.RecordId}: {lookup.TransportError}"));
             else if (!lookup.IsSuccess) problems.Add((lookup, $"id {lookup.RecordId} from the list answered {lookup.Status}"));
             else if (lookup.Json.Error is not null) continue; // an unreadable body is response-schema's finding
-            else if (RecordIn(lookup.Json.Node) is not { } record) problems.Add((lookup, $"id {lookup.RecordId} did not return a record"));
+            else if (Running.Runner.RecordIn(lookup.Json.Node) is not { } record) problems.Add((lookup, $"id {lookup.RecordId} did not return a record"));
             else if (Running.Runner.IdOf(record, parameter) is var id && id != lookup.RecordId)
                 problems.Add((lookup, id is null
                     ? $"the record returned for id {lookup.RecordId} has no {string.Join(" or ", Running.Runner.IdFields(parameter))}"
@@ -37,12 +37,4 @@ public sealed class IdResolvesCheck : Check
         else
             yield return Judge(run, problems, $"{readable} listed id(s) resolved to their records.");
     }
-
-    /// <summary>The record a lookup returned: an object, or a list holding exactly one (Open311 wraps requests so).</summary>
-    private static JsonObject? RecordIn(JsonNode? body) => body switch
-    {
-        JsonObject record => record,
-        JsonArray { Count: 1 } list => list[0] as JsonObject,
-        _ => null,
-    };
 }

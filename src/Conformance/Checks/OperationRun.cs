@@ -32,6 +32,9 @@ public sealed record OperationRun(
     bool NotApplicable = false,
     bool DeclaredAbsent = false)
 {
+    /// <summary>Filtered requests sent to this list, and what each must show (filters-filter judges them).</summary>
+    public IReadOnlyList<Running.FilterProbe> Filters { get; init; } = [];
+
     /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>
     public Exchange? Primary => Exchanges.FirstOrDefault(e => e.OwnedBy is null);
     /// <summary>The answers to ordinary reads; requests sent for one check are left to it.</summary>

@@ -11,4 +11,10 @@ public sealed class Filter
     public required string Meaning { get; init; }
     /// <summary>The record field (dotted path, [] for arrays) the filter is judged against, where one exists.</summary>
     public string? Field { get; init; }
+    /// <summary>
+    /// How a returned record's field must relate to the value for the filter to be judged: equals, after
+    /// (date-time at or after), before (at or before), or text (the record the text was taken from must be
+    /// found; other matches are the server's to choose). None: the filter is documented but not judged.
+    /// </summary>
+    public string? Match { get; init; }
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// What a filter means for one record: the values a field path reaches ("attributes[].taxonomy_term_id"),
+/// a value to filter by that a given record satisfies, and whether a record satisfies a condition. A record
+/// without the field says nothing either way (lists often show records in part).
+/// </summary>
+public static class FilterMatching
+{
+    public static IEnumerable<JsonNode> Values(JsonNode? node, string path)
+    {
+        IEnumerable<JsonNode?> current = [node];
+        foreach (var step in path.Split('.'))
+        {
+            var many = step.EndsWith("[]");
+            var name = many ? step[..^2] : step;
+            current = current.Select(n => n is JsonObject o ? o[name] : null)
+                .SelectMany(n => many ? (n as JsonArray ?? []).AsEnumerable() : [n]);
+        }
+        return current.OfType<JsonNode>();
+    }
+
+    /// <summary>A value that this record satisfies, or null when the record has nothing to filter by.</summary>
+    public static string? ValueFrom(JsonObject record, Filter filter)
+    {
+        var value = Values(record, filter.Field!).OfType<JsonValue>().Select(v => v.ToString()).FirstOrDefault(v => v.Length > 0);
+        if (value is null) return null;
+        return filter.Match switch
+        {
+            // A word of the text, long enough to mean something, without characters a search might treat specially.
+            "text" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4 && w.All(char.IsLetter))
+                .OrderByDescending(w => w.Length).FirstOrDefault(),
+            // A moment just before (after) the record's own, so the record is inside the range either way.
+            // A date-time without a timezone names no instant: the filter cannot be judged from it.
+            "after" or "before" when !HasZone(value) => null,
+            "after" => Moment(value)?.AddSeconds(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            "before" => Moment(value)?.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+
+    /// <summary>True or false where the record shows the field; null where it cannot tell.</summary>
+    public static bool? Satisfies(JsonObject record, FilterCondition condition)
+    {
+        if (condition.Filter.Match == "text") return null; // a search may match on any field: only the source record is required
+        var values = Values(record, condition.Filter.Field!).OfType<JsonValue>().Select(v => v.ToString()).ToList();
+        if (condition.Filter.Match is "after" or "before") values = values.Where(HasZone).ToList();
+        if (values.Count == 0) return null;
+        return condition.Filter.Match switch
+        {
+            "after" => values.Any(v => Moment(v) >= Moment(condition.Value)),
+            "before" => values.Any(v => Moment(v) <= Moment(condition.Value)),
+            _ => values.Contains(condition.Value),
+        };
+    }
+
+    private static bool HasZone(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, "(Z|[+-][0-9]{2}:?[0-9]{2})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static DateTimeOffset? Moment(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime() : null;
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using Conformance.Http;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// One filtered request and what it must show: the filters and values applied (several: all must hold),
+/// the record the values were taken from (it must be among the results), and the records known in full,
+/// by which records a list shows only in part are judged. Or why no such request could be made.
+/// </summary>
+public sealed record FilterProbe(
+    IReadOnlyList<FilterCondition> Conditions,
+    string? SourceId,
+    string IdParameter,
+    IReadOnlyList<Exchange> Responses,
+    IReadOnlyList<JsonObject> Known,
+    string? CouldNotTest = null)
+{
+    public string Describe() => string.Join(" & ", Conditions.Select(c => $"{c.Filter.Parameter}={c.Value}"));
+}
+
+public sealed record FilterCondition(Filter Filter, string Value);

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Running;
+using static Conformance.Tests.Fixtures;
+
+namespace Conformance.Tests.Checks;
+
+/// <summary>filters-filter, on a taxonomy term filter over /services: only matching records, the source among them.</summary>
+public class FiltersFilterCheckTests
+{
+    private readonly FiltersFilterCheck _check = new();
+    private const string Term = "term-1";
+
+    private static JsonObject Whole(string id, params string[] terms) => Service(id).Also(s =>
+        s["attributes"] = new JsonArray(terms.Select(t => (JsonNode)new JsonObject { ["taxonomy_term_id"] = t }).ToArray()));
+
+    private static FilterCondition Condition(string parameter, string value) =>
+        new(Fixtures.Profile.Filters.Single(f => f.Parameter == parameter), value);
+
+    private static OperationRun Run(JsonObject page, params JsonObject[] known)
+    {
+        var response = JsonExchange("/services", page) with { OwnedBy = "filters-filter" };
+        var probe = new FilterProbe([Condition("taxonomy_term_id", Term)], Id1, "id", [response], known);
+        return Fixtures.Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 1, Service(Id1)), page: 1)) with { Filters = [probe] };
+    }
+
+    [Test]
+    public void Only_matching_records_with_the_source_among_them_satisfy_it() =>
+        Assert.That(Single(_check, Run(Page(1, 1, 1, Service(Id1)), Whole(Id1, Term), Whole(Id2, "term-2"))).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_record_known_not_to_match_violates_it()
+    {
+        var finding = Single(_check, Run(Page(1, 1, 2, Service(Id1), Service(Id2)), Whole(Id1, Term), Whole(Id2, "term-2")));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain($"returned record {Id2}"));
+    }
+
+    [Test]
+    public void Leaving_out_the_source_record_violates_it()
+    {
+        var finding = Single(_check, Run(Page(1, 1, 1, Service(Id3)), Whole(Id1, Term)));
+        Assert.That(finding.Message, Does.Contain($"left out record {Id1}"));
+    }
+
+    [Test]
+    public void A_record_shown_only_in_part_and_not_known_whole_is_not_judged() =>
+        Assert.That(Single(_check, Run(Page(1, 1, 2, Service(Id1), Service(Id3)), Whole(Id1, Term))).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_filter_no_record_has_a_value_for_is_skipped_with_the_reason()
+    {
+        var probe = new FilterProbe([Condition("taxonomy_id", "")], null, "id", [], [], "taxonomy_id could not be tested: no record fetched has a value");
+        var run = Fixtures.Run("/services", OperationRole.List) with { Filters = [probe] };
+        var finding = Single(_check, run);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
+        Assert.That(finding.Message, Does.Contain("could not be tested"));
+    }
+
+    [Test]
+    public void Values_are_chosen_so_the_source_record_satisfies_them()
+    {
+        var record = new JsonObject { ["name"] = "Lunch club for carers", ["last_modified"] = "2026-03-01T10:00:00+01:00", ["naive"] = "2026-03-01T10:00:00" };
+        var search = Fixtures.Profile.Filters.Single(f => f.Parameter == "search");
+        Assert.That(FilterMatching.ValueFrom(record, search), Is.EqualTo("carers"));
+        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = "last_modified", Match = "after" };
+        Assert.That(FilterMatching.ValueFrom(record, after), Is.EqualTo("2026-03-01T08:59:59Z"));
+        var naive = new Conformance.Standards.Filter { Parameter = "x", Endpoints = [], Meaning = "", Field = "naive", Match = "after" };
+        Assert.That(FilterMatching.ValueFrom(record, naive), Is.Null, "a date-time without a timezone names no instant");
+        Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-01T08:59:59Z")), Is.True);
+        Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-02T00:00:00Z")), Is.False);
+    }
+}

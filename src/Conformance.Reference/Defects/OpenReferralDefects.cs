@@ -68,6 +68,27 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "page-repeats-page-1", Standard = standard, Check = "pagination-invariants",
+            Breaks = "Page 2 of /services holds page 1's records again.",
+            Apply = inner => (method, path, query) => path == "/services" && query.GetValueOrDefault("page") == "2"
+                ? Envelope(inner(method, path, query), page => page["contents"] = inner(method, path, query.Where(q => q.Key != "page").ToDictionary()).Body!["contents"]!.DeepClone())
+                : inner(method, path, query),
+        },
+        new()
+        {
+            Name = "per-page-ignored", Standard = standard, Check = "pagination-invariants",
+            Breaks = "GET /services ignores per_page and always sends 10 records.",
+            Apply = Change.Ignoring("per_page"),
+        },
+        new()
+        {
+            Name = "past-the-end-500", Standard = standard, Check = "pagination-invariants",
+            Breaks = "A page after the last page of /services answers 500.",
+            Apply = Change.Answers((p, q) => p == "/services" && int.TryParse(q.GetValueOrDefault("page"), out var n) && n > 3,
+                _ => ReferenceResponse.Error(500, "No such page.")),
+        },
+        new()
+        {
             Name = "listed-id-not-found", Standard = standard, Check = "id-resolves",
             Breaks = "GET /services/{id} answers 404 for ids /services lists.",
             Apply = Change.Answers(p => Item(p, "/services"), _ => ReferenceResponse.Error(404, "Not found.")),

@@ -26,9 +26,8 @@ public static class Traps
             Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), r => r["description"] = $"Gwasanaeth – Café ☕ Ŵŷ {r["description"]}")),
         Trap("trap-empty-optional-array", "oruk-3.0", "Optional lists are sent empty.",
             Change.Records(p => p.StartsWith("/services/", StringComparison.Ordinal), r => r["funding"] = new JsonArray())),
-        Trap("trap-single-page", "oruk-3.0", "The whole feed fits on one page.",
-            Change.Answers(p => p == "/services", a => a.Status == 200 && a.Body?["contents"] is JsonArray contents
-                ? a with { Body = Page.Of(contents.OfType<JsonObject>().ToList(), 1, Page.MaxPerPage) } : a)),
+        Trap("trap-single-page", "oruk-3.0", "The feed holds 10 services: one page at the default per_page.",
+            inner => (method, path, query) => path == "/services" ? OnlyTheFirstTen(inner, method, path, query) : inner(method, path, query)),
         Trap("trap-declared-absent-404", "oruk-3.0", "GET /taxonomies answers 404, and the vendor declares it not implemented.",
             Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(404, "Not offered.")),
             r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies"] = "not-implemented" } } }),
@@ -51,6 +50,20 @@ public static class Traps
     private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply,
         Func<Conformance.Running.RunRequest, Conformance.Running.RunRequest>? prepare = null) =>
         new() { Name = name, Standard = standard, Breaks = what, Apply = apply, Prepare = prepare ?? (r => r) };
+
+    /// <summary>
+    /// The feed cut down to the first ten services: filters still apply (to those ten), pagination follows the query.
+    /// </summary>
+    private static ReferenceResponse OnlyTheFirstTen(Handler inner, string method, string path, IReadOnlyDictionary<string, string> query)
+    {
+        static List<JsonObject> Contents(ReferenceResponse r) => (r.Body?["contents"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var ten = Contents(inner(method, path, new Dictionary<string, string> { ["per_page"] = "10" })).Select(r => r["id"]?.ToString()).ToHashSet();
+        var all = inner(method, path, query.Where(q => q.Key is not ("page" or "per_page")).Append(KeyValuePair.Create("per_page", Page.MaxPerPage.ToString())).ToDictionary());
+        if (all.Status != 200) return all;
+        var page = int.TryParse(query.GetValueOrDefault("page"), out var p) && p > 0 ? p : 1;
+        var perPage = int.TryParse(query.GetValueOrDefault("per_page"), out var n) && n > 0 ? Math.Min(n, Page.MaxPerPage) : Page.DefaultPerPage;
+        return all with { Body = Page.Of(Contents(all).Where(r => ten.Contains(r["id"]?.ToString())).ToList(), page, perPage) };
+    }
 
     private static JsonNode? Reversed(JsonNode? node) => node switch
     {

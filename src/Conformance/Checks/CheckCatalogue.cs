@@ -22,6 +22,7 @@ public static class CheckCatalogue
         new JurisdictionErrorsCheck(),
         new DeclaredNotImplementedCheck(),
         new FiltersFilterCheck(),
+        new PaginationInvariantsCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

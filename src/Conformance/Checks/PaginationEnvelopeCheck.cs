@@ -17,7 +17,7 @@ public sealed class PaginationEnvelopeCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p) yield break;
-        var pages = run.Exchanges.Where(e => e.Page is not null).ToList();
+        var pages = run.Exchanges.Where(e => e.Page is not null && e.OwnedBy is null).ToList(); // the sampled pages
         if (pages.Count == 0 || pages[0] is not { IsSuccess: true })
         {
             yield return Skipped(run, "The first page could not be fetched (see endpoint-answers).");

@@ -143,6 +143,8 @@ public sealed class Runner(Probe probe, RunOptions options)
         {
             case OperationRole.List:
                 await SampleListAsync(testCase, pagination!, baseUrl, (purpose, url, page, id) => Get(purpose, url, page, id), harvested);
+                if (profile.ClauseFor(PaginationProbes.Check) is not null && exchanges[0].IsSuccess)
+                    await ProbePaginationAsync(testCase, pagination!, baseUrl, exchanges[0], (purpose, url, page) => Get(purpose, url, page, ownedBy: PaginationProbes.Check));
                 break;
             case OperationRole.Item:
                 var parameter = Planner.PathParameterNames(operation.Path).Last();
@@ -304,6 +306,20 @@ public sealed class Runner(Probe probe, RunOptions options)
                 .SelectMany(i => perPage.Where(records => i < records.Count).Select(records => records[i]))
                 .ToList();
         }
+    }
+
+    /// <summary>
+    /// Two requests that show how pagination behaves, beyond its envelope: a small per_page (is it honoured?)
+    /// and the page after the last (an empty page, not an error).
+    /// </summary>
+    private async Task ProbePaginationAsync(TestCase testCase, Pagination p, Uri baseUrl, Exchange first,
+        Func<string, Uri, long?, Task<Exchange>> get)
+    {
+        await get(PaginationProbes.SmallPage, Url(baseUrl, testCase.Operation.Path,
+            query: Join(FixedQuery(), $"{p.PageParameter}=1", $"{p.PerPageParameter}={PaginationProbes.SmallPerPage}")), 1);
+        var totalPages = first.Json.Node is JsonObject body ? JsonNumbers.WholeNumber(body[p.TotalPages]) : null;
+        if (totalPages is >= 0 and < 1_000_000_000)
+            await get(PaginationProbes.PastTheEnd, PageUrl(baseUrl, testCase, p, totalPages.Value + 1), totalPages.Value + 1);
     }
 
     /// <summary>

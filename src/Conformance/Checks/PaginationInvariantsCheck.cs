@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Conformance.Http;
+using Conformance.Running;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// Pagination behaves as pages should, beyond what each envelope says of itself: no record appears on two
+/// sampled pages, per_page is honoured (a page of 2 holds 2 records when there are that many), and the page
+/// after the last is never a server error.
+/// </summary>
+public sealed class PaginationInvariantsCheck : Check
+{
+    public override string Id => PaginationProbes.Check;
+    public override string Title => "Pages do not overlap, honour per_page and end cleanly";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p) yield break;
+        var sampled = run.Answered.Where(e => e.Page is not null && e.IsSuccess && e.Json.Node is JsonObject).ToList();
+        if (sampled.Count == 0) yield break; // endpoint-answers and pagination-envelope say why
+        var problems = new List<(Exchange, string)>();
+
+        var seen = new Dictionary<string, long>();
+        foreach (var page in sampled)
+            foreach (var id in Runner.RecordsOn(page, p).Select(r => Runner.IdOf(r, "id")).OfType<string>().Distinct())
+                if (seen.TryGetValue(id, out var other) && other != page.Page) problems.Add((page, $"record {id} is on page {other} and page {page.Page}"));
+                else seen[id] = page.Page!.Value;
+
+        var total = JsonNumbers.WholeNumber(sampled[0].Json.Node![p.TotalItems]);
+        if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.SmallPage) is { } small)
+        {
+            var expected = Math.Min(PaginationProbes.SmallPerPage, total ?? PaginationProbes.SmallPerPage);
+            if (!small.IsSuccess) problems.Add((small, $"{p.PerPageParameter}={PaginationProbes.SmallPerPage} answered {small.Status?.ToString() ?? small.TransportError}"));
+            else if (small.Json.Error is null && Runner.RecordsOn(small, p).Count is var count && count != expected)
+                problems.Add((small, $"{p.PerPageParameter}={PaginationProbes.SmallPerPage} gave {count} record(s), not {expected}"));
+        }
+        if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.PastTheEnd) is { } beyond)
+        {
+            // Only a failure is judged: an empty page, a 4xx, or (as static feeds do) the last page again all end the walk.
+            if (!beyond.Answered) problems.Add((beyond, $"page {beyond.Page}, past the last, got no answer: {beyond.TransportError}"));
+            else if (beyond.Status >= 500) problems.Add((beyond, $"page {beyond.Page}, past the last, answered {beyond.Status}"));
+        }
+        yield return Judge(run, problems, $"{sampled.Count} page(s) without overlap; per_page honoured; the page after the last ends cleanly.");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Running;
+using static Conformance.Tests.Fixtures;
+
+namespace Conformance.Tests.Checks;
+
+public class PaginationInvariantsCheckTests
+{
+    private readonly PaginationInvariantsCheck _check = new();
+
+    private static Conformance.Http.Exchange Probe(string purpose, JsonNode body, int status = 200, int? page = null) =>
+        JsonExchange("/services", body, status: status, page: page) with { OwnedBy = PaginationProbes.Check, Purpose = purpose };
+
+    private static OperationRun Run(JsonObject page2, JsonObject small, Conformance.Http.Exchange beyond) =>
+        Fixtures.Run("/services", OperationRole.List,
+            JsonExchange("/services", Page(1, 2, 4, Service(Id1), Service(Id2)), page: 1),
+            JsonExchange("/services", page2, page: 2),
+            Probe(PaginationProbes.SmallPage, small, page: 1),
+            beyond);
+
+    private static readonly JsonObject GoodPage2 = Page(2, 2, 4, Service(Id3), Service("id-4"));
+    private static readonly JsonObject GoodSmall = Page(1, 2, 4, Service(Id1), Service(Id2));
+    private static Conformance.Http.Exchange EmptyBeyond => Probe(PaginationProbes.PastTheEnd, Page(3, 2, 4), page: 3);
+
+    [Test]
+    public void Distinct_pages_an_honoured_per_page_and_a_clean_end_satisfy_it() =>
+        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, EmptyBeyond)).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_404_after_the_last_page_satisfies_it() =>
+        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, Probe(PaginationProbes.PastTheEnd, new JsonObject(), 404, 3))).Kind,
+            Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_record_on_two_pages_violates_it() =>
+        Assert.That(Single(_check, Run(Page(2, 2, 4, Service(Id2), Service(Id3)), GoodSmall, EmptyBeyond)).Message,
+            Does.Contain($"record {Id2} is on page 1 and page 2"));
+
+    [Test]
+    public void An_ignored_per_page_violates_it() =>
+        Assert.That(Single(_check, Run(GoodPage2, Page(1, 1, 4, Service(Id1), Service(Id2), Service(Id3)), EmptyBeyond)).Message,
+            Does.Contain("per_page=2 gave 3 record(s), not 2"));
+
+    [Test]
+    public void A_server_error_after_the_last_page_violates_it() =>
+        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, Probe(PaginationProbes.PastTheEnd, new JsonObject(), 500, 3))).Message,
+            Does.Contain("past the last, answered 500"));
+}

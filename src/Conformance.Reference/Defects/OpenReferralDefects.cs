@@ -56,6 +56,23 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "null-optional-field", Standard = standard, Check = "no-null-fields",
+            Breaks = "Services send fees as null instead of leaving it out.",
+            AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the schema types fees as a string, which null is not" },
+            Apply = Change.Records(p => p == "/services" || Item(p, "/services"), r => r["fees"] = null),
+        },
+        new()
+        {
+            Name = "organization-id-missing", Standard = standard, Check = "required-fields",
+            Breaks = "Services name no organization: neither organization_id nor a nested organization.",
+            Apply = Change.Records(p => p == "/services" || Item(p, "/services"), r =>
+            {
+                r.Remove("organization_id");
+                r.Remove("organization");
+            }),
+        },
+        new()
+        {
             Name = "size-disagrees", Standard = standard, Check = "pagination-envelope",
             Breaks = "The page envelope's size says 1 whatever contents holds.",
             Apply = Change.Answers(p => p == "/services", a => Envelope(a, page => page["size"] = 1)),

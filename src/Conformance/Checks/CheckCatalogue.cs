@@ -23,6 +23,8 @@ public static class CheckCatalogue
         new DeclaredNotImplementedCheck(),
         new FiltersFilterCheck(),
         new PaginationInvariantsCheck(),
+        new RequiredFieldsCheck(),
+        new NoNullFieldsCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

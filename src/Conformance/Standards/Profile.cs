@@ -27,6 +27,8 @@ public sealed class Profile
     public ResponseFormats? Formats { get; init; }
     public Jurisdiction? Jurisdiction { get; init; }
     public IReadOnlyList<Lookup> Lookups { get; init; } = [];
+    /// <summary>Fields the text requires of records beyond the schema.</summary>
+    public IReadOnlyList<RequiredField> RequiredFields { get; init; } = [];
     /// <summary>The lists that should hold data; when none are named, every paginated list.</summary>
     public IReadOnlyList<string> Feeds { get; init; } = [];
 

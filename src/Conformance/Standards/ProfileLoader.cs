@@ -62,6 +62,7 @@ public static class ProfileLoader
         if (profile.Jurisdiction is { } j) named.Add((j.Endpoint, ["jurisdiction", "endpoint"]));
         named.AddRange(profile.Lookups.Select((l, i) => (l.Endpoint, new object[] { "lookups", i, "endpoint" })));
         named.AddRange(profile.Feeds.Select((f, i) => (f, new object[] { "feeds", i })));
+        named.AddRange(profile.RequiredFields.SelectMany((r, i) => r.Endpoints.Select((e, j) => (e, new object[] { "required_fields", i, "endpoints", j }))));
         foreach (var (path, at) in named)
             if (!paths.Contains(path))
                 throw new ProfileException($"{At(file, at)}: endpoint {path} is not a path of the spec '{spec.Location}'.");

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.Http;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// Optional fields without a value are left out, not sent as null or as an empty string (ORUK compliance
+/// §1.2). An empty list is a value (no items) and passes.
+/// </summary>
+public sealed class NoNullFieldsCheck : Check
+{
+    public override string Id => "no-null-fields";
+    public override string Title => "Empty fields are omitted, not null";
+
+    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    {
+        var bodies = run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).ToList();
+        if (bodies.Count == 0) yield break;
+        var problems = new List<(Exchange, string)>();
+        foreach (var exchange in bodies)
+            problems.AddRange(Empty(exchange.Json.Node, "").Select(pointer => (exchange, $"at {pointer}: sent empty instead of left out")));
+        yield return Judge(run, problems, "No field is sent as null or an empty string.");
+    }
+
+    private static IEnumerable<string> Empty(JsonNode? node, string pointer) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Value is null
+            ? [$"{pointer}/{Specs.JsonPointers.Escape(p.Key)} (null)"]
+            : Empty(p.Value, $"{pointer}/{Specs.JsonPointers.Escape(p.Key)}")),
+        JsonArray a => a.SelectMany((item, i) => Empty(item, $"{pointer}/{i}")),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0 => [$"{pointer} (\"\")"],
+        _ => [],
+    };
+}

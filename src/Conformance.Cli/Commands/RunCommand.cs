@@ -47,6 +47,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
         public string? MaxPages { get; init; }
 
+        [CommandOption("--negative"), Description("Also send requests made to fail: an unknown id (must be 404), an invalid page number (never a 5xx).")]
+        public bool Negative { get; init; }
+
         [CommandOption("--rate <PER_SECOND>"), Description("At most this many requests a second (default 5; the built-in reference: unlimited).")]
         public string? Rate { get; init; }
 
@@ -130,6 +133,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
                 SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
                 Features = vendor?.Features ?? new Dictionary<string, string>(),
+                Negative = settings.Negative,
             },
         };
         if (vendor is not null)

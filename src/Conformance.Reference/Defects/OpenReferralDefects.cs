@@ -165,6 +165,13 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "unknown-id-500", Standard = standard, Check = "errors-refuse-properly", Expected = Outcome.Warning,
+            Breaks = "GET /services/{id} answers 500 for an id no service has (found with --negative).",
+            Apply = Change.Answers(p => p == "/services/" + NegativeProbes.UnknownIdValue, _ => ReferenceResponse.Error(500, "Null reference.")),
+            Prepare = r => r with { Options = r.Options with { Negative = true } },
+        },
+        new()
+        {
             Name = "empty-feed", Standard = standard, Check = "feed-not-empty", Expected = Outcome.Warning,
             Breaks = "GET /services lists no services at all.",
             Apply = Change.Answers(p => p == "/services", a => a.Status == 200 ? a with { Body = Page.Of([], 1, Page.DefaultPerPage) } : a),

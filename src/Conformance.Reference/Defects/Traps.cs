@@ -14,6 +14,8 @@ public static class Traps
             Change.Records(Change.Everywhere, r => r["x_vendor_rating"] = 5)),
         Trap("trap-nested-organization-only", "oruk-3.0", "Services name their organization only in the nested form (organization.id), as the validator's Default feed does.",
             Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), r => r.Remove("organization_id"))),
+        Trap("trap-negative-probes", "oruk-3.0", "The conforming reference, tested with --negative: unknown ids get 404, bad page numbers 400.",
+            handler => handler, r => r with { Options = r.Options with { Negative = true } }),
         Trap("trap-gzip", "oruk-3.0", "Every body is sent gzip-compressed with Content-Encoding: gzip.",
             Change.Answers(Change.Everywhere, a => a with { Gzip = true })),
         Trap("trap-chunked", "oruk-3.0", "Every body is sent with Transfer-Encoding: chunked.",

@@ -25,6 +25,7 @@ public static class CheckCatalogue
         new PaginationInvariantsCheck(),
         new RequiredFieldsCheck(),
         new NoNullFieldsCheck(),
+        new ErrorsRefuseProperlyCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

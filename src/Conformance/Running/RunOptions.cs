@@ -13,6 +13,8 @@ public sealed record RunOptions
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request (from a vendor profile), e.g. jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>Also send requests made to fail (--negative): an unknown id, an invalid page number.</summary>
+    public bool Negative { get; init; }
     /// <summary>
     /// Optional endpoints (by the spec's path) the vendor declares "implemented" (then held to the bar of a
     /// required one) or "not-implemented" (then it must refuse with 404 or 501); "unknown" changes nothing.

@@ -173,6 +173,15 @@ public sealed class Runner(Probe probe, RunOptions options)
                 break;
         }
 
+        if (options.Negative && profile.ClauseFor(NegativeProbes.Check) is not null && exchanges.Any(e => e.IsSuccess))
+        {
+            if (testCase.Role == OperationRole.Item)
+                await Get(NegativeProbes.UnknownId, Url(baseUrl, operation.Path, NegativeProbes.UnknownIdValue, FixedQuery()), ownedBy: NegativeProbes.Check);
+            else if (testCase.Role == OperationRole.List)
+                await Get(NegativeProbes.InvalidPage, Url(baseUrl, operation.Path, query: Join(FixedQuery(), $"{pagination!.PageParameter}={NegativeProbes.InvalidPageValue}")),
+                    ownedBy: NegativeProbes.Check);
+        }
+
         if (profile.Jurisdiction is { } jurisdiction && options.SeveralJurisdictions
             && operation.PathTemplate == jurisdiction.Endpoint && testCase.Format == profile.Formats?.Required)
         {

@@ -10,6 +10,7 @@ public static class ConsoleSummary
     {
         string Masked(string text) => Conformance.Http.Redaction.Mask(text, result.Secrets);
         AnsiConsole.WriteLine();
+        if (result.Seed is { } seed) AnsiConsole.MarkupLineInterpolated($"[grey]pages sampled with seed {seed} (--seed {seed} repeats them)[/]");
         var notable = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning or Outcome.Error).ToList();
         if (notable.Count > 0)
         {

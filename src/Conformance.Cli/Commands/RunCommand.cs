@@ -47,6 +47,12 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
         public string? MaxPages { get; init; }
 
+        [CommandOption("--seed <N>"), Description("Seed of the random page sample, to repeat an earlier run's pages (printed by every run).")]
+        public string? Seed { get; init; }
+
+        [CommandOption("--harvest <all>"), Description("'all': walk every page of every list instead of sampling.")]
+        public string? Harvest { get; init; }
+
         [CommandOption("--negative"), Description("Also send requests made to fail: an unknown id (must be 404), an invalid page number (never a 5xx).")]
         public bool Negative { get; init; }
 
@@ -69,6 +75,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
             if (Timeout is not null && (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > 3600))
                 return ValidationResult.Error($"--timeout must be a number of seconds above 0 and at most 3600, not '{Timeout}'.");
+            if (Seed is not null && !int.TryParse(Seed, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                return ValidationResult.Error($"--seed must be a whole number, not '{Seed}'.");
+            if (Harvest is not null && Harvest != "all")
+                return ValidationResult.Error($"--harvest takes 'all' (walk every page), not '{Harvest}'.");
             if (Rate is not null && (!double.TryParse(Rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !double.IsFinite(rate) || rate is < 0.01 or > 1000))
                 return ValidationResult.Error($"--rate must be a number of requests a second from 0.01 to 1000, not '{Rate}'.");
             if (MaxPages is not null && (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1))
@@ -134,6 +144,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
                 Features = vendor?.Features ?? new Dictionary<string, string>(),
                 Negative = settings.Negative,
+                Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
+                HarvestAll = settings.Harvest == "all",
             },
         };
         if (vendor is not null)

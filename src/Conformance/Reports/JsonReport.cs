@@ -24,6 +24,7 @@ public sealed class JsonReport : IReporter
         ["finishedAt"] = result.FinishedAt.ToString("O"),
         ["requestsSent"] = result.RequestsSent,
         ["waitedSeconds"] = Math.Round(result.Waited.TotalSeconds, 1),
+        ["seed"] = result.Seed,
         ["aborted"] = result.Aborted,
         ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
         ["summary"] = new JsonObject

@@ -5,6 +5,13 @@ public sealed record RunOptions
 {
     /// <summary>Pages fetched per list, at most: the first, then the last, then a middle one.</summary>
     public int MaxPages { get; init; } = 3;
+    /// <summary>Pages chosen at random besides those, per list (seeded by <see cref="Seed"/>).</summary>
+    public int RandomPages { get; init; } = 2;
+    /// <summary>The random sample's seed; null chooses one, which the result reports so the run can be repeated.</summary>
+    public int? Seed { get; init; }
+    /// <summary>Walk every page of every list instead of sampling (--harvest all), up to <see cref="MostPages"/>.</summary>
+    public bool HarvestAll { get; init; }
+    public const int MostPages = 100_000;
     /// <summary>Ids taken from each list to look up at its /{id} endpoint.</summary>
     public int IdsPerList { get; init; } = 3;
     /// <summary>When the user sends credentials, also probe the required endpoints without them.</summary>

@@ -20,6 +20,8 @@ public sealed class RunResult
     public required int RequestsSent { get; init; }
     /// <summary>Time spent honouring the server's Retry-After.</summary>
     public TimeSpan Waited { get; init; }
+    /// <summary>The seed of the random page sample: --seed repeats the same pages.</summary>
+    public int? Seed { get; init; }
     /// <summary>What the user should know about how the run was set up, e.g. why a standard was chosen.</summary>
     public List<string> Notes { get; } = [];
 

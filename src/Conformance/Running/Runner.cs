@@ -81,6 +81,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,
             Waited = probe.Waited,
+            Seed = Seed,
             Secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList(),
             Aborted = aborted,
         };
@@ -302,7 +303,10 @@ public sealed class Runner(Probe probe, RunOptions options)
             perPage.Add(RecordsOn(first, p));
             if (!first.IsSuccess || first.Json.Node is not JsonObject body) return;
             var totalPages = JsonNumbers.WholeNumber(body[p.TotalPages]) ?? 1;
-            foreach (var page in PagesToSample(totalPages, options.MaxPages))
+            var pages = options.HarvestAll
+                ? Enumerable.Range(2, (int)Math.Clamp(totalPages - 1, 0, RunOptions.MostPages - 1)).Select(n => (long)n)
+                : PagesToSample(totalPages, options.MaxPages, options.RandomPages, new Random(Seed ^ StableHash(testCase.Operation.Path)));
+            foreach (var page in pages)
             {
                 var purpose = page == totalPages ? $"last page ({page})" : $"middle page ({page} of {totalPages})";
                 perPage.Add(RecordsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null), p));
@@ -335,14 +339,33 @@ public sealed class Runner(Probe probe, RunOptions options)
     /// After page 1, within the page budget: the last page, then middle pages spread evenly between them.
     /// A server's claimed page count is capped, so a hostile total cannot overflow the arithmetic.
     /// </summary>
-    public static IEnumerable<long> PagesToSample(long totalPages, int maxPages)
+    public static IEnumerable<long> PagesToSample(long totalPages, int maxPages, int randomPages = 0, Random? random = null)
     {
         totalPages = Math.Min(totalPages, 1_000_000_000);
         if (totalPages < 2 || maxPages < 2) return [];
         var middles = Math.Min(maxPages - 2, totalPages - 2);
-        var pages = Enumerable.Range(1, (int)Math.Max(middles, 0)).Select(i => 1 + (totalPages - 1) * i / (middles + 1));
-        return pages.Append(totalPages).Distinct().Order().ToList();
+        var pages = Enumerable.Range(1, (int)Math.Max(middles, 0)).Select(i => 1 + (totalPages - 1) * i / (middles + 1))
+            .Append(totalPages).ToHashSet();
+        // Then a few pages at random (seeded, so a run can be repeated), among those not chosen yet.
+        var left = totalPages - 1 - pages.Count;
+        for (var i = 0; i < Math.Min(randomPages, left) && random is not null; i++)
+        {
+            long page;
+            do page = random.NextInt64(2, totalPages); while (!pages.Add(page));
+        }
+        return pages.Order().ToList();
     }
+
+    /// <summary>FNV-1a: the same number for the same path in every process (string.GetHashCode is not).</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return (int)hash;
+    }
+
+    /// <summary>The seed of this run's random page sample: given, or chosen once per run and reported.</summary>
+    public int Seed { get; } = options.Seed ?? Random.Shared.Next(1, 1_000_000);
 
     /// <summary>
     /// The records a response holds: the envelope's contents when the standard paginates, else a top-level

@@ -103,9 +103,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var standardId = settings.Standard ?? vendor?.Standard; // null: any OpenAPI document (--spec)
         if (standardId is null && settings.Spec is null)
             throw new ConfigurationException($"{settings.Profile}: the vendor profile names no standard; give --standard, or --spec for any OpenAPI document.");
-        var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth);
         var headers = settings.Header.Select(ParseHeader).ToList();
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? vendor?.Limits.TimeoutSeconds ?? 30);
+        var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth, timeout: timeout);
         var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
         StandardSelector.Choice? choice = null;
         if (standardId == "auto")

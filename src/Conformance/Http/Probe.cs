@@ -27,6 +27,9 @@ public sealed class Probe : IDisposable
 
     public int RequestsSent { get; private set; }
 
+    /// <summary>How an exchange that could not be sent for want of a token begins its transport error.</summary>
+    public const string NoToken = "no OAuth2 token";
+
     /// <summary>Time spent honouring Retry-After over the whole run.</summary>
     public TimeSpan Waited { get; private set; }
 
@@ -53,6 +56,17 @@ public sealed class Probe : IDisposable
         if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
         if (!anonymous) headers.AddRange(_settings.Headers.Concat(credentials.Headers));
+        if (credentials.OAuth2 is { } oauth)
+        {
+            try
+            {
+                headers.Add(new("Authorization", $"Bearer {await oauth.TokenAsync(cancel)}"));
+            }
+            catch (OAuth2Exception e)
+            {
+                return Unsent(operation, purpose, url, headers, $"{NoToken}: {e.Message}");
+            }
+        }
         foreach (var (name, value) in headers) request.AddHeader(name, value);
         if (credentials.Query is { } key) request.AddQueryParameter(key.Key, key.Value);
 
@@ -105,6 +119,13 @@ public sealed class Probe : IDisposable
             OwnedBy = ownedBy,
         };
     }
+
+    private Exchange Unsent(string operation, string purpose, Uri url, List<KeyValuePair<string, string>> headers, string reason) => new()
+    {
+        Operation = operation, Purpose = purpose, Method = "GET", Url = url.AbsoluteUri,
+        RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Redaction.IsSensitive(h.Key) ? "***" : h.Value)).ToList(),
+        TransportError = reason, Anonymous = false,
+    };
 
     /// <summary>Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable.</summary>
     public static TimeSpan? RetryAfter(RestResponse response)

@@ -41,6 +41,8 @@ public sealed class Runner(Probe probe, RunOptions options)
                 runs.Add(run);
                 if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
                     aborted = $"{baseUrl} could not be reached ({run.Exchanges[0].TransportError}).";
+                else if (run.Exchanges.FirstOrDefault(e => e.TransportError?.StartsWith(Probe.NoToken) == true) is { } unauthorised)
+                    aborted = $"the harness could not authenticate ({unauthorised.TransportError}).";
             }
             catch (OperationCanceledException)
             {

@@ -6,7 +6,7 @@ namespace Conformance.Vendors;
 /// <summary>Turns a profile's auth section into what the probe sends, reading secrets from the environment.</summary>
 public static class Credentials
 {
-    public static ProbeCredentials Resolve(Auth auth, Func<string, string?>? environment = null)
+    public static ProbeCredentials Resolve(Auth auth, Func<string, string?>? environment = null, TimeSpan? timeout = null)
     {
         environment ??= System.Environment.GetEnvironmentVariable;
         string Secret(string variable) => environment(variable) is { Length: > 0 } value
@@ -19,6 +19,8 @@ public static class Credentials
             "bearer" => new ProbeCredentials([new("Authorization", $"Bearer {Secret(auth.SecretEnv!)}")], null),
             "basic" => new ProbeCredentials([new("Authorization",
                 "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Secret(auth.UsernameEnv!)}:{Secret(auth.PasswordEnv!)}")))], null),
+            "oauth2" => new ProbeCredentials([], null, new OAuth2ClientCredentials(new Uri(auth.TokenUrl!),
+                Secret(auth.ClientIdEnv!), Secret(auth.ClientSecretEnv!), auth.Scope, timeout ?? TimeSpan.FromSeconds(30))),
             _ => ProbeCredentials.None,
         };
     }

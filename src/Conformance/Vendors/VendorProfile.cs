@@ -31,7 +31,7 @@ public sealed class VendorProfile
 /// <summary>How to authenticate. Secrets are named environment variables, never values.</summary>
 public sealed class Auth
 {
-    /// <summary>none, api-key, bearer or basic.</summary>
+    /// <summary>none, api-key, bearer, basic or oauth2 (client credentials).</summary>
     public string Type { get; init; } = "none";
     /// <summary>For api-key: the header that carries it (or use <see cref="Query"/>).</summary>
     public string? Header { get; init; }
@@ -42,6 +42,11 @@ public sealed class Auth
     /// <summary>For basic: the environment variables that hold the user name and password.</summary>
     public string? UsernameEnv { get; init; }
     public string? PasswordEnv { get; init; }
+    /// <summary>For oauth2: the token endpoint, the variables holding the client id and secret, and the scope if any.</summary>
+    public string? TokenUrl { get; init; }
+    public string? ClientIdEnv { get; init; }
+    public string? ClientSecretEnv { get; init; }
+    public string? Scope { get; init; }
 }
 
 public sealed class Limits

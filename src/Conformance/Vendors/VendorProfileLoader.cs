@@ -45,10 +45,13 @@ public static class VendorProfileLoader
                 throw new ConfigurationException($"{file}: auth type basic needs username_env and password_env.");
             case "api-key" when auth.Header is not null && !IsHeaderName(auth.Header):
                 throw new ConfigurationException($"{file}: auth.header '{auth.Header}' is not a valid HTTP header name.");
-            case "api-key" or "bearer" or "basic":
+            case "oauth2" when auth.ClientIdEnv is null || auth.ClientSecretEnv is null
+                               || !(Uri.TryCreate(auth.TokenUrl, UriKind.Absolute, out var token) && token.Scheme is "http" or "https"):
+                throw new ConfigurationException($"{file}: auth type oauth2 needs token_url (an absolute http(s) URL), client_id_env and client_secret_env.");
+            case "api-key" or "bearer" or "basic" or "oauth2":
                 break;
             default:
-                throw new ConfigurationException($"{file}: auth type must be none, api-key, bearer or basic, not '{auth.Type}'.");
+                throw new ConfigurationException($"{file}: auth type must be none, api-key, bearer, basic or oauth2, not '{auth.Type}'.");
         }
         foreach (var name in profile.QueryParameters.Keys.Where(Http.Redaction.IsSensitive))
             throw new ConfigurationException($"{file}: query_parameters names '{name}', which looks like a secret; give keys through auth (api-key with query and secret_env), never inline.");

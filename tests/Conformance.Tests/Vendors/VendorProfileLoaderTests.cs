@@ -42,6 +42,17 @@ public class VendorProfileLoaderTests
     }
 
     [Test]
+    public void Oauth2_needs_a_token_url_and_the_client_variables()
+    {
+        var good = VendorProfileLoader.Load(Write(Minimal + "\nauth:\n  type: oauth2\n  token_url: https://auth.example/token\n  client_id_env: ID\n  client_secret_env: SECRET\n"));
+        var credentials = Credentials.Resolve(good.Auth, name => name == "ID" ? "harness" : "s3cret");
+        Assert.That(credentials.OAuth2, Is.Not.Null);
+        Assert.That(credentials.Secrets, Does.Contain("s3cret"));
+        var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nauth:\n  type: oauth2\n  client_id_env: ID\n  client_secret_env: SECRET\n")));
+        Assert.That(refused!.Message, Does.Contain("token_url"));
+    }
+
+    [Test]
     public void The_shipped_reference_profile_loads()
     {
         var profile = VendorProfileLoader.Load(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml"));
@@ -68,7 +79,7 @@ public class VendorProfileLoaderTests
     [TestCase("auth: {type: basic, username_env: U, password: hunter2}", "inline")]
     [TestCase("auth: {type: api-key, header: X-Api-Key}", "secret_env")]
     [TestCase("auth: {type: api-key, header: X, query: k, secret_env: S}", "exactly one of header or query")]
-    [TestCase("auth: {type: oauth9}", "none, api-key, bearer or basic")]
+    [TestCase("auth: {type: oauth9}", "none, api-key, bearer, basic or oauth2")]
     [TestCase("features: {/taxonomies: maybe}", "implemented, not-implemented or unknown")]
     [TestCase("limits: {requests_per_second: 0}", "out of range")]
     [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]

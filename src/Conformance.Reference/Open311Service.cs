@@ -5,7 +5,8 @@ namespace Conformance.Reference;
 /// <summary>
 /// The behaviour of a conforming Open311 GeoReport v2 server over <see cref="Open311Data"/>: every resource
 /// in XML (required) and JSON by extension, jurisdiction_id checked (required when it serves several
-/// jurisdictions), the GET requests filters, and errors in the standard's errors format. Pure: no HTTP here.
+/// jurisdictions), the GET requests filters, POST requests, and errors in the standard's errors format.
+/// Pure: no HTTP here.
 /// </summary>
 public sealed class Open311Service(Open311Data data, bool severalJurisdictions = false)
 {
@@ -20,7 +21,8 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
         var format = segments[^1][(dot + 1)..];
         segments[^1] = segments[^1][..dot];
         if (format is not ("xml" or "json")) return Error("json", 404, $"Format '{format}' is not offered: use .xml or .json.");
-        if (method is not ("GET" or "HEAD")) return Error(format, 405, $"{method} is not supported by this reference.");
+        if (method == "POST" && segments is ["requests"]) return Create(format, query);
+        if (method is not ("GET" or "HEAD")) return Error(format, 405, $"{method} is not supported here.");
 
         if (segments is not ["discovery"])
         {
@@ -48,6 +50,32 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
             _ => Error(format, 404, $"No resource at {path}."),
         };
     }
+
+    /// <summary>
+    /// POST requests: an api_key, a known service_code, a location, and every required attribute of the
+    /// service's definition; the answer names the new request. Nothing is stored: the reference stays as it is.
+    /// </summary>
+    private ReferenceResponse Create(string format, IReadOnlyDictionary<string, string> form)
+    {
+        string? Value(string name) => form.GetValueOrDefault(name) is { Length: > 0 } v ? v : null;
+        if (Value("api_key") is null) return Error(format, 403, "api_key is required to submit a service request.");
+        if (Value("service_code") is not { } code || data.Services.All(s => s["service_code"]?.ToString() != code))
+            return Error(format, 400, "service_code must name a service type this server offers.");
+        if (!(Value("lat") is not null && Value("long") is not null) && Value("address_string") is null && Value("address_id") is null)
+            return Error(format, 400, "A location is required: lat and long, address_string or address_id.");
+        var missing = (data.Definitions.FirstOrDefault(d => d["service_code"]?.ToString() == code)?["attributes"] as JsonArray ?? [])
+            .OfType<JsonObject>().Where(a => a["required"]?.GetValue<bool>() == true && a["variable"]?.GetValue<bool>() != false)
+            .Select(a => a["code"]!.ToString()).Where(c => Value($"attribute[{c}]") is null).ToList();
+        if (missing.Count > 0) return Error(format, 400, $"Required attributes are missing: {string.Join(", ", missing)}.");
+        var id = $"HB-{2000 + Interlocked.Increment(ref _created)}";
+        return Answer(format, 200, "service_requests", new JsonArray(new JsonObject
+        {
+            ["service_request_id"] = id,
+            ["service_notice"] = "Thank you: the request will be looked at within two working days.",
+        }));
+    }
+
+    private int _created;
 
     private JsonObject Discovery()
     {

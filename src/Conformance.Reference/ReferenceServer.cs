@@ -59,6 +59,12 @@ public sealed class ReferenceServer : IDisposable
     {
         var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
             .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
+        // A form posted (an allowed write) reaches the implementation as parameters too.
+        if (request.Method == "POST" && request.Body is { Length: > 0 } form
+            && request.Headers is { } received && received.TryGetValue("Content-Type", out var type)
+            && type.FirstOrDefault()?.StartsWith("application/x-www-form-urlencoded") == true)
+            foreach (var pair in form.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)))
+                query[Uri.UnescapeDataString(pair[0].Replace('+', ' '))] = Uri.UnescapeDataString(pair.ElementAtOrDefault(1)?.Replace('+', ' ') ?? "");
         var answer = handle(request.Method.ToUpperInvariant(), request.Path, query);
         if (answer.Delay > TimeSpan.Zero) Thread.Sleep(answer.Delay); // a slow server, for timeout tests
         var message = new ResponseMessage { StatusCode = answer.Status };

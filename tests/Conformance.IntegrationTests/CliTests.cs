@@ -75,6 +75,13 @@ public class CliTests
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--timeout", "NaN")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--max-pages", "0")]
     [TestCase("run", "--standard", "oruk-3.0", "--reference", "--url", "http://127.0.0.1:1")]
+    [TestCase("run", "--standard", "open311-georeport-v2", "--url", "http://127.0.0.1:1", "--allow-writes")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--rate", "0")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--seed", "x")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--harvest", "most")]
+    [TestCase("serve", "--standard", "oruk-3.0", "--defect", "no-such-defect")]
+    [TestCase("serve", "--standard", "oruk-3.0", "--defect", "open311-lat-not-a-number")]
+    [TestCase("defects", "--out", "x.md")]
     [TestCase("frobnicate")]
     public async Task Usage_and_configuration_errors_exit_2_with_one_clear_line(params string[] args)
     {

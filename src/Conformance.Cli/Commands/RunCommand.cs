@@ -53,6 +53,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--harvest <all>"), Description("'all': walk every page of every list instead of sampling.")]
         public string? Harvest { get; init; }
 
+        [CommandOption("--allow-writes"), Description("Make the standard's harmless writes (Open311: POST a test request). Only for a vendor profile whose environment is test, or --reference.")]
+        public bool AllowWrites { get; init; }
+
         [CommandOption("--negative"), Description("Also send requests made to fail: an unknown id (must be 404), an invalid page number (never a 5xx).")]
         public bool Negative { get; init; }
 
@@ -116,6 +119,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             standardId = choice.StandardId;
             AnsiConsole.MarkupLineInterpolated($"Chose {standardId}: {choice.Reason}");
         }
+        if (settings.AllowWrites && !useReference && vendor?.Environment != "test")
+            throw new ConfigurationException("--allow-writes needs a vendor profile whose environment is test (or --reference): writes are never sent to production.");
         var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
         foreach (var path in vendor?.Features.Keys.Where(p => !profile.Endpoints.Optional.Contains(p)) ?? [])
             throw new ConfigurationException($"{settings.Profile}: feature '{path}' is not an optional endpoint of {profile.Id} ({string.Join(", ", profile.Endpoints.Optional)}).");
@@ -144,6 +149,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
                 Features = vendor?.Features ?? new Dictionary<string, string>(),
                 Negative = settings.Negative,
+                AllowWrites = settings.AllowWrites,
                 Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
                 HarvestAll = settings.Harvest == "all",
             },

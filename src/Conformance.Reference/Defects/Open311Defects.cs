@@ -12,6 +12,13 @@ public static class Open311Defects
     private static bool Requests(string path) => path.StartsWith("/requests", StringComparison.Ordinal);
     private static bool ServicesList(string path) => path is "/services.xml" or "/services.json";
 
+    /// <summary>A run that may write, with the api_key POST requests needs.</summary>
+    public static RunRequest AllowWrites(RunRequest request) => request with
+    {
+        Options = request.Options with { AllowWrites = true },
+        Probe = request.Probe with { Credentials = new Http.ProbeCredentials([], new("api_key", "matrix-write-key")) },
+    };
+
     public static IEnumerable<Defect> All() =>
     [
         new()
@@ -43,6 +50,17 @@ public static class Open311Defects
             Name = "open311-status-filter-ignored", Standard = Standard, Check = "filters-filter",
             Breaks = "GET /requests ignores status and lists open and closed requests alike.",
             Apply = Change.Ignoring("status"),
+        },
+        new()
+        {
+            Name = "open311-write-refused", Standard = Standard, Check = "write-accepted",
+            Breaks = "POST /requests (allowed on a test environment) answers 500.",
+            Apply = inner => (method, path, query) => method == "POST" ? ReferenceResponse.Error(500, "Database unavailable.") with
+            {
+                ContentType = "text/xml; charset=utf-8", XmlRoot = "errors",
+                Body = new JsonArray(new JsonObject { ["code"] = 500, ["description"] = "Database unavailable." }),
+            } : inner(method, path, query),
+            Prepare = AllowWrites,
         },
         new()
         {

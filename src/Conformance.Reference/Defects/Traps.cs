@@ -43,6 +43,8 @@ public static class Traps
                 if (r["requested_datetime"]?.ToString() is { } when)
                     r["requested_datetime"] = System.Text.RegularExpressions.Regex.Replace(when, ":00(?=Z|[+-])", "");
             })),
+        Trap("trap-open311-write", "open311-georeport-v2", "The conforming reference, with writes allowed: one service request is posted in XML.",
+            handler => handler, Open311Defects.AllowWrites),
         Trap("trap-open311-null-optional-fields", "open311-georeport-v2", "Optional request fields are null in JSON and empty elements in XML.",
             Change.Records(p => p.StartsWith("/requests", StringComparison.Ordinal), r =>
             {

@@ -26,6 +26,7 @@ public static class CheckCatalogue
         new RequiredFieldsCheck(),
         new NoNullFieldsCheck(),
         new ErrorsRefuseProperlyCheck(),
+        new WriteAcceptedCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -15,6 +15,8 @@ public enum OperationRole
     Item,
     /// <summary>Anything else that can be called without parameters: fetched once.</summary>
     Other,
+    /// <summary>A write, made once with --allow-writes against a test environment, from the profile's recipe.</summary>
+    Write,
 }
 
 /// <summary>

@@ -4,8 +4,9 @@ using RestSharp;
 namespace Conformance.Http;
 
 /// <summary>
-/// The only way the harness sends HTTP: GET with RestSharp, no redirects followed, every status
-/// accepted, timed by us. Failures to connect become an <see cref="Exchange"/> with a transport error.
+/// The only way the harness sends HTTP: GET with RestSharp (POST only for a write the user allowed), no
+/// redirects followed, every status accepted, timed by us. Failures to connect become an
+/// <see cref="Exchange"/> with a transport error.
 /// </summary>
 public sealed class Probe : IDisposable
 {
@@ -48,10 +49,13 @@ public sealed class Probe : IDisposable
     }
 
     /// <param name="accept">The media type asked for; XML is read as JSON through <paramref name="xml"/>.</param>
+    /// <param name="form">A form to POST instead of a GET: only ever a write the user allowed (--allow-writes).</param>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
-        string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null)
+        string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null,
+        IReadOnlyList<KeyValuePair<string, string>>? form = null)
     {
-        var request = new RestRequest(url, Method.Get);
+        var request = new RestRequest(url, form is null ? Method.Get : Method.Post);
+        foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
         if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
@@ -99,7 +103,7 @@ public sealed class Probe : IDisposable
         {
             Operation = operation,
             Purpose = purpose,
-            Method = "GET",
+            Method = form is null ? "GET" : "POST",
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
             RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
                 credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),

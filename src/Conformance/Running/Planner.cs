@@ -11,7 +11,7 @@ namespace Conformance.Running;
 public static class Planner
 {
     public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null,
-        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, string>? features = null)
+        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, string>? features = null, bool allowWrites = false)
     {
         features ??= new Dictionary<string, string>();
         pathValues ??= new Dictionary<string, string>();
@@ -26,16 +26,33 @@ public static class Planner
             .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path)
             .Select(o => o.Operation.Path)
             .ToHashSet();
-        var cases = operations.Select(o => Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues),
-            features.GetValueOrDefault(o.Operation.PathTemplate))).ToList();
+        var cases = operations.Select(o => o.Operation.Method == "GET"
+            ? Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues), features.GetValueOrDefault(o.Operation.PathTemplate))
+            : Write(o.Operation, o.Format, profile, allowWrites)).ToList();
         return cases.OrderBy(c => c.Role switch
         {
             OperationRole.Discovery => 0,
             OperationRole.List => 1,
             OperationRole.Other => 2,
-            _ => 3,
+            OperationRole.Item => 3,
+            _ => 4, // writes last: they take values from the lists
         }).ThenBy(c => c.Tier).ThenBy(c => c.Format is null ? 0 : profile.Formats!.Values.ToList().IndexOf(c.Format))
           .ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A write is made only when the profile says how, the vendor allowed writes on a test environment, and in
+    /// the one format every server offers (one request created, not one per format); otherwise it says why not.
+    /// </summary>
+    private static TestCase Write(SpecOperation operation, ResponseFormat? format, Profile profile, bool allowWrites)
+    {
+        var tier = format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(operation.PathTemplate);
+        var recipe = profile.Writes.FirstOrDefault(w => w.Endpoint == operation.PathTemplate && w.Method == operation.Method);
+        string? reason = recipe is null ? $"{operation.Method} is a write, and the profile has no recipe for it: it is never sent."
+            : !allowWrites ? $"{operation.Method} is a write: it is sent only with --allow-writes to a vendor profile whose environment is test."
+            : format is not null && format != profile.Formats?.Required ? $"One write is enough: it is made in .{profile.Formats?.Required?.Extension} only."
+            : null;
+        return new TestCase(operation, tier, reason is null ? OperationRole.Write : OperationRole.Other, SkipReason: reason, Format: format);
     }
 
     /// <summary>
@@ -44,7 +61,6 @@ public static class Planner
     /// </summary>
     private static TestCase Declared(TestCase testCase, string? feature) => feature switch
     {
-        _ when testCase.Operation.Method != "GET" => testCase,
         "implemented" => testCase with { Tier = Tier.Required },
         "not-implemented" => testCase with { Tier = Tier.Required, Role = OperationRole.Other, IdSource = null, SkipReason = null, DeclaredAbsent = true },
         _ => testCase,
@@ -79,8 +95,6 @@ public static class Planner
     private static TestCase DecideRole(SpecOperation operation, Tier tier, Profile profile, HashSet<string> lists, HashSet<string> idSources,
         IReadOnlyDictionary<string, string> pathValues, IReadOnlyDictionary<string, string> queryValues)
     {
-        if (operation.Method != "GET")
-            return new TestCase(operation, tier, OperationRole.Other, SkipReason: $"{operation.Method} is not sent: the harness only reads (GET).");
         var pagination = new[] { profile.Pagination?.PageParameter, profile.Pagination?.PerPageParameter };
         var unknown = operation.Parameters
             .Where(p => p.Required && p.In != "path" && !pagination.Contains(p.Name) && !(p.In == "query" && queryValues.ContainsKey(p.Name)))

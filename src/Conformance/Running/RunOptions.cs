@@ -20,6 +20,11 @@ public sealed record RunOptions
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request (from a vendor profile), e.g. jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Make the profile's writes (--allow-writes). Only ever set for a vendor profile whose environment is
+    /// test; without it every write is skipped with that reason.
+    /// </summary>
+    public bool AllowWrites { get; init; }
     /// <summary>Also send requests made to fail (--negative): an unknown id, an invalid page number.</summary>
     public bool Negative { get; init; }
     /// <summary>

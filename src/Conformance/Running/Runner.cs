@@ -20,7 +20,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             throw new ConfigurationException(profile.Jurisdiction is null
                 ? $"{profile.Name} has no jurisdictions: leave several_jurisdictions out."
                 : $"several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
-        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features);
+        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features, options.AllowWrites);
         var runs = new List<OperationRun>();
         var harvested = new Dictionary<string, List<JsonObject>>(); // records seen on each list, for id chaining
         var known = new Dictionary<string, List<JsonObject>>(); // records fetched whole by id, by the list that named them
@@ -144,6 +144,23 @@ public sealed class Runner(Probe probe, RunOptions options)
 
         switch (testCase.Role)
         {
+            case OperationRole.Write:
+                var recipe = profile.Writes.First(w => w.Endpoint == operation.PathTemplate && w.Method == operation.Method);
+                var form = recipe.Form.ToList();
+                if (recipe.FormFromRecord is { } from)
+                {
+                    var list = Planner.InEachFormat(spec.Find("GET", from.List)!, profile.Formats).First(o => o.Format == testCase.Format).Operation.Path;
+                    var record = (harvested.GetValueOrDefault(list) ?? []).FirstOrDefault(r =>
+                        from.OnlyWhere.All(c => JsonNode.DeepEquals(r[c.Key], c.Value)) && from.Fields.Values.All(f => IdOf(r, f) is not null));
+                    if (record is null)
+                        return new OperationRun(operation, testCase.Tier, testCase.Role, [],
+                            $"No record from GET {list} can supply {string.Join(", ", from.Fields.Keys)} for the write.", testCase.Format);
+                    form.AddRange(from.Fields.Select(f => KeyValuePair.Create(f.Key, IdOf(record, f.Value)!)));
+                }
+                report("write");
+                exchanges.Add(await probe.GetAsync(operation.Id, "write (--allow-writes)", Url(baseUrl, operation.Path, query: FixedQuery()),
+                    anonymous: false, cancel, accept, xml, ownedBy: "write-accepted", form: form));
+                return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format);
             case OperationRole.List:
                 await SampleListAsync(testCase, pagination!, baseUrl, (purpose, url, page, id) => Get(purpose, url, page, id), harvested);
                 if (profile.ClauseFor(PaginationProbes.Check) is not null && exchanges[0].IsSuccess)

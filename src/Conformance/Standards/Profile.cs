@@ -29,6 +29,8 @@ public sealed class Profile
     public IReadOnlyList<Lookup> Lookups { get; init; } = [];
     /// <summary>Fields the text requires of records beyond the schema.</summary>
     public IReadOnlyList<RequiredField> RequiredFields { get; init; } = [];
+    /// <summary>The writes the harness may make, and how, when a vendor allows them on a test environment.</summary>
+    public IReadOnlyList<WriteRecipe> Writes { get; init; } = [];
     /// <summary>The lists that should hold data; when none are named, every paginated list.</summary>
     public IReadOnlyList<string> Feeds { get; init; } = [];
 

@@ -62,6 +62,8 @@ public static class ProfileLoader
         if (profile.Jurisdiction is { } j) named.Add((j.Endpoint, ["jurisdiction", "endpoint"]));
         named.AddRange(profile.Lookups.Select((l, i) => (l.Endpoint, new object[] { "lookups", i, "endpoint" })));
         named.AddRange(profile.Feeds.Select((f, i) => (f, new object[] { "feeds", i })));
+        named.AddRange(profile.Writes.Select((w, i) => (w.Endpoint, new object[] { "writes", i, "endpoint" })));
+        named.AddRange(profile.Writes.Where(w => w.FormFromRecord is not null).Select((w, i) => (w.FormFromRecord!.List, new object[] { "writes", i, "form_from_record", "list" })));
         named.AddRange(profile.RequiredFields.SelectMany((r, i) => r.Endpoints.Select((e, j) => (e, new object[] { "required_fields", i, "endpoints", j }))));
         foreach (var (path, at) in named)
             if (!paths.Contains(path))

@@ -20,9 +20,21 @@ public class Open311PlanTests
             Assert.That(byId["GET /requests/{service_request_id}.json"].IdSource, Is.EqualTo("/requests.json"));
             Assert.That(byId["GET /discovery.xml"].Role, Is.EqualTo(OperationRole.Discovery));
             Assert.That(byId["GET /tokens/{token_id}.xml"].SkipReason, Does.Contain("path_parameters"));
-            Assert.That(byId["POST /requests.xml"].SkipReason, Does.Contain("only reads"));
+            Assert.That(byId["POST /requests.xml"].SkipReason, Does.Contain("is a write"));
             Assert.That(plan.Select(c => c.Operation.Path), Has.None.Contain("{response_format}"));
         });
+    }
+
+    [Test]
+    public void A_write_is_planned_only_when_allowed_and_only_once()
+    {
+        var closed = Planner.Plan(Open311Fixtures.Spec, Open311Fixtures.Profile).ToDictionary(c => c.Operation.Id);
+        Assert.That(closed["POST /requests.xml"].SkipReason, Does.Contain("--allow-writes").And.Contain("environment is test"));
+        var open = Planner.Plan(Open311Fixtures.Spec, Open311Fixtures.Profile, allowWrites: true).ToDictionary(c => c.Operation.Id);
+        Assert.That(open["POST /requests.xml"].Role, Is.EqualTo(OperationRole.Write));
+        Assert.That(open["POST /requests.xml"].SkipReason, Is.Null);
+        Assert.That(open["POST /requests.json"].SkipReason, Does.Contain("One write is enough"));
+        Assert.That(open.Values.Last().Role, Is.EqualTo(OperationRole.Write), "writes come last: they take values from the lists");
     }
 
     [TestCase("/services/{service_code}.xml", "/services.xml")]

@@ -85,7 +85,7 @@ public class GenericRunTests
         Assert.That(result.Verdict, Is.EqualTo(Verdict.PassWithWarnings), "operations it could not call keep it from a clean pass");
         Assert.That(result.Count(Outcome.Fail), Is.Zero);
         var skipped = result.Results.Where(r => r.Outcome == Outcome.Skipped).ToDictionary(r => r.Operation, r => r.Message);
-        Assert.That(skipped["POST /pets"], Does.Contain("only reads"));
+        Assert.That(skipped["POST /pets"], Does.Contain("is a write").And.Contain("never sent"));
         Assert.That(skipped["GET /search"], Does.Contain("requires q (query)"));
         Assert.That(skipped["GET /owners/{ownerId}/pets"], Does.Contain("path_parameters"));
         Assert.That(result.Results.Single(r => r.Check == "response-schema" && r.Operation == "GET /pets/{petId}").Outcome, Is.EqualTo(Outcome.Pass),

@@ -68,7 +68,7 @@ public static class DefectMatrix
         Outcome.Fail => 4,
         Outcome.Warning => 3,
         Outcome.Error => 2,
-        Outcome.Pass => 1,
+        Outcome.Pass or Outcome.Info => 1,
         _ => 0,
     };
 }

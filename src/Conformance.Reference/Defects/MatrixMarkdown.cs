@@ -48,7 +48,8 @@ public static class MatrixMarkdown
     private static string Cell(MatrixRow row, string check)
     {
         if (!row.Outcomes.TryGetValue(check, out var outcome) || outcome is Outcome.Skipped) return "–";
-        if (outcome is Outcome.Pass) return row.Defect?.Check == check ? "✗ ·" : "·";
+        // Information (e.g. stale data, which depends on today's date) is never a blame: shown as a pass.
+        if (outcome is Outcome.Pass or Outcome.Info) return row.Defect?.Check == check ? "✗ ·" : "·";
         var word = outcome switch { Outcome.Fail => "FAIL", Outcome.Warning => "warn", _ => "error" };
         if (row.Defect?.Check == check) return outcome == row.Defect.Expected ? $"**{word}**" : $"✗ {word}";
         return row.Defect?.AlsoCaughtBy.ContainsKey(check) == true ? $"*{word} (also)*" : $"✗ {word}";

@@ -30,6 +30,9 @@ public abstract class Check
     protected Finding Skipped(OperationRun run, string reason) =>
         new(Id, run.Operation.Id, FindingKind.Skipped, reason, [], run.Primary);
 
+    protected Finding Info(OperationRun run, string message, IEnumerable<string> details, Http.Exchange? evidence) =>
+        new(Id, run.Operation.Id, FindingKind.Info, message, details.Take(MaxDetails).ToList(), evidence);
+
     protected Finding Error(OperationRun run, string reason, Http.Exchange? evidence = null) =>
         new(Id, run.Operation.Id, FindingKind.Error, reason, [], evidence ?? run.Primary);
 

@@ -27,6 +27,7 @@ public static class CheckCatalogue
         new NoNullFieldsCheck(),
         new ErrorsRefuseProperlyCheck(),
         new WriteAcceptedCheck(),
+        new DataFreshnessCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -11,4 +11,6 @@ public enum FindingKind
     Skipped,
     /// <summary>The harness could not judge (e.g. the spec's schema cannot be built).</summary>
     Error,
+    /// <summary>Worth knowing, never a fault (e.g. data not assured lately): it does not touch the verdict.</summary>
+    Info,
 }

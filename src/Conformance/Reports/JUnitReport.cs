@@ -72,6 +72,9 @@ public sealed class JUnitReport : IReporter
                     case Outcome.Warning:
                         xml.WriteElementString("system-out", XmlSafe($"WARNING ({r.Clause}): {body}"));
                         break;
+                    case Outcome.Info:
+                        xml.WriteElementString("system-out", XmlSafe($"INFO ({r.Clause}): {body}"));
+                        break;
                 }
                 xml.WriteEndElement();
             }

@@ -34,6 +34,7 @@ public sealed class JsonReport : IReporter
             ["fail"] = result.Count(Outcome.Fail),
             ["skipped"] = result.Count(Outcome.Skipped),
             ["error"] = result.Count(Outcome.Error),
+            ["info"] = result.Count(Outcome.Info),
         },
         ["diagnostics"] = new JsonArray(result.Diagnostics.Select(d => (JsonNode)new JsonObject
         {

@@ -1,4 +1,4 @@
 namespace Conformance.Running;
 
 /// <summary>What a check result means for the verdict.</summary>
-public enum Outcome { Pass, Warning, Fail, Skipped, Error }
+public enum Outcome { Pass, Warning, Fail, Skipped, Error, Info }

@@ -19,6 +19,7 @@ public static class Verdict
         FindingKind.Satisfied => Outcome.Pass,
         FindingKind.Violated => level == Level.Must && tier == Tier.Required ? Outcome.Fail : Outcome.Warning,
         FindingKind.Skipped => Outcome.Skipped,
+        FindingKind.Info => Outcome.Info,
         _ => Outcome.Error,
     };
 

@@ -27,6 +27,8 @@ public sealed class Profile
     public ResponseFormats? Formats { get; init; }
     public Jurisdiction? Jurisdiction { get; init; }
     public IReadOnlyList<Lookup> Lookups { get; init; } = [];
+    /// <summary>The date that says how fresh a record is, reported as information when old.</summary>
+    public Freshness? Freshness { get; init; }
     /// <summary>Fields the text requires of records beyond the schema.</summary>
     public IReadOnlyList<RequiredField> RequiredFields { get; init; } = [];
     /// <summary>The writes the harness may make, and how, when a vendor allows them on a test environment.</summary>

@@ -39,6 +39,15 @@ public static class ServiceFilters
         return (result, null);
     }
 
+    /// <summary>The filters of lists other than services (HSDS): text search, and taxonomy_id on taxonomy terms.</summary>
+    public static List<JsonObject> Plain(IEnumerable<JsonObject> records, IReadOnlyDictionary<string, string> query)
+    {
+        var result = records;
+        if (query.GetValueOrDefault("search") is { Length: > 0 } text) result = result.Where(r => Mentions(r, text));
+        if (query.GetValueOrDefault("taxonomy_id") is { Length: > 0 } taxonomy) result = result.Where(r => r["taxonomy_id"]?.ToString() == taxonomy);
+        return result.ToList();
+    }
+
     private static bool Mentions(JsonObject service, string text) =>
         new[] { service["name"], service["description"] }.Any(f => f?.ToString().Contains(text, StringComparison.OrdinalIgnoreCase) == true);
 

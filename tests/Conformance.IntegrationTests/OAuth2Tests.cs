@@ -92,6 +92,24 @@ public class OAuth2Tests
         Assert.That(result.Aborted, Does.Contain("no OAuth2 token"));
     }
 
+    [TestCase("{\"access_token\": 12345, \"expires_in\": 60}")]
+    [TestCase("{\"access_token\": \"t\", \"expires_in\": 1e300}")]
+    [TestCase("{\"access_token\": \"t\", \"expires_in\": \"4e11\"}")]
+    [TestCase("not json")]
+    public async Task A_strange_token_answer_never_ends_the_run_with_an_exception(string body)
+    {
+        var port = FreePort();
+        using var server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"], StartAdminInterface = false });
+        server.Given(Request.Create().WithPath("/token")).RespondWith(Response.Create().WithCallback(_ => Json(200, body)));
+        var oauth = new OAuth2ClientCredentials(new Uri($"http://127.0.0.1:{port}/token"), ClientId, ClientSecret, null, TimeSpan.FromSeconds(5));
+        var result = await ConformanceRun.ExecuteAsync(new RunRequest
+        {
+            StandardId = "oruk-3.0", Target = new Uri($"http://127.0.0.1:{port}"),
+            Probe = new ProbeSettings { Credentials = new ProbeCredentials([], null, oauth) },
+        }, ConformanceRun.DefaultCatalogue());
+        Assert.That(result.Verdict, Is.AnyOf(Verdict.Error, Verdict.Fail, Verdict.PassWithWarnings, Verdict.Pass), "a verdict, not an exception");
+    }
+
     private static ResponseMessage Json(int status, string body)
     {
         var message = new ResponseMessage { StatusCode = status };

@@ -56,7 +56,7 @@ public static class OpenReferralDefects
         },
         new()
         {
-            Name = "null-optional-field", Standard = standard, Check = "no-null-fields",
+            Name = "null-optional-field", Standard = standard, Check = "no-null-fields", Expected = Outcome.Warning,
             Breaks = "Services send fees as null instead of leaving it out.",
             AlsoCaughtBy = new Dictionary<string, string> { ["response-schema"] = "the schema types fees as a string, which null is not" },
             Apply = Change.Records(p => p == "/services" || Item(p, "/services"), r => r["fees"] = null),
@@ -145,7 +145,7 @@ public static class OpenReferralDefects
         },
         new()
         {
-            Name = "taxonomy-filter-ignored", Standard = standard, Check = "filters-filter",
+            Name = "taxonomy-filter-ignored", Standard = standard, Check = "filters-filter", Expected = Outcome.Warning,
             Breaks = "GET /services ignores taxonomy_term_id and lists every service.",
             Apply = Change.Ignoring("taxonomy_term_id"),
         },
@@ -167,7 +167,7 @@ public static class OpenReferralDefects
         {
             Name = "unknown-id-500", Standard = standard, Check = "errors-refuse-properly", Expected = Outcome.Warning,
             Breaks = "GET /services/{id} answers 500 for an id no service has (found with --negative).",
-            Apply = Change.Answers(p => p == "/services/" + NegativeProbes.UnknownIdValue, _ => ReferenceResponse.Error(500, "Null reference.")),
+            Apply = Change.Answers(p => p == "/services/" + NegativeProbes.UnknownUuid, _ => ReferenceResponse.Error(500, "Null reference.")),
             Prepare = r => r with { Options = r.Options with { Negative = true } },
         },
         new()
@@ -195,7 +195,7 @@ public static class OpenReferralDefects
         },
         new()
         {
-            Name = "hsds-organization-filter-ignored", Standard = standard, Check = "filters-filter",
+            Name = "hsds-organization-filter-ignored", Standard = standard, Check = "filters-filter", Expected = Outcome.Warning,
             Breaks = "The lists ignore organization_id and list every service.",
             Apply = Change.Ignoring("organization_id"),
         },

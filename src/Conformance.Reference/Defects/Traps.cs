@@ -16,6 +16,17 @@ public static class Traps
             Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), r => r.Remove("organization_id"))),
         Trap("trap-negative-probes", "oruk-3.0", "The conforming reference, tested with --negative: unknown ids get 404, bad page numbers 400.",
             handler => handler, r => r with { Options = r.Options with { Negative = true } }),
+        Trap("trap-throttled-once", "oruk-3.0", "The first request for /services is refused with 429 and no Retry-After; the next is served.",
+            ThrottleFirst("/services")),
+        Trap("trap-malformed-id-400", "oruk-3.0", "With --negative: an id that is not a UUID is refused with 400, an unknown UUID with 404.",
+            inner => (method, path, query) => path.StartsWith("/services/", StringComparison.Ordinal) && !Guid.TryParse(path["/services/".Length..], out _)
+                ? ReferenceResponse.Error(400, "Ids are UUIDs.") : inner(method, path, query),
+            r => r with { Options = r.Options with { Negative = true } }),
+        Trap("trap-declared-absent-410", "oruk-3.0", "GET /taxonomies answers 410 Gone, and the vendor declares it not implemented.",
+            Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(410, "Withdrawn.")),
+            r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies"] = "not-implemented" } } }),
+        Trap("trap-per-page-floor", "oruk-3.0", "per_page below 5 is refused with 400, naming the limit.",
+            Change.Answers((_, q) => int.TryParse(q.GetValueOrDefault("per_page"), out var n) && n < 5, _ => ReferenceResponse.Error(400, "per_page must be at least 5."))),
         Trap("trap-gzip", "oruk-3.0", "Every body is sent gzip-compressed with Content-Encoding: gzip.",
             Change.Answers(Change.Everywhere, a => a with { Gzip = true })),
         Trap("trap-chunked", "oruk-3.0", "Every body is sent with Transfer-Encoding: chunked.",
@@ -56,6 +67,15 @@ public static class Traps
     private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply,
         Func<Conformance.Running.RunRequest, Conformance.Running.RunRequest>? prepare = null) =>
         new() { Name = name, Standard = standard, Breaks = what, Apply = apply, Prepare = prepare ?? (r => r) };
+
+    /// <summary>The first request for a path is throttled (429, no Retry-After); later ones are served.</summary>
+    private static Func<Handler, Handler> ThrottleFirst(string path)
+    {
+        var seen = 0;
+        return inner => (method, p, query) => p == path && Interlocked.Exchange(ref seen, 1) == 0
+            ? ReferenceResponse.Error(429, "Too many requests.")
+            : inner(method, p, query);
+    }
 
     /// <summary>
     /// The feed cut down to the first ten services: filters still apply (to those ten), pagination follows the query.

@@ -3,8 +3,9 @@ using Conformance.Http;
 namespace Conformance.Checks;
 
 /// <summary>
-/// An optional endpoint the vendor declares not implemented refuses properly, with 404 or 501: not a 5xx,
-/// and not a 2xx that would contradict the declaration (an empty list looks like an empty feed).
+/// An optional endpoint the vendor declares not implemented refuses properly, with 404, 410 (gone for good) or
+/// 501: not a 5xx, and not a 2xx that would contradict the declaration (an empty list looks like an empty feed).
+/// An /{id} endpoint is asked for an id its list really gave, where there is one, so a 404 means absent.
 /// </summary>
 public sealed class DeclaredNotImplementedCheck : Check
 {
@@ -17,9 +18,9 @@ public sealed class DeclaredNotImplementedCheck : Check
         var problem = probe switch
         {
             { Answered: false } => $"no answer: {probe.TransportError}",
-            { Status: 404 or 501 } => null,
-            { IsSuccess: true } => $"answered {probe.Status} although the vendor declares it not implemented; it should answer 404 or 501",
-            _ => $"answered {probe.Status}; an endpoint declared not implemented should answer 404 or 501",
+            { Status: 404 or 410 or 501 } => null,
+            { IsSuccess: true } => $"answered {probe.Status} although the vendor declares it not implemented; it should answer 404, 410 or 501",
+            _ => $"answered {probe.Status}; an endpoint declared not implemented should answer 404, 410 or 501",
         };
         var problems = problem is null ? new List<(Exchange, string)>() : [(probe, problem)];
         yield return Judge(run, problems, $"Declared not implemented, it answered {probe.Status}.");

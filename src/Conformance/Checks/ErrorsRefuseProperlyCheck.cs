@@ -20,7 +20,7 @@ public sealed class ErrorsRefuseProperlyCheck : Check
         foreach (var probe in probes)
         {
             if (!probe.Answered) problems.Add((probe, $"{probe.Purpose}: no answer ({probe.TransportError})"));
-            else if (probe.Purpose == NegativeProbes.UnknownId && probe.Status != 404)
+            else if (probe.Purpose == NegativeProbes.UnknownId && probe.Status is not (404 or 410))
                 problems.Add((probe, $"an unknown id was answered {probe.Status}, not 404"));
             else if (probe.Status >= 500)
                 problems.Add((probe, $"an invalid page number was answered {probe.Status}, a server error"));

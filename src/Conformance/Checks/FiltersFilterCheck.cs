@@ -40,13 +40,14 @@ public sealed class FiltersFilterCheck : Check
             foreach (var (response, record) in records)
             {
                 var id = Runner.IdOf(record, probe.IdParameter);
-                var whole = probe.Known.FirstOrDefault(k => id is not null && Runner.IdOf(k, probe.IdParameter) == id) ?? record;
+                var whole = probe.Known.FirstOrDefault(k => id is not null && string.Equals(Runner.IdOf(k, probe.IdParameter), id, StringComparison.OrdinalIgnoreCase)) ?? record;
                 foreach (var condition in probe.Conditions)
                     if ((FilterMatching.Satisfies(whole, condition) ?? FilterMatching.Satisfies(record, condition)) == false)
                         problems.Add((response, $"{probe.Describe()} returned record {id} whose {condition.Filter.Field} does not match {condition.Value}"));
             }
             var complete = pagination is null || Runner.IsLastPage(last, pagination);
-            if (complete && probe.SourceId is not null && records.All(x => Runner.IdOf(x.record, probe.IdParameter) != probe.SourceId))
+            if (complete && probe.SourceId is not null
+                && records.All(x => !string.Equals(Runner.IdOf(x.record, probe.IdParameter), probe.SourceId, StringComparison.OrdinalIgnoreCase)))
                 problems.Add((last, $"{probe.Describe()} left out record {probe.SourceId}, which has that value"));
         }
         if (tested.Count == 0)

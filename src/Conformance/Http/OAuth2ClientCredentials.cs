@@ -19,10 +19,29 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
     public IReadOnlyList<string> Issued => _issued;
     public int TokensFetched => _issued.Count;
 
-    /// <summary>The current token, fetched again when it is past half its life or within 30 seconds of expiring.</summary>
-    public async Task<string> TokenAsync(CancellationToken cancel)
+    /// <summary>The shortest life the harness gives a token, however short the server says: no token storm.</summary>
+    private static readonly TimeSpan ShortestLife = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LongestLife = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The current token: fetched again 30 seconds before it expires, or at half its life for one that lives
+    /// under a minute; or now, when <paramref name="force"/> says the server refused the last one.
+    /// </summary>
+    public async Task<string> TokenAsync(CancellationToken cancel, bool force = false)
     {
-        if (_token is not null && DateTimeOffset.UtcNow < _refreshAt) return _token;
+        if (_token is not null && !force && DateTimeOffset.UtcNow < _refreshAt) return _token;
+        try
+        {
+            return await FetchAsync(cancel);
+        }
+        catch (Exception e) when (e is not (OAuth2Exception or OperationCanceledException))
+        {
+            throw new OAuth2Exception($"the token endpoint {tokenUrl} gave an answer the harness cannot use ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private async Task<string> FetchAsync(CancellationToken cancel)
+    {
         using var client = new RestClient(new RestClientOptions(tokenUrl)
         {
             Timeout = timeout,
@@ -35,11 +54,15 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
         request.AddParameter("grant_type", "client_credentials");
         if (scope is not null) request.AddParameter("scope", scope);
         var response = await client.ExecuteAsync(request, cancel);
+        if (response.StatusCode == 0)
+            throw new OAuth2Exception($"the token endpoint {tokenUrl} did not answer ({response.ErrorMessage})");
         var body = response.IsSuccessful && response.Content is { } text ? TryParse(text) : null;
-        if (body?["access_token"]?.GetValue<string>() is not { Length: > 0 } token)
+        if (body?["access_token"] is not JsonValue value || !value.TryGetValue<string>(out var token) || token.Length == 0)
             throw new OAuth2Exception($"the token endpoint {tokenUrl} answered {(int)response.StatusCode} without an access_token");
-        var lifetime = body["expires_in"] is JsonValue v && v.TryGetValue<double>(out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
+        var seconds = body["expires_in"] is JsonValue v && (v.TryGetValue<double>(out var n)
+            || (v.TryGetValue<string>(out var s) && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out n)))
+            && double.IsFinite(n) ? n : 300; // RFC 6749 §5.1: expires_in is recommended, not required
+        var lifetime = TimeSpan.FromSeconds(Math.Clamp(seconds, ShortestLife.TotalSeconds, LongestLife.TotalSeconds));
         _token = token;
         _issued.Add(token);
         _refreshAt = DateTimeOffset.UtcNow + (lifetime / 2 < lifetime - TimeSpan.FromSeconds(30) ? lifetime - TimeSpan.FromSeconds(30) : lifetime / 2);

@@ -28,6 +28,9 @@ public sealed class Probe : IDisposable
 
     public int RequestsSent { get; private set; }
 
+    /// <summary>The pause after a 429 that names none.</summary>
+    public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromSeconds(2);
+
     /// <summary>How an exchange that could not be sent for want of a token begins its transport error.</summary>
     public const string NoToken = "no OAuth2 token";
 
@@ -86,16 +89,30 @@ public sealed class Probe : IDisposable
             response = await _client.ExecuteAsync(request, cancel);
             clock.Stop();
             cancel.ThrowIfCancellationRequested();
-            if ((int)response.StatusCode is not (429 or 503) || RetryAfter(response) is not { } wait) break;
-            // The server asked for a pause: honour it (bounded), then ask again; a longer wait is its choice, not a fault.
-            if (attempt >= _settings.MaxRetries || wait > _settings.MaxRetryWait)
+            // A 401 with a token that may just have lapsed: fetch a new one and ask once more.
+            if ((int)response.StatusCode == 401 && credentials.OAuth2 is { } renew && attempt == 0 && form is null)
             {
-                throttled = true;
-                break;
+                try
+                {
+                    var fresh = await renew.TokenAsync(cancel, force: true);
+                    request.AddOrUpdateHeader("Authorization", $"Bearer {fresh}");
+                    continue;
+                }
+                catch (OAuth2Exception) { break; }
             }
-            await Task.Delay(wait, cancel);
-            waited += wait;
-            Waited += wait;
+            // 429, or 503 with Retry-After: the server asks for a pause (throttling is allowed). Honour it, bounded,
+            // then ask again; a write is never sent twice.
+            var status = (int)response.StatusCode;
+            if (status is not (429 or 503)) break;
+            var wait = RetryAfter(response) ?? (status == 429 ? DefaultThrottleWait : null);
+            if (wait is null) break; // a 503 that asks for nothing is a server error
+            throttled = true;
+            if (form is not null || attempt >= _settings.MaxRetries || wait > _settings.MaxRetryWait) break;
+            throttled = false;
+            var pause = wait.Value;
+            await Task.Delay(pause, cancel);
+            waited += pause;
+            Waited += pause;
         }
 
         var answered = response.ResponseStatus is ResponseStatus.Completed or ResponseStatus.Error && response.StatusCode != 0;

@@ -27,13 +27,13 @@ public static class FilterMatching
     /// <summary>A value that this record satisfies, or null when the record has nothing to filter by.</summary>
     public static string? ValueFrom(JsonObject record, Filter filter)
     {
-        var value = Values(record, filter.Field!).OfType<JsonValue>().Select(v => v.ToString()).FirstOrDefault(v => v.Length > 0);
+        var value = Values(record, filter.Field!).OfType<JsonValue>().Select(Http.JsonText.Of).FirstOrDefault(v => v is { Length: > 0 });
         if (value is null) return null;
         return filter.Match switch
         {
-            // A word of the text, long enough to mean something, without characters a search might treat specially.
-            "text" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4 && w.All(char.IsLetter))
-                .OrderByDescending(w => w.Length).FirstOrDefault(),
+            // The first word long enough to mean something, without characters a search might treat specially:
+            // a search that matches only the start of names still finds it.
+            "text" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.Length >= 4 && w.All(char.IsLetter)),
             // A moment just before (after) the record's own, so the record is inside the range either way.
             // A date-time without a timezone names no instant: the filter cannot be judged from it.
             "after" or "before" when !HasZone(value) => null,
@@ -47,14 +47,14 @@ public static class FilterMatching
     public static bool? Satisfies(JsonObject record, FilterCondition condition)
     {
         if (condition.Filter.Match == "text") return null; // a search may match on any field: only the source record is required
-        var values = Values(record, condition.Filter.Field!).OfType<JsonValue>().Select(v => v.ToString()).ToList();
+        var values = Values(record, condition.Filter.Field!).OfType<JsonValue>().Select(Http.JsonText.Of).OfType<string>().ToList();
         if (condition.Filter.Match is "after" or "before") values = values.Where(HasZone).ToList();
         if (values.Count == 0) return null;
         return condition.Filter.Match switch
         {
             "after" => values.Any(v => Moment(v) >= Moment(condition.Value)),
             "before" => values.Any(v => Moment(v) <= Moment(condition.Value)),
-            _ => values.Contains(condition.Value),
+            _ => values.Contains(condition.Value, StringComparer.OrdinalIgnoreCase), // ids echoed in another case are the same ids
         };
     }
 

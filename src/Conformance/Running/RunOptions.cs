@@ -3,7 +3,7 @@ namespace Conformance.Running;
 /// <summary>How much of a feed to sample.</summary>
 public sealed record RunOptions
 {
-    /// <summary>Pages fetched per list, at most: the first, then the last, then a middle one.</summary>
+    /// <summary>Pages sampled per list in order: the first, the last, then middle ones spread evenly (plus <see cref="RandomPages"/>).</summary>
     public int MaxPages { get; init; } = 3;
     /// <summary>Pages chosen at random besides those, per list (seeded by <see cref="Seed"/>).</summary>
     public int RandomPages { get; init; } = 2;
@@ -11,7 +11,7 @@ public sealed record RunOptions
     public int? Seed { get; init; }
     /// <summary>Walk every page of every list instead of sampling (--harvest all), up to <see cref="MostPages"/>.</summary>
     public bool HarvestAll { get; init; }
-    public const int MostPages = 100_000;
+    public const int MostPages = 10_000; // as many as a vendor profile's max_pages may allow
     /// <summary>Ids taken from each list to look up at its /{id} endpoint.</summary>
     public int IdsPerList { get; init; } = 3;
     /// <summary>When the user sends credentials, also probe the required endpoints without them.</summary>

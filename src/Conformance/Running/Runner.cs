@@ -22,6 +22,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                 : $"several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
         var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features, options.AllowWrites);
         var runs = new List<OperationRun>();
+        var notes = new List<string>();
         var harvested = new Dictionary<string, List<JsonObject>>(); // records seen on each list, for id chaining
         var known = new Dictionary<string, List<JsonObject>>(); // records fetched whole by id, by the list that named them
         string? aborted = null;
@@ -41,13 +42,17 @@ public sealed class Runner(Probe probe, RunOptions options)
                 runs.Add(run);
                 if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
                     aborted = $"{baseUrl} could not be reached ({run.Exchanges[0].TransportError}).";
-                else if (run.Exchanges.FirstOrDefault(e => e.TransportError?.StartsWith(Probe.NoToken) == true) is { } unauthorised)
-                    aborted = $"the harness could not authenticate ({unauthorised.TransportError}).";
+                else aborted = Stopper(run.Exchanges);
             }
             catch (OperationCanceledException)
             {
                 aborted = "the run was cancelled.";
                 runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}", testCase.Format));
+            }
+            catch (Exception e) // whatever a server sends, one operation the harness cannot handle is never the end of the run
+            {
+                runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [],
+                    $"The harness could not test this operation ({e.GetType().Name}: {e.Message}).", testCase.Format));
             }
         }
 
@@ -61,14 +66,21 @@ public sealed class Runner(Probe probe, RunOptions options)
             {
                 aborted = "the run was cancelled.";
             }
+            catch (Exception e)
+            {
+                notes.Add($"Filters could not be tested ({e.GetType().Name}: {e.Message}).");
+            }
+            aborted ??= Stopper(runs.SelectMany(r => r.Filters).SelectMany(f => f.Responses));
         }
 
         var context = new CheckContext(spec, profile);
         var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
-        if (aborted is not null) // nothing answered: the harness could not test, the vendor is not blamed
-            results = results.Select(r => r.Outcome == Outcome.Fail && r.Evidence is { Answered: false }
-                ? r with { Outcome = Outcome.Error } : r).ToList();
-        return new RunResult
+        // What the harness could not do is never the vendor's fault: a request never answered in a stopped run,
+        // or one the server throttled beyond what the harness waits for, can only be an error.
+        results = results.Select(r => r.Outcome is Outcome.Fail or Outcome.Warning
+                                      && (r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }))
+            ? r with { Outcome = Outcome.Error } : r).ToList();
+        var result = new RunResult
         {
             StandardId = profile.Id,
             StandardName = $"{profile.Name} {profile.Version}",
@@ -87,6 +99,8 @@ public sealed class Runner(Probe probe, RunOptions options)
             Secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList(),
             Aborted = aborted,
         };
+        result.Notes.AddRange(notes);
+        return result;
     }
 
     private static IEnumerable<CheckResult> Judge(OperationRun run, CheckContext context, Profile profile)
@@ -137,7 +151,10 @@ public sealed class Runner(Probe probe, RunOptions options)
 
         if (testCase.DeclaredAbsent)
         {
-            var url = Url(baseUrl, Fill(operation.Path, options.PathValues), Planner.PathParameterNames(operation.Path).Any() ? AbsentId : null, FixedQuery());
+            var parameters = Planner.PathParameterNames(operation.Path).ToList();
+            var real = parameters.Count == 0 || Planner.ParentList(operation.Path) is not { } parent ? null
+                : IdsFor(harvested.GetValueOrDefault(parent) ?? [], parameters[^1]).FirstOrDefault();
+            var url = Url(baseUrl, Fill(operation.Path, options.PathValues), parameters.Count > 0 ? real ?? AbsentId : null, FixedQuery());
             await Get("declared not implemented", url, ownedBy: "declared-not-implemented");
             return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format, DeclaredAbsent: true);
         }
@@ -196,7 +213,8 @@ public sealed class Runner(Probe probe, RunOptions options)
         if (options.Negative && profile.ClauseFor(NegativeProbes.Check) is not null && exchanges.Any(e => e.IsSuccess))
         {
             if (testCase.Role == OperationRole.Item)
-                await Get(NegativeProbes.UnknownId, Url(baseUrl, operation.Path, NegativeProbes.UnknownIdValue, FixedQuery()), ownedBy: NegativeProbes.Check);
+                await Get(NegativeProbes.UnknownId, Url(baseUrl, operation.Path, NegativeProbes.UnknownIdLike(exchanges.First(e => e.RecordId is not null).RecordId!),
+                    FixedQuery()), ownedBy: NegativeProbes.Check);
             else if (testCase.Role == OperationRole.List)
                 await Get(NegativeProbes.InvalidPage, Url(baseUrl, operation.Path, query: Join(FixedQuery(), $"{pagination!.PageParameter}={NegativeProbes.InvalidPageValue}")),
                     ownedBy: NegativeProbes.Check);
@@ -222,6 +240,19 @@ public sealed class Runner(Probe probe, RunOptions options)
     private static string Conditions(Profile profile, SpecOperation operation) =>
         string.Join(", ", profile.Lookups.Where(l => l.Endpoint == operation.PathTemplate)
             .SelectMany(l => l.OnlyWhere.Select(c => $"{c.Key}={c.Value?.ToJsonString()}")));
+
+    /// <summary>Why the run cannot go on: the harness could not authenticate, or the server keeps throttling it.</summary>
+    private static string? Stopper(IEnumerable<Exchange> exchanges)
+    {
+        foreach (var exchange in exchanges)
+        {
+            if (exchange.TransportError?.StartsWith(Probe.NoToken) == true)
+                return $"the harness could not authenticate ({exchange.TransportError}).";
+            if (exchange.Throttled)
+                return $"the server kept throttling the harness ({exchange.Status} on {exchange.Url}); try a lower --rate.";
+        }
+        return null;
+    }
 
     /// <summary>The record a lookup returned: an object, or a list holding exactly one (Open311 wraps requests so).</summary>
     public static JsonObject? RecordIn(JsonNode? body) => body switch
@@ -412,7 +443,7 @@ public sealed class Runner(Probe probe, RunOptions options)
 
     /// <summary>A record's value for a path parameter, by <see cref="IdFields"/>; null when it has none.</summary>
     public static string? IdOf(JsonObject record, string parameter) =>
-        IdFields(parameter).Select(f => record[f]).OfType<JsonValue>().FirstOrDefault()?.ToString();
+        IdFields(parameter).Select(f => record[f]).OfType<JsonValue>().Select(JsonText.Of).FirstOrDefault(v => v is not null);
 
     /// <summary>The fields that may hold a path parameter's value: its name, in snake_case, then "id" for ids.</summary>
     public static IReadOnlyList<string> IdFields(string parameter)

@@ -15,6 +15,7 @@ public class DeclaredNotImplementedCheckTests
             [JsonExchange("/taxonomies", body, status: status) with { OwnedBy = "declared-not-implemented" }], DeclaredAbsent: true);
 
     [TestCase(404)]
+    [TestCase(410)]
     [TestCase(501)]
     public void A_proper_refusal_satisfies_it(int status) =>
         Assert.That(Single(_check, Declared(status, new JsonObject())).Kind, Is.EqualTo(FindingKind.Satisfied));

@@ -62,7 +62,7 @@ public class FiltersFilterCheckTests
     {
         var record = new JsonObject { ["name"] = "Lunch club for carers", ["last_modified"] = "2026-03-01T10:00:00+01:00", ["naive"] = "2026-03-01T10:00:00" };
         var search = Fixtures.Profile.Filters.Single(f => f.Parameter == "search");
-        Assert.That(FilterMatching.ValueFrom(record, search), Is.EqualTo("carers"));
+        Assert.That(FilterMatching.ValueFrom(record, search), Is.EqualTo("Lunch"), "the first word: a search matching the start of names finds it");
         var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = "last_modified", Match = "after" };
         Assert.That(FilterMatching.ValueFrom(record, after), Is.EqualTo("2026-03-01T08:59:59Z"));
         var naive = new Conformance.Standards.Filter { Parameter = "x", Endpoints = [], Meaning = "", Field = "naive", Match = "after" };

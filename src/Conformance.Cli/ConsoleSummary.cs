@@ -26,7 +26,7 @@ public static class ConsoleSummary
         if (result.Aborted is not null)
             AnsiConsole.MarkupLineInterpolated($"[red]Run stopped early: {Masked(result.Aborted)}[/]");
         AnsiConsole.MarkupLineInterpolated(
-            $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warning(s), {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} error(s), {result.Count(Outcome.Info)} for information; {result.RequestsSent} requests{(result.Waited > TimeSpan.Zero ? $", {result.Waited.TotalSeconds:0.#} s waited at the server's request (Retry-After)" : "")}.");
+            $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warning(s), {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} error(s), {result.Count(Outcome.Info)} for information; {result.RequestsSent} request(s){(result.Waited > TimeSpan.Zero ? $", {result.Waited.TotalSeconds:0.#} s waited at the server's request (Retry-After)" : "")}.");
         if (result.ManualClauses.Count > 0)
             AnsiConsole.MarkupLineInterpolated($"[grey]Not automated, check by hand: {string.Join(", ", result.ManualClauses.Select(c => c.Id))}.[/]");
         foreach (var report in reports) AnsiConsole.MarkupLineInterpolated($"[grey]wrote {report}[/]");

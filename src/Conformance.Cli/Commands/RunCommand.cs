@@ -20,7 +20,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--profile <FILE>"), Description("Vendor profile (vendor-profiles/*.yaml): URL, standard, auth, limits. Flags override it.")]
         public string? Profile { get; init; }
 
-        [CommandOption("--standard <ID>"), Description("Standard to test against, e.g. oruk-3.0 (see 'conformance standards').")]
+        [CommandOption("--standard <ID>"), Description("Standard to test against, e.g. oruk-3.0 (see 'conformance standards'), or auto: chosen from the target's / document.")]
         public string? Standard { get; init; }
 
         [CommandOption("--url <BASE>"), Description("Base URL of the API under test.")]
@@ -44,7 +44,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--timeout <SECONDS>"), Description("Seconds to wait for each response (default 30).")]
         public string? Timeout { get; init; } // parsed in Validate, so a bad value names its flag
 
-        [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then a middle one (default 3).")]
+        [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then middle ones (default 3); two more are chosen at random (see --seed).")]
         public string? MaxPages { get; init; }
 
         [CommandOption("--seed <N>"), Description("Seed of the random page sample, to repeat an earlier run's pages (printed by every run).")]
@@ -122,6 +122,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         if (settings.AllowWrites && !useReference && vendor?.Environment != "test")
             throw new ConfigurationException("--allow-writes needs a vendor profile whose environment is test (or --reference): writes are never sent to production.");
         var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
+        if (vendor?.SeveralJurisdictions == true && (profile.Jurisdiction is not { } jurisdiction || !vendor.QueryParameters.ContainsKey(jurisdiction.Parameter)))
+            throw new ConfigurationException(profile.Jurisdiction is null
+                ? $"{settings.Profile}: {profile.Name} has no jurisdictions; leave several_jurisdictions out."
+                : $"{settings.Profile}: several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
         foreach (var path in vendor?.Features.Keys.Where(p => !profile.Endpoints.Optional.Contains(p)) ?? [])
             throw new ConfigurationException($"{settings.Profile}: feature '{path}' is not an optional endpoint of {profile.Id} ({string.Join(", ", profile.Endpoints.Optional)}).");
         // Made before any request, so an unwritable folder is found before the run, not after it.

@@ -45,7 +45,10 @@ public static class YamlDocuments
         catch (JsonException e)
         {
             var line = YamlLocator.LineOf(file, YamlLocator.FromJsonPath(e.Path));
-            throw fail($"{file}{(line is null ? "" : $", line {line}")}: {e.Message.Split(" Path:")[0]}", e);
+            var message = System.Text.RegularExpressions.Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped") is { Success: true } unknown
+                ? $"unknown key '{unknown.Groups[1].Value}'"
+                : e.Message.Split(" Path:")[0];
+            throw fail($"{file}{(line is null ? "" : $", line {line}")}: {message}", e);
         }
     }
 }

@@ -53,7 +53,7 @@ public class ProfileLoaderTests
     [Test]
     public void An_unknown_key_is_refused_so_typos_are_not_silent() =>
         Assert.That(() => ProfileLoader.Load(Write("  - {id: T/1, level: MUST, statement: s, source: x, chekcs: [cors-allow-origin]}"), CheckCatalogue.Ids),
-            Throws.TypeOf<ProfileException>().With.Message.Contains("chekcs"));
+            Throws.TypeOf<ProfileException>().With.Message.Contains("unknown key 'chekcs'"));
 
     [Test]
     public void A_standard_id_cannot_leave_the_standards_folder() =>

@@ -86,7 +86,7 @@ public class VendorProfileLoaderTests
     [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
     [TestCase("auth:", "must not be left empty")]
     [TestCase("environment: staging", "production' or 'test'")]
-    [TestCase("colour: blue", "colour")]
+    [TestCase("colour: blue", "unknown key 'colour'")]
     public void Mistakes_are_refused_naming_the_file(string extra, string expected) =>
         Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\n" + extra + "\n")),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("vendor.yaml").And.Message.Contains(expected));

@@ -21,11 +21,12 @@ public sealed class PaginationInvariantsCheck : Check
         if (sampled.Count == 0) yield break; // endpoint-answers and pagination-envelope say why
         var problems = new List<(Exchange, string)>();
 
-        var seen = new Dictionary<string, long>();
-        foreach (var page in sampled)
-            foreach (var id in Runner.RecordsOn(page, p).Select(r => Runner.IdOf(r, "id")).OfType<string>().Distinct())
-                if (seen.TryGetValue(id, out var other) && other != page.Page) problems.Add((page, $"record {id} is on page {other} and page {page.Page}"));
-                else seen[id] = page.Page!.Value;
+        // An overlap counts only if the pages, fetched again together, still share the record.
+        var again = run.Exchanges.Where(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.Confirm && e.IsSuccess).ToList();
+        var confirmed = PaginationProbes.Overlaps(again, p).Select(o => o.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, first, second) in PaginationProbes.Overlaps(sampled, p))
+            if (again.Count == 0 || confirmed.Contains(id))
+                problems.Add((sampled.First(e => e.Page == second), $"record {id} is on page {first} and page {second}"));
 
         var total = JsonNumbers.WholeNumber(sampled[0].Json.Node![p.TotalItems]);
         if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.SmallPage) is { } small)

@@ -181,7 +181,13 @@ public sealed class Runner(Probe probe, RunOptions options)
             case OperationRole.List:
                 await SampleListAsync(testCase, pagination!, baseUrl, (purpose, url, page, id) => Get(purpose, url, page, id), harvested);
                 if (profile.ClauseFor(PaginationProbes.Check) is not null && exchanges[0].IsSuccess)
+                {
                     await ProbePaginationAsync(testCase, pagination!, baseUrl, exchanges[0], (purpose, url, page) => Get(purpose, url, page, ownedBy: PaginationProbes.Check));
+                    // Pages that share a record are fetched again, together: a live feed may only have moved between requests.
+                    var sampled = exchanges.Where(e => e.Page is not null && e.OwnedBy is null && e.IsSuccess).ToList();
+                    foreach (var page in PaginationProbes.Overlaps(sampled, pagination!).SelectMany(o => new[] { o.First, o.Second }).Distinct().Order().Take(6))
+                        await Get(PaginationProbes.Confirm, PageUrl(baseUrl, testCase, pagination!, page), page, ownedBy: PaginationProbes.Check);
+                }
                 break;
             case OperationRole.Item:
                 var parameter = Planner.PathParameterNames(operation.Path).Last();

@@ -38,6 +38,20 @@ public class PaginationInvariantsCheckTests
             Does.Contain($"record {Id2} is on page 1 and page 2"));
 
     [Test]
+    public void An_overlap_gone_when_the_pages_are_fetched_again_is_a_feed_that_moved_not_a_fault()
+    {
+        var run = Run(Page(2, 2, 4, Service(Id2), Service(Id3)), GoodSmall, EmptyBeyond);
+        var moved = run with { Exchanges = [.. run.Exchanges,
+            Probe(PaginationProbes.Confirm, Page(1, 2, 4, Service("id-0"), Service(Id1)), page: 1),
+            Probe(PaginationProbes.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
+        Assert.That(Single(_check, moved).Kind, Is.EqualTo(FindingKind.Satisfied));
+        var still = run with { Exchanges = [.. run.Exchanges,
+            Probe(PaginationProbes.Confirm, Page(1, 2, 4, Service(Id1), Service(Id2)), page: 1),
+            Probe(PaginationProbes.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
+        Assert.That(Single(_check, still).Message, Does.Contain($"record {Id2} is on page 1 and page 2"));
+    }
+
+    [Test]
     public void An_ignored_per_page_violates_it() =>
         Assert.That(Single(_check, Run(GoodPage2, Page(1, 1, 4, Service(Id1), Service(Id2), Service(Id3)), EmptyBeyond)).Message,
             Does.Contain("per_page=2 gave 3 record(s), not 2"));

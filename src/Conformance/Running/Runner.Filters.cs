@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Http;
+using Conformance.Specs;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>The filter probes: requests that show whether a list's filters filter (judged by filters-filter).</summary>
+public sealed partial class Runner
+{
+    /// <summary>Filtered pages read while looking for the record a filter's value came from.</summary>
+    private const int FilterPages = 5;
+
+    /// <summary>
+    /// For each list with filters the profile can judge: one request per filter, with a value taken from a record
+    /// already fetched, and one with two filters at once. The requests belong to filters-filter alone.
+    /// </summary>
+    private async Task ProbeFiltersAsync(Spec spec, Profile profile, Uri baseUrl, List<OperationRun> runs,
+        Dictionary<string, List<JsonObject>> harvested, Dictionary<string, List<JsonObject>> known, CancellationToken cancel)
+    {
+        foreach (var endpoint in profile.Filters.Where(f => f.Match is not null).SelectMany(f => f.Endpoints).Distinct())
+        {
+            var index = runs.FindIndex(r => r.Operation.Method == "GET" && r.Operation.PathTemplate == endpoint && !r.DeclaredAbsent
+                                            && r.Format == profile.Formats?.Required && r.Primary is { IsSuccess: true });
+            if (index < 0) continue; // the list itself failed: other checks say why
+            var run = runs[index];
+            var path = run.Operation.Path;
+            var whole = known.GetValueOrDefault(path) ?? [];
+            var pool = whole.Concat(harvested.GetValueOrDefault(path) ?? []).ToList();
+            var item = runs.FirstOrDefault(r => r.Role == OperationRole.Item && Planner.ParentList(r.Operation.Path) == path);
+            var idParameter = item is null ? "id" : Planner.PathParameterNames(item.Operation.Path).Last();
+            var xml = run.Format is { IsXml: true } ? new XmlShape(spec.Root, run.Operation) : null;
+            var accept = run.Format?.MediaTypes[0] ?? "application/json";
+
+            async Task<FilterProbe> Send(IReadOnlyList<FilterCondition> conditions, JsonObject source)
+            {
+                var probeRun = new FilterProbe(conditions, IdOf(source, idParameter), idParameter, [], whole);
+                var filters = string.Join("&", conditions.Select(c => $"{Uri.EscapeDataString(c.Filter.Parameter)}={Uri.EscapeDataString(c.Value)}"));
+                var responses = new List<Exchange>();
+                for (var page = 1; page <= FilterPages; page++)
+                {
+                    var paging = profile.Pagination is { } p ? $"{p.PageParameter}={page}" : "";
+                    var response = await probe.GetAsync(run.Operation.Id, $"filter {probeRun.Describe()}" + (page > 1 ? $" (page {page})" : ""),
+                        Url(baseUrl, path, query: Join(FixedQuery(), filters, paging)), anonymous: false, cancel, accept, xml, "filters-filter");
+                    responses.Add(response);
+                    // Stop once the source record is seen, or the results end.
+                    if (!response.IsSuccess || profile.Pagination is null || IsLastPage(response, profile.Pagination)
+                        || RecordsOn(response, profile.Pagination).Any(r => IdOf(r, idParameter) == probeRun.SourceId))
+                        break;
+                }
+                return probeRun with { Responses = responses };
+            }
+
+            var probes = new List<FilterProbe>();
+            var judged = profile.Filters.Where(f => f.Match is not null && f.Endpoints.Contains(endpoint)).ToList();
+            foreach (var filter in judged)
+            {
+                var source = pool.Select(r => (Record: r, Value: FilterMatching.ValueFrom(r, filter))).FirstOrDefault(x => x.Value is not null);
+                probes.Add(source.Value is null
+                    ? new FilterProbe([new FilterCondition(filter, "")], null, idParameter, [], whole,
+                        $"{filter.Parameter} could not be tested: no record fetched has a value for {filter.Field}")
+                    : await Send([new FilterCondition(filter, source.Value)], source.Record));
+            }
+            // Filters given together are cumulative: a record that has two values is asked for by both at once.
+            var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == "equals")
+                    .Select(f => FilterMatching.ValueFrom(r, f) is { } v ? new FilterCondition(f, v) : null).OfType<FilterCondition>().Take(2).ToList()))
+                .FirstOrDefault(x => x.Conditions.Count == 2);
+            if (pair.Record is not null) probes.Add(await Send(pair.Conditions, pair.Record));
+            runs[index] = run with { Exchanges = run.Exchanges.Concat(probes.SelectMany(p => p.Responses)).ToList(), Filters = probes };
+        }
+    }
+
+    /// <summary>Whether a page says it is the last (by its flag, or its number against the page count).</summary>
+    public static bool IsLastPage(Exchange page, Pagination p) => page.Json.Node is JsonObject body
+        && (body[p.LastPage] is JsonValue flag && flag.TryGetValue<bool>(out var last) ? last
+            : JsonNumbers.WholeNumber(body[p.PageNumber]) is { } number && JsonNumbers.WholeNumber(body[p.TotalPages]) is { } total && number >= total);
+}

@@ -36,14 +36,19 @@ public sealed class ResponseSchemaCheck : Check
             {
                 results = schema.Evaluate(body, ResponseSchemas.Evaluation);
             }
-            catch (Exception e) when (e is JsonSchemaException or RefResolutionException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is not OperationCanceledException) // a late $ref, a format, a pattern: the harness cannot judge
             {
                 cannotJudge ??= $"The spec's schema could not be applied: {e.Message}";
                 continue;
             }
             judged++;
+            // The evaluation decides; its messages only explain. A failed `not`, or a `oneOf` matched twice, fails
+            // with no leaf message at all.
             if (!results.IsValid)
-                problems.AddRange(Errors(results).Select(error => (exchange, error)));
+            {
+                var errors = Errors(results).ToList();
+                problems.AddRange((errors.Count > 0 ? errors : [Unexplained(results)]).Select(error => (exchange, error)));
+            }
         }
         if (problems.Count > 0 || judged > 0)
             yield return Judge(run, problems, $"{judged} response(s) valid against the documented schema.");
@@ -68,6 +73,12 @@ public sealed class ResponseSchemaCheck : Check
             .Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"at {Location(d.InstanceLocation.ToString())}: {e.Value} ({e.Key})"))
             .Distinct();
+
+    private static string Unexplained(EvaluationResults results)
+    {
+        var deepest = (results.Details ?? []).Where(d => !d.IsValid).LastOrDefault() ?? results;
+        return $"at {Location(deepest.InstanceLocation.ToString())}: the value does not satisfy the schema at {deepest.EvaluationPath}";
+    }
 
     private static string Location(string pointer) => pointer.Length == 0 ? "/" : pointer;
 }

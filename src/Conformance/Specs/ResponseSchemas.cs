@@ -19,6 +19,7 @@ public sealed class ResponseSchemas
     private readonly Uri _location;
     private readonly ConcurrentDictionary<string, (JsonSchema? Schema, string? Problem)> _built = new();
     private readonly Lock _buildLock = new();
+    private readonly Dictionary<Uri, SchemaResources.Resource> _resources;
 
     public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
     {
@@ -26,20 +27,44 @@ public sealed class ResponseSchemas
         _source = source;
         _normalise = normalise;
         _diagnostics = diagnostics;
-        _registry.Register(_location, new JsonElementBaseDocument(ToElement(validationRoot), _location));
-        _registry.Fetch = (uri, _) => FetchDocument(uri);
+        _registry.Register(_location, new SchemaDocument(validationRoot, _location, DialectOf, _registry.Get));
+        _resources = SchemaResources.Find(validationRoot, _location);
+        _registry.Fetch = (uri, _) => Embedded(uri) ?? FetchDocument(uri);
     }
 
     // Specs' schemas carry many non-JSON-Schema keywords (example, name, core, datapackage_metadata...):
     // JSON Schema 2020-12 ignores unknown keywords, the library's newer default dialect refuses them.
     private static readonly Dialect Lenient = Dialect.Draft202012.With([], allowUnknownKeywords: true);
 
-    private BuildOptions Build() => new() { SchemaRegistry = _registry, Dialect = Lenient };
+    private BuildOptions Build(string? dialect = null) => new() { SchemaRegistry = _registry, Dialect = DialectOf(dialect) };
+
+    /// <summary>The dialect a `$schema` names; 2020-12 (what OpenAPI 3.1 uses) when it names none we know.</summary>
+    private static Dialect DialectOf(string? schema) => schema switch
+    {
+        null => Lenient,
+        _ when schema.Contains("draft-07") => Dialect.Draft07,
+        _ when schema.Contains("draft-06") => Dialect.Draft06,
+        _ when schema.Contains("2019-09") => Dialect.Draft201909,
+        _ => Lenient,
+    };
+
+    /// <summary>
+    /// A schema resource declared inside the spec or an OpenAPI document it references, built from there: the
+    /// outermost resource that holds it is built whole, which registers it and every resource inside it once.
+    /// </summary>
+    private IBaseDocument? Embedded(Uri uri)
+    {
+        var id = new Uri(uri.GetLeftPart(UriPartial.Query));
+        if (!_resources.TryGetValue(id, out var resource)) return null;
+        if (resource.Outermost != id) return _registry.Get(resource.Outermost) is null ? null : _registry.Get(id);
+        return JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id);
+    }
 
     public static EvaluationOptions Evaluation { get; } = new()
     {
         OutputFormat = OutputFormat.List,
-        RequireFormatValidation = true, // uuid, uri, email, date-time are asserted; unknown formats pass
+        RequireFormatValidation = true, // only the formats FormatAssertion lists as proven; the others pass
+        FormatRegistry = FormatAssertion.Registry,
     };
 
     /// <summary>The schema at a pointer in the spec, or the reason it could not be built.</summary>
@@ -81,10 +106,15 @@ public sealed class ResponseSchemas
         var text = _source.Read(FromValidator(withoutFragment));
         var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
+        EcmaPatterns.Translate(node);
         var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);
-        return isOpenApi
-            ? new JsonElementBaseDocument(ToElement(node), withoutFragment)
-            : JsonSchema.Build(ToElement(node), Build(), withoutFragment);
+        if (isOpenApi)
+        {
+            foreach (var (id, resource) in SchemaResources.Find(node, withoutFragment)) _resources.TryAdd(id, resource);
+            return new SchemaDocument(node, withoutFragment, DialectOf, _registry.Get);
+        }
+        // A schema file is built whole, so its anchors and inner $ids are known before anything refers to them.
+        return JsonSchema.Build(ToElement(node), Build(node["$schema"] is JsonValue named && named.TryGetValue<string>(out var dialect) ? dialect : null), withoutFragment);
     }
 
     private static string EncodeFragment(string pointer) =>

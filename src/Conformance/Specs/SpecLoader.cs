@@ -43,6 +43,7 @@ public sealed class SpecLoader(SpecSource source)
         var operations = OperationsOf(model, root, version.StartsWith('2'));
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
+        EcmaPatterns.Translate(validationRoot);
 
         return new Spec
         {
@@ -109,18 +110,62 @@ public sealed class SpecLoader(SpecSource source)
                     "Numeric exclusiveMinimum/exclusiveMaximum is OpenAPI 3.1 syntax in a 3.0 document; read as the 3.0 form."));
         try
         {
-            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-            var result = new OpenApiJsonReader().Read(forReader, location, settings);
-            foreach (var error in result.Diagnostic?.Errors ?? [])
-                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
-            foreach (var warning in result.Diagnostic?.Warnings ?? [])
-                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
-            return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.");
+            return Read(forReader, location, version, diagnostics);
         }
         catch (Exception e) when (e is not SpecLoadException)
         {
-            throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e);
+            // Microsoft.OpenApi throws on schemas it cannot model (a boolean schema under properties, a relative $id,
+            // an empty pointer token). The operations do not need them, and validation reads the document's own tree:
+            // read the operations again with every schema left empty, and say so.
+            try
+            {
+                var document = Read(WithoutSchemas(forReader), location, version, diagnostics);
+                diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, "",
+                    $"The OpenAPI reader could not model this document's schemas ({e.GetType().Name}: {e.Message}); its operations were read without them. Responses are still validated against the document's own schemas."));
+                return document;
+            }
+            catch (Exception again) when (again is not SpecLoadException)
+            {
+                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e);
+            }
         }
+    }
+
+    private static OpenApiDocument Read(JsonNode tree, Uri location, string version, List<SpecDiagnostic> diagnostics)
+    {
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        var result = new OpenApiJsonReader().Read(tree, location, settings);
+        foreach (var error in result.Diagnostic?.Errors ?? [])
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
+        foreach (var warning in result.Diagnostic?.Warnings ?? [])
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
+        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.");
+    }
+
+    /// <summary>A copy of the document for the operation reader, with every schema (and schema map) emptied.</summary>
+    private static JsonNode WithoutSchemas(JsonNode tree)
+    {
+        var copy = JsonNode.Parse(tree.ToJsonString())!;
+        void Empty(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, child) in obj.ToList())
+                    {
+                        if (key == "schema") obj[key] = new JsonObject();
+                        else if (key is "schemas" or "definitions" && child is JsonObject map)
+                            foreach (var name in map.Select(p => p.Key).ToList()) map[name] = new JsonObject();
+                        else Empty(child);
+                    }
+                    break;
+                case JsonArray array:
+                    foreach (var child in array) Empty(child);
+                    break;
+            }
+        }
+        Empty(copy);
+        return copy;
     }
 
     private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2)

@@ -53,6 +53,24 @@ public class CliTests
     }
 
     [Test]
+    public async Task A_feed_with_nothing_to_validate_is_inconclusive_exits_3_and_says_what_was_not_covered()
+    {
+        var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
+        using var server = ReferenceImplementations.Start(catalogue, "oruk-3.0", defects: [Conformance.Reference.Defects.DefectCatalogue.Find("empty-feed")]);
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", server.Url, "--out", outDir);
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.All);
+        Assert.That(result.Output, Does.Contain("Verdict: inconclusive").And.Contain("Not covered: GET /services: no record was validated"));
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
+        Assert.That(report["verdict"]!.GetValue<string>(), Is.EqualTo("inconclusive"));
+        var gaps = report["coverage"]!.AsArray().Where(c => c!["gap"] is not null && c["tier"]!.GetValue<string>() == "required")
+            .Select(c => c!["operation"]!.GetValue<string>());
+        Assert.That(gaps, Is.EquivalentTo(new[] { "GET /services", "GET /services/{id}" }));
+        var junit = XDocument.Load(Path.Combine(outDir, "junit.xml"));
+        Assert.That(junit.Root!.Attribute("errors")!.Value, Is.Not.EqualTo("0"), "an inconclusive run must not look green in CI");
+    }
+
+    [Test]
     public async Task An_unreachable_endpoint_exits_3_and_still_writes_a_report()
     {
         var outDir = Cli.TempDir();

@@ -7,7 +7,8 @@ namespace Conformance.Checks;
 /// <summary>Each response body is JSON that validates against the schema the spec documents for its status.</summary>
 public sealed class ResponseSchemaCheck : Check
 {
-    public override string Id => "response-schema";
+    public const string CheckId = "response-schema";
+    public override string Id => CheckId;
     public override string Title => "Response body matches the documented schema";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

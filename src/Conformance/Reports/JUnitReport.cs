@@ -27,7 +27,7 @@ public sealed class JUnitReport : IReporter
         xml.WriteAttributeString("name", $"conformance {result.StandardId}");
         xml.WriteAttributeString("tests", result.Results.Count.ToString());
         xml.WriteAttributeString("failures", result.Count(Outcome.Fail).ToString());
-        xml.WriteAttributeString("errors", result.Count(Outcome.Error).ToString());
+        xml.WriteAttributeString("errors", (result.Count(Outcome.Error) + result.Coverage.Count(c => c.IsGap)).ToString());
         xml.WriteAttributeString("skipped", result.Count(Outcome.Skipped).ToString());
         if (result.Aborted is not null)
         {
@@ -39,6 +39,23 @@ public sealed class JUnitReport : IReporter
             xml.WriteAttributeString("message", XmlSafe(result.Aborted));
             xml.WriteEndElement();
             xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        var gaps = result.Coverage.Where(c => c.IsGap).ToList();
+        if (gaps.Count > 0)
+        {
+            // An inconclusive run must not look green: each required part left uncovered is an error.
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", "coverage");
+            xml.WriteAttributeString("tests", gaps.Count.ToString());
+            xml.WriteAttributeString("errors", gaps.Count.ToString());
+            foreach (var gap in gaps)
+            {
+                xml.WriteStartElement("testcase");
+                xml.WriteAttributeString("name", $"covered {gap.Operation}");
+                Element(xml, "error", gap.Gap!, gap.Gap!);
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
         }
         foreach (var group in result.Results.GroupBy(r => r.Operation))

@@ -48,6 +48,16 @@ public sealed class JsonReport : IReporter
             ["level"] = c.Level.ToString().ToUpperInvariant(),
             ["statement"] = c.Statement,
         }).ToArray()),
+        ["coverage"] = new JsonArray(result.Coverage.Select(c => (JsonNode)new JsonObject
+        {
+            ["operation"] = c.Operation,
+            ["tier"] = c.Tier.ToString().ToLowerInvariant(),
+            ["requests"] = c.Requests,
+            ["answered"] = c.Answered,
+            ["recordsValidated"] = c.RecordsValidated,
+            ["idsLookedUp"] = c.IdsLookedUp,
+            ["gap"] = c.Gap,
+        }).ToArray()),
         ["results"] = new JsonArray(result.Results.Select(r => (JsonNode)new JsonObject
         {
             ["check"] = r.Check,

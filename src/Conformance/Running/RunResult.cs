@@ -31,7 +31,10 @@ public sealed class RunResult
     /// <summary>Why the run stopped early (unreachable target, cancelled), or null.</summary>
     public string? Aborted { get; init; }
 
-    public string Verdict => Running.Verdict.Of(Results, Aborted);
+    /// <summary>What each operation covered, and what a required one lacks for a pass.</summary>
+    public IReadOnlyList<OperationCoverage> Coverage { get; init; } = [];
+
+    public string Verdict => Running.Verdict.Of(Results, Aborted, Coverage);
 
     public int Count(Outcome outcome) => Results.Count(r => r.Outcome == outcome);
 }

@@ -91,6 +91,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             StartedAt = started,
             FinishedAt = DateTimeOffset.UtcNow,
             Results = results,
+            Coverage = Coverage.Of(runs, results, context),
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,

@@ -13,6 +13,8 @@ public static class Verdict
     public const string PassWithWarnings = "pass-with-warnings";
     public const string Fail = "fail";
     public const string Error = "error";
+    /// <summary>Nothing failed, but a required part could not be covered: no pass can rest on it.</summary>
+    public const string Inconclusive = "inconclusive";
 
     public static Outcome OutcomeOf(FindingKind kind, Level level, Tier tier) => kind switch
     {
@@ -25,24 +27,18 @@ public static class Verdict
 
     /// <summary>
     /// A run cut short (unreachable, cancelled) is "error": it can neither certify nor condemn. Otherwise a
-    /// failure fails; a required endpoint the harness could not judge is "error".
+    /// failure fails; a required endpoint the harness could not judge is "error"; a required part the run could
+    /// not cover (a read never answered, a list with no record validated, a lookup never made) is "inconclusive".
     /// </summary>
-    public static string Of(IReadOnlyList<CheckResult> results, string? aborted)
+    public static string Of(IReadOnlyList<CheckResult> results, string? aborted, IReadOnlyList<OperationCoverage>? coverage = null)
     {
         if (aborted is not null) return Error;
         if (results.Any(r => r.Outcome == Outcome.Fail)) return Fail;
         if (results.Any(r => r.Outcome == Outcome.Error && r.Tier == Tier.Required)) return Error;
-        // Anything not proven on an optional endpoint, or a required read that could not be tested, is no clean pass.
-        return results.Any(r => r.Outcome == Outcome.Warning || r.Outcome == Outcome.Error || UntestedRequiredRead(r))
-            ? PassWithWarnings : Pass;
+        if ((coverage ?? []).Any(c => c.IsGap)) return Inconclusive;
+        // Anything not proven on an optional endpoint is no clean pass.
+        return results.Any(r => r.Outcome == Outcome.Warning || r.Outcome == Outcome.Error) ? PassWithWarnings : Pass;
     }
-
-    /// <summary>
-    /// A required endpoint's read that was never sent. Writes are outside a read-only run by design, and a check
-    /// that does not apply (e.g. jurisdiction errors on a single-jurisdiction endpoint) leaves nothing untested.
-    /// </summary>
-    private static bool UntestedRequiredRead(CheckResult r) =>
-        r is { Outcome: Outcome.Skipped, Tier: Tier.Required, Check: EndpointAnswersCheck.CheckId } && r.Operation.StartsWith("GET ", StringComparison.Ordinal);
 
     public static int ExitCode(string verdict) => verdict switch
     {

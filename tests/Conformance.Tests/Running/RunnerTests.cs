@@ -37,6 +37,23 @@ public class RunnerTests
     }
 
     [Test]
+    public async Task Coverage_counts_what_was_requested_validated_and_looked_up()
+    {
+        using var server = StartReference();
+        var result = await RunAsync(server.Url, new ProbeSettings());
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Pass));
+        var coverage = result.Coverage.ToDictionary(c => c.Operation);
+        // 25 services, 10 a page, pages 1, 2 and 3 sampled: every listed record validated; one lookup per page.
+        Assert.That(coverage["GET /services"].RecordsValidated, Is.EqualTo(25));
+        Assert.That(coverage["GET /services/{id}"].IdsLookedUp, Is.EqualTo(3));
+        Assert.That(result.Coverage.Where(c => c.IsGap), Is.Empty);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(new StringWriter().Also(w => new Conformance.Reports.JsonReport().Write(result, w)).ToString())!;
+        var services = report["coverage"]!.AsArray().Single(c => c!["operation"]!.GetValue<string>() == "GET /services")!;
+        Assert.That(services["recordsValidated"]!.GetValue<int>(), Is.EqualTo(25));
+        Assert.That(services["gap"], Is.Null);
+    }
+
+    [Test]
     public void More_pages_sampled_spread_evenly() =>
         Assert.That(Runner.PagesToSample(100, 6), Is.EqualTo(new long[] { 20, 40, 60, 80, 100 }), "page 1 and five more");
 
@@ -118,7 +135,7 @@ public class RunnerTests
     }
 
     [Test]
-    public async Task An_empty_feed_passes_with_a_warning_not_a_failure()
+    public async Task An_empty_feed_is_inconclusive_not_a_failure()
     {
         var empty = new Conformance.Reference.OpenReferralService(new ReferenceData
         {
@@ -127,8 +144,13 @@ public class RunnerTests
         });
         using var server = ReferenceServer.Start(empty.Handle);
         var result = await RunAsync(server.Url, new ProbeSettings());
-        Assert.That(result.Verdict, Is.EqualTo(Verdict.PassWithWarnings));
+        // Nothing could be validated on the required list, nor any id looked up: no verdict can rest on that.
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        Assert.That(Verdict.ExitCode(result.Verdict), Is.EqualTo(3));
         Assert.That(result.Results.Where(r => r.Outcome == Outcome.Warning).Select(r => r.Check), Is.All.EqualTo("feed-not-empty"));
+        var gaps = result.Coverage.Where(c => c.IsGap).ToDictionary(c => c.Operation, c => c.Gap);
+        Assert.That(gaps.Keys, Is.EquivalentTo(new[] { "GET /services", "GET /services/{id}" }));
+        Assert.That(gaps["GET /services"], Does.Contain("no record was validated"));
         Assert.That(result.Results.Single(r => r.Check == "id-resolves" && r.Operation == "GET /services/{id}").Outcome, Is.EqualTo(Outcome.Skipped));
     }
 

@@ -25,10 +25,6 @@ public class VerdictTests
         Assert.Multiple(() =>
         {
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, Tier.Optional)], null), Is.EqualTo(Verdict.Pass));
-            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped)], null), Is.EqualTo(Verdict.PassWithWarnings),
-                "a required endpoint that could not be tested is no clean pass");
-            Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, operation: "POST /requests.xml")], null), Is.EqualTo(Verdict.Pass),
-                "writes are left out of a read-only run by design");
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Skipped, check: "jurisdiction-errors")], null), Is.EqualTo(Verdict.Pass),
                 "a check that does not apply leaves nothing untested");
             Assert.That(Verdict.Of([Result(Outcome.Pass), Result(Outcome.Warning)], null), Is.EqualTo(Verdict.PassWithWarnings));
@@ -37,6 +33,23 @@ public class VerdictTests
                 "an optional endpoint it could not judge does not sink the run, nor is it a clean pass");
             Assert.That(Verdict.Of([Result(Outcome.Error)], null), Is.EqualTo(Verdict.Error));
             Assert.That(Verdict.Of([Result(Outcome.Fail)], "cancelled"), Is.EqualTo(Verdict.Error), "a cut-short run neither certifies nor condemns");
+        });
+    }
+
+    private static OperationCoverage Covered(Tier tier, string? gap) => new("GET /services", tier, 1, 1, 0, 0, gap);
+
+    [Test]
+    public void A_required_part_left_uncovered_makes_the_run_inconclusive_unless_something_failed()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verdict.Of([Result(Outcome.Pass)], null, [Covered(Tier.Required, "no record was validated")]), Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(Verdict.Of([Result(Outcome.Pass)], null, [Covered(Tier.Optional, "no record was validated")]), Is.EqualTo(Verdict.Pass),
+                "an optional endpoint's gap does not hold back the verdict");
+            Assert.That(Verdict.Of([Result(Outcome.Fail)], null, [Covered(Tier.Required, "never answered")]), Is.EqualTo(Verdict.Fail),
+                "a proven failure stands whatever else could not be covered");
+            Assert.That(Verdict.Of([Result(Outcome.Pass)], null, [Covered(Tier.Required, null)]), Is.EqualTo(Verdict.Pass));
+            Assert.That(Verdict.ExitCode(Verdict.Inconclusive), Is.EqualTo(3));
         });
     }
 

@@ -1,0 +1,54 @@
+using Conformance.Checks;
+using Conformance.Standards;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// What a run actually covered of one operation: requests sent, answers received, records validated against the
+/// schema, ids looked up. <see cref="Gap"/> says what a required operation lacks for a verdict to rest on it:
+/// a pass needs every required read answered, records validated on every required list and every required
+/// lookup made.
+/// </summary>
+public sealed record OperationCoverage(
+    string Operation,
+    Tier Tier,
+    int Requests,
+    int Answered,
+    int RecordsValidated,
+    int IdsLookedUp,
+    string? Gap)
+{
+    public bool IsGap => Gap is not null && Tier == Tier.Required;
+}
+
+public static class Coverage
+{
+    public static List<OperationCoverage> Of(IEnumerable<OperationRun> runs, IReadOnlyList<CheckResult> results, CheckContext context) =>
+        runs.Select(run => Of(run, results, context)).ToList();
+
+    private static OperationCoverage Of(OperationRun run, IReadOnlyList<CheckResult> results, CheckContext context)
+    {
+        var operation = run.Operation.Id;
+        var ordinary = run.Answered.ToList();
+        var successes = ordinary.Where(e => e.IsSuccess && !Check.WantsCredentials(e, context)).ToList();
+        var schema = results.FirstOrDefault(r => r.Check == ResponseSchemaCheck.CheckId && r.Operation == operation);
+        // Records count as validated only where the schema check judged them (not where it could not).
+        var judged = context.Profile.ClauseFor(ResponseSchemaCheck.CheckId) is null || schema?.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning;
+        var records = judged ? RecordsIn.Run(run, context).Count() : 0;
+        var lookups = run.Role == OperationRole.Item ? successes.Count(e => e.RecordId is not null) : 0;
+        return new OperationCoverage(operation, run.Tier, run.Exchanges.Count, ordinary.Count, records, lookups, GapOf(run, ordinary, successes, records, lookups, schema));
+    }
+
+    private static string? GapOf(OperationRun run, List<Http.Exchange> ordinary, List<Http.Exchange> successes, int records, int lookups, CheckResult? schema)
+    {
+        // A write is outside a read-only run by design; nothing to look up is nothing untested; a declared absence is judged by its refusal.
+        if (run.Role == OperationRole.Write || run.Operation.Method != "GET" || run.NotApplicable || run.DeclaredAbsent) return null;
+        if (run.SkipReason is not null) return $"not requested: {run.SkipReason}";
+        if (ordinary.Count == 0) return $"never answered ({run.Exchanges.FirstOrDefault()?.TransportError ?? "no request was sent"})";
+        if (successes.Count == 0) return $"no successful answer (last status {ordinary[^1].Status})";
+        if (run.Role == OperationRole.List && records == 0)
+            return schema?.Outcome == Outcome.Error ? $"no record could be validated: {schema.Message}" : "no record was validated: the list returned none";
+        if (run.Role == OperationRole.Item && lookups == 0) return "no record was looked up";
+        return null;
+    }
+}

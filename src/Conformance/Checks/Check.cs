@@ -37,11 +37,27 @@ public abstract class Check
         new(Id, run.Operation.Id, FindingKind.Error, reason, [], evidence ?? run.Primary);
 
     /// <summary>Satisfied when no exchange has a problem; otherwise violated, citing the first bad exchange.</summary>
-    protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, string Problem)> problems, string passMessage)
+    protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, string Problem)> problems, string passMessage) =>
+        Judge(run, problems.Select(p => (p.Exchange, new Problem(p.Problem))).ToList(), passMessage);
+
+    /// <summary>
+    /// Satisfied when there is no problem; otherwise violated, with every distinct rule broken named in the message
+    /// (never hidden behind "and N more"), the most widespread first, each with how many records (of
+    /// <paramref name="records"/>) or responses it touched, the value found and the fix; every occurrence is a detail.
+    /// </summary>
+    protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, Problem Problem)> problems, string passMessage, int? records = null)
     {
         if (problems.Count == 0) return Satisfied(run, passMessage);
-        var first = problems[0];
-        var message = problems.Count == 1 ? first.Problem : $"{first.Problem} (and {problems.Count - 1} more)";
-        return Violated(run, message, problems.Select(p => $"{p.Exchange.Purpose}: {p.Problem}"), first.Exchange);
+        var groups = problems.GroupBy(p => p.Problem.Rule).OrderByDescending(g => g.Count()).ToList();
+        var rules = groups.Select(g =>
+        {
+            var first = g.First().Problem;
+            var touched = g.Select(p => p.Problem.Record ?? p.Exchange.Url).Distinct().Count();
+            var where = first.Record is not null && records is > 0 ? $" (in {touched} of {records} record{(records == 1 ? "" : "s")})"
+                : touched > 1 ? $" (in {touched} responses)" : "";
+            return first.Rule + (first.Found is null ? "" : $"; found {first.Found}") + (first.Fix is null ? "" : $" ({first.Fix})") + where;
+        }).ToList();
+        var message = rules.Count == 1 ? rules[0] : $"{rules.Count} problems: {string.Join("; ", rules.Select((r, i) => $"({i + 1}) {r}"))}";
+        return Violated(run, message, problems.Select(p => $"{p.Exchange.Purpose}: {p.Problem.Detail ?? p.Problem.Rule}"), groups[0].First().Exchange);
     }
 }

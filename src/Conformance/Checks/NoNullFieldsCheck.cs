@@ -17,19 +17,25 @@ public sealed class NoNullFieldsCheck : Check
     {
         var bodies = run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).ToList();
         if (bodies.Count == 0) yield break;
-        var problems = new List<(Exchange, string)>();
+        var problems = new List<(Exchange, Problem)>();
         foreach (var exchange in bodies)
-            problems.AddRange(Empty(exchange.Json.Node, "").Select(pointer => (exchange, $"at {pointer}: sent empty instead of left out")));
-        yield return Judge(run, problems, "No field is sent as null or an empty string.");
+            foreach (var (pointer, found) in Empty(exchange.Json.Node, ""))
+            {
+                var (record, field) = RecordLocation.Of(pointer, run.Role, context.Profile.Pagination);
+                problems.Add((exchange, new Problem($"{field} is sent empty", found, record is null ? null : $"{exchange.Url}#{record}",
+                    $"at {pointer}: {found} instead of left out", "leave out a field that has no value")));
+            }
+        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context).Count);
+        yield return Judge(run, problems, "No field is sent as null or an empty string.", records);
     }
 
-    private static IEnumerable<string> Empty(JsonNode? node, string pointer) => node switch
+    private static IEnumerable<(string Pointer, string Found)> Empty(JsonNode? node, string pointer) => node switch
     {
         JsonObject o => o.SelectMany(p => p.Value is null
-            ? [$"{pointer}/{Specs.JsonPointers.Escape(p.Key)} (null)"]
+            ? [($"{pointer}/{Specs.JsonPointers.Escape(p.Key)}", "null")]
             : Empty(p.Value, $"{pointer}/{Specs.JsonPointers.Escape(p.Key)}")),
         JsonArray a => a.SelectMany((item, i) => Empty(item, $"{pointer}/{i}")),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0 => [$"{pointer} (\"\")"],
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0 => [(pointer, "\"\"")],
         _ => [],
     };
 }

@@ -8,8 +8,10 @@ namespace Conformance.Checks;
 public static class RecordsIn
 {
     public static IEnumerable<(Exchange Exchange, int Index, JsonObject Record)> Run(OperationRun run, CheckContext context) =>
-        run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).SelectMany(e => (run.Role == OperationRole.Item
-                ? Runner.RecordIn(e.Json.Node) is { } one ? [one] : []
-                : Runner.RecordsOn(e, context.Profile.Pagination))
-            .Select((record, i) => (e, i, record)));
+        run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).SelectMany(e => Of(e, run.Role, context).Select((record, i) => (e, i, record)));
+
+    /// <summary>The records one successful answer holds.</summary>
+    public static List<JsonObject> Of(Exchange exchange, OperationRole role, CheckContext context) => role == OperationRole.Item
+        ? Runner.RecordIn(exchange.Json.Node) is { } one ? [one] : []
+        : Runner.RecordsOn(exchange, context.Profile.Pagination);
 }

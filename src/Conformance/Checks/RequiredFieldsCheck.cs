@@ -18,11 +18,12 @@ public sealed class RequiredFieldsCheck : Check
         if (rules.Count == 0) yield break;
         var records = RecordsIn.Run(run, context).ToList();
         if (records.Count == 0) yield break;
-        var problems = new List<(Exchange, string)>();
+        var problems = new List<(Exchange, Problem)>();
         foreach (var (exchange, index, record) in records)
             foreach (var rule in rules)
                 if (!rule.AnyOf.Any(path => FilterMatching.Values(record, path).Any(v => v.ToString().Length > 0)))
-                    problems.Add((exchange, $"record {Runner.IdOf(record, "id") ?? $"#{index}"} has no {string.Join(" or ", rule.AnyOf)}"));
-        yield return Judge(run, problems, $"{records.Count} record(s), each with {string.Join("; ", rules.Select(r => string.Join(" or ", r.AnyOf)))}.");
+                    problems.Add((exchange, new Problem($"{string.Join(" or ", rule.AnyOf)} is missing (the standard's text requires it)", null,
+                        $"{exchange.Url}#{index}", $"record {Runner.IdOf(record, "id") ?? $"#{index}"} has no {string.Join(" or ", rule.AnyOf)}")));
+        yield return Judge(run, problems, $"{records.Count} record(s), each with {string.Join("; ", rules.Select(r => string.Join(" or ", r.AnyOf)))}.", records.Count);
     }
 }

@@ -14,7 +14,8 @@ public sealed class ResponseSchemaCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         var judged = 0;
-        var problems = new List<(Exchange, string)>();
+        var problems = new List<(Exchange, Problem)>();
+        var records = 0;
         string? cannotJudge = null;
         foreach (var exchange in run.Answered.Where(e => !WantsCredentials(e, context)))
         {
@@ -29,7 +30,7 @@ public sealed class ResponseSchemaCheck : Check
             if (exchange.JsonElement is not { } body)
             {
                 judged++;
-                problems.Add((exchange, exchange.Xml is null ? $"the body is not valid JSON ({exchange.Json.Error})" : $"the body cannot be read: {exchange.Json.Error}"));
+                problems.Add((exchange, new Problem(exchange.Xml is null ? $"the body is not valid JSON ({exchange.Json.Error})" : $"the body cannot be read: {exchange.Json.Error}")));
                 continue;
             }
             EvaluationResults results;
@@ -43,16 +44,13 @@ public sealed class ResponseSchemaCheck : Check
                 continue;
             }
             judged++;
-            // The evaluation decides; its messages only explain. A failed `not`, or a `oneOf` matched twice, fails
-            // with no leaf message at all.
+            records += exchange.IsSuccess ? RecordsIn.Of(exchange, run.Role, context).Count : 0;
+            // The evaluation decides; its messages only explain (a failed `not`, or a `oneOf` matched twice, has none).
             if (!results.IsValid)
-            {
-                var errors = Errors(results).ToList();
-                problems.AddRange((errors.Count > 0 ? errors : [Unexplained(results)]).Select(error => (exchange, error)));
-            }
+                problems.AddRange(SchemaProblems.Of(results, exchange, run.Role, context.Profile.Pagination).Select(p => (exchange, p)));
         }
         if (problems.Count > 0 || judged > 0)
-            yield return Judge(run, problems, $"{judged} response(s) valid against the documented schema.");
+            yield return Judge(run, problems, $"{judged} response(s) valid against the documented schema.", records);
         else if (cannotJudge is not null)
             yield return Error(run, cannotJudge);
     }
@@ -68,18 +66,4 @@ public sealed class ResponseSchemaCheck : Check
         return content.SchemaPointer;
     }
 
-    /// <summary>Leaf errors as "at /contents/0/email: Value does not match format "email"".</summary>
-    private static IEnumerable<string> Errors(EvaluationResults results) =>
-        (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"at {Location(d.InstanceLocation.ToString())}: {e.Value} ({e.Key})"))
-            .Distinct();
-
-    private static string Unexplained(EvaluationResults results)
-    {
-        var deepest = (results.Details ?? []).Where(d => !d.IsValid).LastOrDefault() ?? results;
-        return $"at {Location(deepest.InstanceLocation.ToString())}: the value does not satisfy the schema at {deepest.EvaluationPath}";
-    }
-
-    private static string Location(string pointer) => pointer.Length == 0 ? "/" : pointer;
 }

@@ -35,7 +35,8 @@ public class ResponseSchemaCheckTests
         service[field] = value;
         var finding = Single(_check, Run("/services/{id}", OperationRole.Item, JsonExchange("/services/x", service, id: Id1)));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain($"/{field}").And.Contain(format));
+        Assert.That(finding.Message, Does.StartWith($"{field} must be").And.Contain($"found \"{value}\""), "the field, in plain words, and the value found");
+        Assert.That(finding.Details, Has.Some.Contains($"at /{field}: format:").And.Contain(format), "the evidence keeps the pointer and the keyword");
     }
 
     [Test]
@@ -45,7 +46,7 @@ public class ResponseSchemaCheckTests
         ((JsonObject)service["organization"]!).Remove("description");
         var finding = Single(_check, Run("/services/{id}", OperationRole.Item, JsonExchange("/services/x", service, id: Id1)));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain("/organization"));
+        Assert.That(finding.Message, Does.StartWith("organization.description is missing"));
     }
 
     [Test]
@@ -80,7 +81,35 @@ public class ResponseSchemaCheckTests
         var finding = Single(_check, Run("/services", OperationRole.List,
             JsonExchange("/services", good, page: 1), JsonExchange("/services", bad, page: 2)));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain("/contents/0/id"));
+        Assert.That(finding.Message, Does.StartWith("id must be a UUID").And.Contain("(in 1 of 2 records)"));
+        Assert.That(finding.Details, Has.Some.Contains("at /contents/0/id"));
         Assert.That(finding.Evidence!.Page, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Problems_are_grouped_by_rule_and_field_with_counts_and_none_is_hidden()
+    {
+        var records = Enumerable.Range(1, 3).Select(i =>
+        {
+            var service = Service($"0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c0{i}");
+            service["last_modified"] = "2026-03-01T10:00:00"; // no time zone, in every record
+            if (i == 2) service["email"] = "nobody"; // a second rule, in one record only
+            return service;
+        }).ToArray();
+        var finding = Single(_check, Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 3, records), page: 1)));
+        Assert.That(finding.Message, Does.StartWith("2 problems: (1) last_modified must be a date and time"));
+        Assert.That(finding.Message, Does.Contain("found \"2026-03-01T10:00:00\" (add a time zone: Z or +01:00) (in 3 of 3 records)"));
+        Assert.That(finding.Message, Does.Contain("(2) email must be an e-mail address; found \"nobody\"").And.Contain("(in 1 of 3 records)"));
+        Assert.That(finding.Message, Does.Not.Contain("more"), "no distinct rule hides behind \"and N more\"");
+        Assert.That(finding.Details, Has.Count.EqualTo(4), "every occurrence is kept as evidence");
+    }
+
+    [Test]
+    public void A_null_in_a_field_that_is_not_nullable_names_the_field_and_the_null()
+    {
+        var service = FullService();
+        service["url"] = null;
+        var finding = Single(_check, Run("/services/{id}", OperationRole.Item, JsonExchange("/services/x", service, id: Id1)));
+        Assert.That(finding.Message, Does.StartWith("url must be text; found null"));
     }
 }

@@ -22,7 +22,8 @@ public class TextRuleChecksTests
         var run = Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", Service(Id1), id: Id1));
         var finding = Single(new RequiredFieldsCheck(), run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain($"record {Id1} has no organization_id or organization.id"));
+        Assert.That(finding.Message, Does.StartWith("organization_id or organization.id is missing").And.Contain("(in 1 of 1 record)"));
+        Assert.That(finding.Details, Has.Some.Contains($"record {Id1} has no organization_id or organization.id"));
     }
 
     [Test]
@@ -40,6 +41,8 @@ public class TextRuleChecksTests
         var run = Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", service, id: Id1));
         var finding = Single(new NoNullFieldsCheck(), run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Details, Has.Some.Contains("/email (null)").And.Some.Contains("/contacts/0/title (\"\")"));
+        Assert.That(finding.Details, Has.Some.Contains("at /email: null").And.Some.Contains("at /contacts/0/title: \"\""));
+        Assert.That(finding.Message, Does.Contain("email is sent empty; found null (leave out a field that has no value)")
+            .And.Contain("contacts[].title is sent empty; found \"\""));
     }
 }

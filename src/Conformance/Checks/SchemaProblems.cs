@@ -1,0 +1,205 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Conformance.Http;
+using Conformance.Standards;
+using Json.Schema;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// Turns a failed schema evaluation into problems a council officer can act on: the field, the value found, what was
+/// expected in plain words and, where it is known, the fix. Alternatives (anyOf, oneOf) are one problem, not one per
+/// branch; a failure with no message of its own (not, oneOf matched twice, contains) is explained from its keyword.
+/// </summary>
+public static partial class SchemaProblems
+{
+    public static List<Problem> Of(EvaluationResults results, Exchange exchange, OperationRole role, Pagination? pagination)
+    {
+        var details = (results.Details ?? []).ToList();
+        var problems = new List<Problem>();
+        var alternatives = new Dictionary<string, List<string>>(); // anyOf/oneOf branches, by the field and the keyword's path
+        foreach (var detail in details.Where(d => !d.IsValid))
+        {
+            var pointer = detail.InstanceLocation.ToString();
+            var evaluation = detail.EvaluationPath.ToString();
+            var branch = Branch().Match(evaluation);
+            foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
+            {
+                if (branch.Success)
+                {
+                    // One branch of anyOf/oneOf failing says nothing alone: the alternatives are reported together.
+                    var key = $"{pointer}\n{evaluation[..branch.Index]}/{branch.Groups["keyword"].Value}";
+                    var expectation = keyword == "required" ? $"must have {string.Join(" and ", Missing(message))}" : Expected(keyword, message);
+                    (alternatives.TryGetValue(key, out var list) ? list : alternatives[key] = []).Add(expectation);
+                    continue;
+                }
+                if (keyword == "required")
+                {
+                    foreach (var missing in Missing(message))
+                        problems.Add(Make(exchange, role, pagination, $"{pointer}/{Specs.JsonPointers.Escape(missing)}", "is missing (the schema requires it)", null,
+                            technical: $"required: {message}"));
+                    continue;
+                }
+                problems.Add(Make(exchange, role, pagination, pointer, Expected(keyword, message), Value(exchange.Json.Node, pointer),
+                    Fix(keyword, message, exchange.Json.Node, pointer), $"{(keyword.Length == 0 ? "false schema" : keyword)}: {message}"));
+            }
+            if (detail.Errors is not { Count: > 0 } && !branch.Success && Unexplained(detail, details) is { } reason)
+                problems.Add(Make(exchange, role, pagination, pointer, reason, Value(exchange.Json.Node, pointer)));
+        }
+        foreach (var (key, expectations) in alternatives)
+        {
+            var pointer = key.Split('\n')[0];
+            var distinct = expectations.Distinct().ToList();
+            var expected = distinct.All(e => e.StartsWith("must be ", StringComparison.Ordinal))
+                ? "must be " + string.Join(" or ", distinct.Select(e => e["must be ".Length..]))
+                : "must satisfy one of: " + string.Join("; or ", distinct);
+            problems.Add(Make(exchange, role, pagination, pointer, expected, Value(exchange.Json.Node, pointer)));
+        }
+        return problems.Count > 0 ? problems : [Make(exchange, role, pagination, "", "does not satisfy the documented schema", null)];
+    }
+
+    /// <param name="technical">The validator's own words, for the developer reading the evidence.</param>
+    private static Problem Make(Exchange exchange, OperationRole role, Pagination? pagination, string pointer, string expected, string? found,
+        string? fix = null, string? technical = null)
+    {
+        var (record, field) = RecordLocation.Of(pointer, role, pagination);
+        return new Problem($"{field} {expected}", found, record is null ? null : $"{exchange.Url}#{record}",
+            $"at {Location(pointer)}: {technical ?? expected}{(found is null ? "" : $"; found {found}")}", fix);
+    }
+
+    /// <summary>A keyword's failure as what was expected, in plain words.</summary>
+    private static string Expected(string keyword, string message)
+    {
+        switch (keyword)
+        {
+            case "type" when TypeMessage().Match(message) is { Success: true } m:
+                return "must be " + string.Join(" or ", m.Groups["expected"].Value.Split(", ").Select(Kind));
+            case "format" when FormatMessage().Match(message) is { Success: true } f:
+                return "must be " + FormatWords(f.Groups["format"].Value);
+            case "enum":
+                return "must be one of the values the standard lists";
+            case "const":
+                return $"must be {Regex.Unescape(message.Replace("Expected ", ""))}";
+            case "pattern":
+                return "does not match the pattern the schema gives";
+            case "uniqueItems":
+                return "must not repeat an item";
+            case "" or "false":
+                return "is not allowed here (the schema allows no such field)";
+        }
+        var should = ShouldMessage().Match(message);
+        return should.Success ? $"must be {should.Groups["rest"].Value}".Replace("must be be ", "must be ") : message;
+    }
+
+    /// <summary>Where we know it, how to put a value right.</summary>
+    private static string? Fix(string keyword, string message, JsonNode? body, string pointer)
+    {
+        if (keyword != "format" || FormatMessage().Match(message) is not { Success: true } f) return null;
+        var value = Specs.JsonPointers.Resolve(body ?? new JsonObject(), pointer) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        return f.Groups["format"].Value switch
+        {
+            "date-time" when value is not null && NoZone().IsMatch(value) => "add a time zone: Z or +01:00",
+            "date-time" when value is not null && value.Length > 10 && value[10] == ' ' => "put a T between the date and the time, and a time zone after it",
+            "date-time" => "write it like 2026-03-01T10:00:00Z",
+            "date" => "write it like 2026-03-01",
+            "time" => "write it like 10:00:00Z (RFC 3339 times carry a time zone)",
+            "uri" when value is not null && !value.Contains("://") => "give the whole address, starting https://",
+            "uri" => "write a whole address such as https://example.org/page",
+            "email" => "write an address such as name@example.org",
+            "uuid" => "write a UUID such as 0d2a8a6e-54a6-4c09-8e0f-3a8f5e2d1c01",
+            _ => null,
+        };
+    }
+
+    /// <summary>A failure with no message: what its keyword means, read from the branches beneath it.</summary>
+    private static string? Unexplained(EvaluationResults detail, List<EvaluationResults> all)
+    {
+        var path = detail.EvaluationPath.ToString();
+        var children = all.Where(d => d.EvaluationPath.ToString().StartsWith(path + "/", StringComparison.Ordinal)
+                                      && d.InstanceLocation.ToString() == detail.InstanceLocation.ToString()).ToList();
+        if (children.Any(c => c.EvaluationPath.ToString() == path + "/not" && c.IsValid))
+            return "is a value the schema forbids (it matches the schema under \"not\")";
+        var matched = children.Count(c => Regex.IsMatch(c.EvaluationPath.ToString()[path.Length..], "^/oneOf/[0-9]+$") && c.IsValid);
+        if (matched > 1) return $"matches {matched} of the alternatives (oneOf), but must match exactly one";
+        if (children.Any(c => c.EvaluationPath.ToString() == path + "/contains") || path.EndsWith("/contains"))
+            return "has no item of the kind the schema requires (contains)";
+        return null; // a parent of failures explained elsewhere ($ref, properties, items)
+    }
+
+    /// <summary>The value at a pointer, short enough to read: text and numbers as JSON, objects and lists by kind.</summary>
+    public static string? Value(JsonNode? body, string pointer)
+    {
+        if (body is null) return null;
+        var node = pointer.Length == 0 ? body : Specs.JsonPointers.Resolve(body, pointer);
+        return node switch
+        {
+            null when pointer.Length > 0 && Specs.JsonPointers.ParentOf(body, pointer).Parent is JsonObject o
+                                         && o.ContainsKey(Specs.JsonPointers.Tokens(pointer)[^1]) => "null",
+            null => null,
+            JsonObject => "an object",
+            JsonArray a => $"a list of {a.Count}",
+            _ => Truncate(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text, Readable) : node.ToJsonString()),
+        };
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : text[..57] + "…\"";
+
+    private static IEnumerable<string> Missing(string message)
+    {
+        var list = message.IndexOf('[') is var start and >= 0 && message.LastIndexOf(']') is var end && end > start ? message[start..(end + 1)] : "[]";
+        try
+        {
+            return JsonSerializer.Deserialize<string[]>(list) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [message];
+        }
+    }
+
+    private static string Kind(string type) => type switch
+    {
+        "string" => "text",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "boolean" => "true or false",
+        "object" => "an object",
+        "array" => "a list",
+        "null" => "null",
+        _ => type,
+    };
+
+    private static string FormatWords(string format) => format switch
+    {
+        "date-time" => "a date and time with a time zone (RFC 3339)",
+        "date" => "a date (YYYY-MM-DD)",
+        "time" => "a time of day with a time zone (RFC 3339)",
+        "uri" => "an absolute URI",
+        "uri-reference" => "a URI reference",
+        "email" => "an e-mail address",
+        "uuid" => "a UUID",
+        "ipv4" => "an IPv4 address",
+        "ipv6" => "an IPv6 address",
+        _ => $"in the {format} format",
+    };
+
+    private static string Location(string pointer) => pointer.Length == 0 ? "/" : pointer;
+
+    [GeneratedRegex("""/(?<keyword>anyOf|oneOf)/[0-9]+(/|$)""")]
+    private static partial Regex Branch();
+
+    [GeneratedRegex("""^Value is "(?<actual>[^"]*)" but should be "(?<expected>[^"]*)"$""")]
+    private static partial Regex TypeMessage();
+
+    [GeneratedRegex("""^Value does not match format "(?<format>[^"]*)"$""")]
+    private static partial Regex FormatMessage();
+
+    [GeneratedRegex("""^(Value|.*?) should (?<rest>.*)$""")]
+    private static partial Regex ShouldMessage();
+
+    [GeneratedRegex("""^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$""")]
+    private static partial Regex NoZone();
+}

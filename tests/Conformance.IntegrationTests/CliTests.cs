@@ -129,7 +129,7 @@ public class CliTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
         Assert.That(result.Output, Does.Contain("Vendor profile: Conformance project"));
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
-        Assert.That(report["requestsSent"]!.GetValue<int>(), Is.EqualTo(28), "--max-pages 1 wins over the profile's 3: 33 requests less five later pages");
+        Assert.That(report["requestsSent"]!.GetValue<int>(), Is.EqualTo(34), "--max-pages 1 wins over the profile's 3: 39 requests less five later pages");
     }
 
     [Test]

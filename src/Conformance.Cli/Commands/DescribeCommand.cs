@@ -39,7 +39,7 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
         AnsiConsole.Write(table);
 
         foreach (var filter in profile.Filters)
-            AnsiConsole.MarkupLineInterpolated($"filter {filter.Parameter} on {string.Join(", ", filter.Endpoints)}: {filter.Meaning}{(filter.Field is null ? "" : $" (field {filter.Field})")}");
+            AnsiConsole.MarkupLineInterpolated($"filter {filter.Parameter} on {string.Join(", ", filter.Endpoints)}: {filter.Meaning}{(filter.Field is null ? "" : $" (field {filter.FieldName})")}");
         foreach (var erratum in profile.Errata)
             AnsiConsole.MarkupLineInterpolated($"erratum {erratum.Id}: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
         var automated = profile.Clauses.Count(c => !c.IsManual);

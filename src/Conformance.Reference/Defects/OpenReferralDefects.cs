@@ -151,6 +151,18 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "search-ignored", Standard = standard, Check = "filters-filter", Expected = Outcome.Warning,
+            Breaks = "GET /services ignores search and lists every service (so the record a word came from is always among them).",
+            Apply = Change.Ignoring("search"),
+        },
+        new()
+        {
+            Name = "nested-taxonomy-filter-ignored", Standard = standard, Check = "filters-filter", Expected = Outcome.Warning,
+            Breaks = "Services name their taxonomy terms only nested (attributes[].taxonomy_term.id), and taxonomy_term_id is ignored.",
+            Apply = handler => Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), WithoutFlatTerms)(Change.Ignoring("taxonomy_term_id")(handler)),
+        },
+        new()
+        {
             Name = "declared-absent-but-500", Standard = standard, Check = "declared-not-implemented",
             Breaks = "GET /taxonomies, declared not implemented by the vendor, answers 500 instead of 404 or 501.",
             Apply = Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(500, "Not built.")),
@@ -206,6 +218,12 @@ public static class OpenReferralDefects
             Apply = Change.Records(p => Item(p, "/organizations"), r => r["email"] = "hello-at-harbourside"),
         },
     ];
+
+    /// <summary>A service's attributes without their flat taxonomy_term_id: the term is named only in the nested taxonomy_term.</summary>
+    public static void WithoutFlatTerms(JsonObject service)
+    {
+        foreach (var attribute in (service["attributes"] as JsonArray ?? []).OfType<JsonObject>()) attribute.Remove("taxonomy_term_id");
+    }
 
     private static ReferenceResponse Envelope(ReferenceResponse answer, Action<JsonObject> change)
     {

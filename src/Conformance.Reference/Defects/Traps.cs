@@ -14,6 +14,8 @@ public static class Traps
             Change.Records(Change.Everywhere, r => r["x_vendor_rating"] = 5)),
         Trap("trap-nested-organization-only", "oruk-3.0", "Services name their organization only in the nested form (organization.id), as the validator's Default feed does.",
             Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), r => r.Remove("organization_id"))),
+        Trap("trap-nested-taxonomy-terms-only", "oruk-3.0", "Services name their taxonomy terms only nested (attributes[].taxonomy_term.id); the filter works.",
+            Change.Records(p => p.StartsWith("/services", StringComparison.Ordinal), OpenReferralDefects.WithoutFlatTerms)),
         Trap("trap-negative-probes", "oruk-3.0", "The conforming reference, tested with --negative: unknown ids get 404, bad page numbers 400.",
             handler => handler, r => r with { Options = r.Options with { Negative = true } }),
         Trap("trap-throttled-once", "oruk-3.0", "The first request for /services is refused with 429 and no Retry-After; the next is served.",

@@ -7,7 +7,9 @@ namespace Conformance.Checks;
 /// Filters filter: a list asked for with a filter (a value taken from a record already fetched) returns only
 /// records that satisfy it, and among them the record the value came from; two filters at once must both
 /// hold. A record the list shows only in part is judged by its whole form where the harness fetched it, and
-/// not at all otherwise. A filter no fetched record has a value for could not be tested, and says so.
+/// not at all otherwise. A filter no fetched record has a value for could not be tested, and says so. A filter
+/// asked for with a value no record has must give fewer records than the list without it (or refuse the value):
+/// one that is ignored returns its source record too, so only this shows that it excludes.
 /// </summary>
 public sealed class FiltersFilterCheck : Check
 {
@@ -21,7 +23,10 @@ public sealed class FiltersFilterCheck : Check
         var problems = new List<(Exchange, string)>();
         var untested = run.Filters.Where(f => f.CouldNotTest is not null).Select(f => f.CouldNotTest!).ToList();
         var tested = run.Filters.Where(f => f.CouldNotTest is null).ToList();
-        foreach (var probe in tested)
+        foreach (var probe in tested.Where(p => p.Excludes))
+            if (Ignored(probe, run.Primary, pagination) is { } ignored)
+                problems.Add((probe.Responses[0], ignored));
+        foreach (var probe in tested.Where(p => !p.Excludes))
         {
             var last = probe.Responses[^1];
             if (probe.Responses.FirstOrDefault(r => !r.IsSuccess) is { } refused)
@@ -43,7 +48,7 @@ public sealed class FiltersFilterCheck : Check
                 var whole = probe.Known.FirstOrDefault(k => id is not null && string.Equals(Runner.IdOf(k, probe.IdParameter), id, StringComparison.OrdinalIgnoreCase)) ?? record;
                 foreach (var condition in probe.Conditions)
                     if ((FilterMatching.Satisfies(whole, condition) ?? FilterMatching.Satisfies(record, condition)) == false)
-                        problems.Add((response, $"{probe.Describe()} returned record {id} whose {condition.Filter.Field} does not match {condition.Value}"));
+                        problems.Add((response, $"{probe.Describe()} returned record {id} whose {condition.Filter.FieldName} does not match {condition.Value}"));
             }
             var complete = pagination is null || Runner.IsLastPage(last, pagination);
             if (complete && probe.SourceId is not null
@@ -56,6 +61,30 @@ public sealed class FiltersFilterCheck : Check
             yield break;
         }
         var note = untested.Count == 0 ? "" : $" ({string.Join("; ", untested)})";
-        yield return Judge(run, problems, $"{string.Join(", ", tested.Select(t => t.Describe()))}: only matching records, the expected one among them{note}.");
+        yield return Judge(run, problems, $"{string.Join(", ", tested.Where(t => !t.Excludes).Select(t => t.Describe()))}: only matching records, the expected one among them; "
+            + $"{string.Join(", ", tested.Where(t => t.Excludes).Select(t => t.Describe()))} (values no record has): fewer records{note}.");
+    }
+
+    /// <summary>Why a value no record has shows the filter ignored, or null when it excluded (or was refused).</summary>
+    private static string? Ignored(FilterProbe probe, Exchange? unfiltered, Standards.Pagination? pagination)
+    {
+        var response = probe.Responses[0];
+        if (!response.Answered) return $"{probe.Describe()} got no answer: {response.TransportError}";
+        if (response.Status >= 500) return $"{probe.Describe()}, a value no record has, answered {response.Status}";
+        if (!response.IsSuccess) return null; // refusing a value nothing has is excluding it
+        var all = Total(unfiltered, pagination);
+        var filtered = Total(response, pagination);
+        return all is > 0 && filtered >= all
+            ? $"{probe.Describe()}, a value no record has, returned {filtered} record(s), as many as the list without it: the filter is ignored"
+            : null;
+    }
+
+    /// <summary>How many records a list answer says it has: the envelope's total, else the records it holds.</summary>
+    private static long? Total(Exchange? answer, Standards.Pagination? pagination)
+    {
+        if (answer is not { IsSuccess: true } || answer.Json.Node is null) return null;
+        if (pagination is not null && answer.Json.Node is System.Text.Json.Nodes.JsonObject page && JsonNumbers.WholeNumber(page[pagination.TotalItems]) is { } total)
+            return total;
+        return Runner.RecordsOn(answer, pagination).Count;
     }
 }

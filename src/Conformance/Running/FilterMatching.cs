@@ -27,7 +27,7 @@ public static class FilterMatching
     /// <summary>A value that this record satisfies, or null when the record has nothing to filter by.</summary>
     public static string? ValueFrom(JsonObject record, Filter filter)
     {
-        var value = Values(record, filter.Field!).OfType<JsonValue>().Select(Http.JsonText.Of).FirstOrDefault(v => v is { Length: > 0 });
+        var value = filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Http.JsonText.Of).FirstOrDefault(v => v is { Length: > 0 });
         if (value is null) return null;
         return filter.Match switch
         {
@@ -43,11 +43,25 @@ public static class FilterMatching
         };
     }
 
+    /// <summary>
+    /// A value no record has, to see that the filter excludes: a word no text holds, an id shaped like the feed's own
+    /// (a server may refuse a malformed one), a moment after (before) every record.
+    /// </summary>
+    public static string NoRecordHas(Filter filter, string? example) => filter.Match switch
+    {
+        "text" => NoSuchWord,
+        "after" => "2999-12-31T23:59:59Z",
+        "before" => "1900-01-01T00:00:00Z",
+        _ => NegativeProbes.UnknownIdLike(example ?? ""),
+    };
+
+    public const string NoSuchWord = "xqzvkjwpt";
+
     /// <summary>True or false where the record shows the field; null where it cannot tell.</summary>
     public static bool? Satisfies(JsonObject record, FilterCondition condition)
     {
         if (condition.Filter.Match == "text") return null; // a search may match on any field: only the source record is required
-        var values = Values(record, condition.Filter.Field!).OfType<JsonValue>().Select(Http.JsonText.Of).OfType<string>().ToList();
+        var values = condition.Filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Http.JsonText.Of).OfType<string>().ToList();
         if (condition.Filter.Match is "after" or "before") values = values.Where(HasZone).ToList();
         if (values.Count == 0) return null;
         return condition.Filter.Match switch

@@ -33,9 +33,9 @@ public sealed partial class Runner
             var xml = run.Format is { IsXml: true } ? new XmlShape(spec.Root, run.Operation) : null;
             var accept = run.Format?.MediaTypes[0] ?? "application/json";
 
-            async Task<FilterProbe> Send(IReadOnlyList<FilterCondition> conditions, JsonObject source)
+            async Task<FilterProbe> Send(IReadOnlyList<FilterCondition> conditions, JsonObject? source)
             {
-                var probeRun = new FilterProbe(conditions, IdOf(source, idParameter), idParameter, [], whole);
+                var probeRun = new FilterProbe(conditions, source is null ? null : IdOf(source, idParameter), idParameter, [], whole, Excludes: source is null);
                 var filters = string.Join("&", conditions.Select(c => $"{Uri.EscapeDataString(c.Filter.Parameter)}={Uri.EscapeDataString(c.Value)}"));
                 var responses = new List<Exchange>();
                 for (var page = 1; page <= FilterPages; page++)
@@ -44,8 +44,8 @@ public sealed partial class Runner
                     var response = await probe.GetAsync(run.Operation.Id, $"filter {probeRun.Describe()}" + (page > 1 ? $" (page {page})" : ""),
                         Url(baseUrl, path, query: Join(FixedQuery(), filters, paging)), anonymous: false, cancel, accept, xml, "filters-filter");
                     responses.Add(response);
-                    // Stop once the source record is seen, or the results end.
-                    if (!response.IsSuccess || profile.Pagination is null || IsLastPage(response, profile.Pagination)
+                    // Stop once the source record is seen, or the results end; a value no record has needs one page.
+                    if (source is null || !response.IsSuccess || profile.Pagination is null || IsLastPage(response, profile.Pagination)
                         || RecordsOn(response, profile.Pagination).Any(r => IdOf(r, idParameter) == probeRun.SourceId))
                         break;
                 }
@@ -59,8 +59,10 @@ public sealed partial class Runner
                 var source = pool.Select(r => (Record: r, Value: FilterMatching.ValueFrom(r, filter))).FirstOrDefault(x => x.Value is not null);
                 probes.Add(source.Value is null
                     ? new FilterProbe([new FilterCondition(filter, "")], null, idParameter, [], whole,
-                        $"{filter.Parameter} could not be tested: no record fetched has a value for {filter.Field}")
+                        $"{filter.Parameter} could not be tested: no record fetched has a value for {filter.FieldName}")
                     : await Send([new FilterCondition(filter, source.Value)], source.Record));
+                // A filter that is ignored returns its source record too: only a value no record has shows it excludes.
+                probes.Add(await Send([new FilterCondition(filter, FilterMatching.NoRecordHas(filter, source.Value))], null));
             }
             // Filters given together are cumulative: a record that has two values is asked for by both at once.
             var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == "equals")

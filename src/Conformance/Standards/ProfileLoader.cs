@@ -42,7 +42,7 @@ public static class ProfileLoader
         if (cited.Count > 0)
             throw new ProfileException($"{file}: check '{cited[0]}' is named by more than one clause; each check cites one clause.");
         for (var i = 0; i < profile.Filters.Count; i++)
-            if (profile.Filters[i] is { Match: not null } f && (f.Match is not ("equals" or "after" or "before" or "text") || f.Field is null))
+            if (profile.Filters[i] is { Match: not null } f && (f.Match is not ("equals" or "after" or "before" or "text") || f.Field is not { Count: > 0 }))
                 throw new ProfileException($"{At(file, ["filters", i])}: filter '{f.Parameter}' needs a field and a match of equals, after, before or text (not '{f.Match}').");
         if (!File.Exists(profile.TranscriptionPath))
             throw new ProfileException($"{file}: the transcription '{profile.Spec.Transcription}' does not exist.");

@@ -63,11 +63,47 @@ public class FiltersFilterCheckTests
         var record = new JsonObject { ["name"] = "Lunch club for carers", ["last_modified"] = "2026-03-01T10:00:00+01:00", ["naive"] = "2026-03-01T10:00:00" };
         var search = Fixtures.Profile.Filters.Single(f => f.Parameter == "search");
         Assert.That(FilterMatching.ValueFrom(record, search), Is.EqualTo("Lunch"), "the first word: a search matching the start of names finds it");
-        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = "last_modified", Match = "after" };
+        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = ["last_modified"], Match = "after" };
         Assert.That(FilterMatching.ValueFrom(record, after), Is.EqualTo("2026-03-01T08:59:59Z"));
-        var naive = new Conformance.Standards.Filter { Parameter = "x", Endpoints = [], Meaning = "", Field = "naive", Match = "after" };
+        var naive = new Conformance.Standards.Filter { Parameter = "x", Endpoints = [], Meaning = "", Field = ["naive"], Match = "after" };
         Assert.That(FilterMatching.ValueFrom(record, naive), Is.Null, "a date-time without a timezone names no instant");
         Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-01T08:59:59Z")), Is.True);
         Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-02T00:00:00Z")), Is.False);
+    }
+
+    /// <summary>The list (3 services on page 1) asked for with a value no record has, answered as given.</summary>
+    private Finding Excluding(Conformance.Http.Exchange answer)
+    {
+        var probe = new FilterProbe([Condition("search", FilterMatching.NoSuchWord)], null, "id", [answer with { OwnedBy = "filters-filter" }], [], Excludes: true);
+        var unfiltered = JsonExchange("/services", Page(1, 1, 3, Service(Id1), Service(Id2), Service(Id3)), page: 1);
+        return Single(_check, Fixtures.Run("/services", OperationRole.List, unfiltered) with { Filters = [probe] });
+    }
+
+    [Test]
+    public void A_value_no_record_has_that_returns_every_record_shows_the_filter_ignored()
+    {
+        var finding = Excluding(JsonExchange("/services", Page(1, 1, 3, Service(Id1), Service(Id2), Service(Id3))));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain($"search={FilterMatching.NoSuchWord}, a value no record has, returned 3 record(s)").And.Contain("the filter is ignored"));
+    }
+
+    [Test]
+    public void A_value_no_record_has_that_returns_fewer_records_or_is_refused_satisfies_it()
+    {
+        Assert.That(Excluding(JsonExchange("/services", Page(1, 1, 0))).Kind, Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(Excluding(JsonExchange("/services", new JsonObject { ["error"] = "no such term" }, status: 404)).Kind, Is.EqualTo(FindingKind.Satisfied));
+    }
+
+    [Test]
+    public void A_value_no_record_has_answered_with_a_server_error_violates_it() =>
+        Assert.That(Excluding(JsonExchange("/services", new JsonObject { ["error"] = "boom" }, status: 500)).Message, Does.Contain("answered 500"));
+
+    [Test]
+    public void Nested_taxonomy_terms_give_the_filter_its_values()
+    {
+        var nested = Service(Id1).Also(s => s["attributes"] = new JsonArray(new JsonObject { ["taxonomy_term"] = new JsonObject { ["id"] = Term } }));
+        var filter = Fixtures.Profile.Filters.Single(f => f.Parameter == "taxonomy_term_id");
+        Assert.That(FilterMatching.ValueFrom(nested, filter), Is.EqualTo(Term));
+        Assert.That(FilterMatching.Satisfies(nested, new FilterCondition(filter, "term-2")), Is.False);
     }
 }

@@ -59,6 +59,27 @@ public class PublishedSpecTests
     }
 
     [Test]
+    public void Erratum_ORUK_1_0_E1_is_what_validates_records_under_content()
+    {
+        var errata = Conformance.Running.ConformanceRun.DefaultCatalogue().Load("oruk-1.0").Errata;
+        const string page = """{"totalElements": 1, "totalPages": 1, "number": 1, "size": 1, "first": true, "last": true, "empty": false, "content": [{"id": 7, "name": "A service"}]}""";
+
+        (bool Valid, IReadOnlyList<SpecDiagnostic> Diagnostics) Load(IReadOnlyList<Erratum> applied)
+        {
+            var spec = new SpecLoader(new SpecSource(new RefMap())).Load(SharedFolder.Upstream("oruk-1.0", "openapi.json"), applied);
+            var pointer = spec.Find("GET", "/services")!.ResponseFor(200)!.Content[0].SchemaPointer!;
+            using var document = JsonDocument.Parse(page);
+            return (spec.Schemas.At(pointer).Schema!.Evaluate(document.RootElement, ResponseSchemas.Evaluation).IsValid, spec.Diagnostics);
+        }
+
+        Assert.That(Load([]).Valid, Is.True, "as published, records under content are not validated at all: the id that is a number passes");
+        var (valid, diagnostics) = Load(errata);
+        Assert.That(valid, Is.False, "with ORUK-1.0-E1 the record is validated, and its numeric id refused");
+        Assert.That(diagnostics, Has.Some.Matches<SpecDiagnostic>(d => d!.Kind == SpecDiagnostic.Erratum
+            && d.Message.Contains("ORUK-1.0-E1 applied") && d.Message.Contains("Schemas/V1.0-UK/service_list.json")));
+    }
+
+    [Test]
     public async Task A_spec_given_by_url_is_fetched_and_its_remote_refs_read_through_the_ref_map()
     {
         var published = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SharedFolder.Upstream("oruk-3.0", "openapi.json")))!;

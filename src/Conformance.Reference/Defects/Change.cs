@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Conformance.Reference.Defects;
 
@@ -40,4 +42,28 @@ public static class Change
         inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != parameter).ToDictionary());
 
     public static bool Everywhere(string path) => true;
+
+    /// <summary>
+    /// An id given another value throughout: answers say <paramref name="to"/> wherever they said <paramref name="from"/>,
+    /// and a request naming <paramref name="to"/> where that id belongs (the segment after <paramref name="under"/>, or a
+    /// query parameter among <paramref name="parameters"/>, comma lists included) reaches the implementation as <paramref name="from"/>.
+    /// </summary>
+    public static Func<Handler, Handler> Renamed(string from, string to, string under, params string[] parameters) =>
+        inner => (method, path, query) =>
+        {
+            var asked = Regex.Replace(path,
+                $"^{Regex.Escape($"{under}/{to}")}(?=$|\\.)", $"{under}/{from}");
+            var values = query.ToDictionary(q => q.Key, q => parameters.Contains(q.Key)
+                ? string.Join(",", q.Value.Split(',').Select(v => v == to ? from : v)) : q.Value);
+            var answer = inner(method, asked, values);
+            return answer.Body is null ? answer : answer with { Body = Replaced(answer.Body, from, to) };
+        };
+
+    private static JsonNode Replaced(JsonNode node, string from, string to) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Replaced(p.Value, from, to)))),
+        JsonArray a => new JsonArray(a.Select(n => n is null ? null : Replaced(n, from, to)).ToArray()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == from => JsonValue.Create(to),
+        _ => node.DeepClone(),
+    };
 }

@@ -11,6 +11,7 @@ public static class Open311Defects
 
     private static bool Requests(string path) => path.StartsWith("/requests", StringComparison.Ordinal);
     private static bool ServicesList(string path) => path is "/services.xml" or "/services.json";
+    private static bool RequestsList(string path) => path is "/requests.xml" or "/requests.json";
 
     /// <summary>A run that may write, with the api_key POST requests needs.</summary>
     public static RunRequest AllowWrites(RunRequest request) => request with
@@ -104,6 +105,27 @@ public static class Open311Defects
             Name = "open311-malformed-json", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
             Breaks = "The JSON format (optional) is cut off half way.",
             Apply = Change.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Change.Text(a, text => text[..(text.Length / 2)])),
+        },
+        new()
+        {
+            Name = "open311-duplicate-service-code", Standard = Standard, Check = "ids-unique",
+            Breaks = "GET services lists its first service type again at the end: two services with the code pothole.",
+            Apply = Change.Answers(ServicesList, a => a is { Status: 200, Body: JsonArray list }
+                ? a with { Body = new JsonArray([.. list.Select(s => s?.DeepClone()), list[0]!.DeepClone()]) }
+                : a),
+        },
+        new()
+        {
+            Name = "open311-duplicate-service-request-id", Standard = Standard, Check = "ids-unique",
+            Breaks = "GET requests gives its second request the first one's service_request_id.",
+            // Unfiltered lists only: a filter's results must still show the request its value came from.
+            Apply = Change.Answers((p, q) => RequestsList(p) && q.Keys.All(k => k == "jurisdiction_id"), a =>
+            {
+                if (a is not { Status: 200, Body: JsonArray { Count: > 1 } list }) return a;
+                var copy = (JsonArray)list.DeepClone();
+                copy[1]!["service_request_id"] = copy[0]!["service_request_id"]!.DeepClone();
+                return a with { Body = copy };
+            }),
         },
         new()
         {

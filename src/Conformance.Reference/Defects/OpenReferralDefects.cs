@@ -184,6 +184,12 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "duplicate-ids-on-a-page", Standard = standard, Check = "ids-unique",
+            Breaks = "Page 1 of GET /services lists its first service twice (a join that repeats a row), in place of its second.",
+            Apply = FirstRecordRepeated("/services"),
+        },
+        new()
+        {
             Name = "empty-feed", Standard = standard, Check = "feed-not-empty", Expected = Outcome.Warning,
             Breaks = "GET /services lists no services at all.",
             Apply = Change.Answers(p => p == "/services", a => a.Status == 200 ? a with { Body = Page.Of([], 1, Page.DefaultPerPage) } : a),
@@ -213,6 +219,12 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "hsds-duplicate-ids-on-a-page", Standard = standard, Check = "ids-unique", Expected = Outcome.Warning,
+            Breaks = "Page 1 of GET /organizations (optional) lists its first organization twice, in place of its second.",
+            Apply = FirstRecordRepeated("/organizations"),
+        },
+        new()
+        {
             Name = "hsds-organization-email", Standard = standard, Check = "response-schema", Expected = Outcome.Warning,
             Breaks = "An organization fetched by id (optional endpoint) has an email that is not an address.",
             Apply = Change.Records(p => Item(p, "/organizations"), r => r["email"] = "hello-at-harbourside"),
@@ -224,6 +236,17 @@ public static class OpenReferralDefects
     {
         foreach (var attribute in (service["attributes"] as JsonArray ?? []).OfType<JsonObject>()) attribute.Remove("taxonomy_term_id");
     }
+
+    /// <summary>
+    /// The first page of a list, unfiltered, repeats its first record in place of its second. Filtered pages are left
+    /// alone: the defect is in the list, and a filter's results must still show the record its value came from.
+    /// </summary>
+    private static Func<Handler, Handler> FirstRecordRepeated(string list) =>
+        Change.Answers((p, q) => p == list && q.Keys.All(k => k is "page" or "per_page") && q.GetValueOrDefault("page", "1") == "1",
+            a => Envelope(a, page =>
+            {
+                if (page["contents"] is JsonArray { Count: > 1 } records) records[1] = records[0]!.DeepClone();
+            }));
 
     private static ReferenceResponse Envelope(ReferenceResponse answer, Action<JsonObject> change)
     {

@@ -48,6 +48,8 @@ public static class Traps
         Trap("trap-declared-absent-404", "oruk-3.0", "GET /taxonomies answers 404, and the vendor declares it not implemented.",
             Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(404, "Not offered.")),
             r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies"] = "not-implemented" } } }),
+        Trap("trap-same-id-in-two-lists", "oruk-3.0", "The first taxonomy has the same id as the first service: ids are unique within a list, not across lists.",
+            Change.Renamed("e8222203-802c-5011-a772-a47c107a76c8", "448f5a7a-0dc9-596f-93a4-4b5654eb18f7", "/taxonomies", "taxonomy_id")),
         Trap("trap-open311-application-xml", "open311-georeport-v2", "XML is labelled application/xml; charset=UTF-8.",
             Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/xml; charset=UTF-8" })),
         Trap("trap-open311-minutes-only-datetimes", "open311-georeport-v2", "Date-times give minutes but no seconds (the W3C profile allows it).",
@@ -64,6 +66,10 @@ public static class Traps
                 r["status_notes"] ??= null;
                 r["media_url"] ??= null;
             })),
+        Trap("trap-open311-request-id-is-a-service-code", "open311-georeport-v2", "Request HB-1000's id is pothole, also a service's code: a code and a request id are in different lists.",
+            Change.Renamed("HB-1000", "pothole", "/requests", "service_request_id")),
+        Trap("trap-open311-codes-differ-in-case", "open311-georeport-v2", "The service codes pothole and POTHOLE name two service types: Open311 compares codes exactly.",
+            Change.Renamed("tree", "POTHOLE", "/services", "service_code")),
     ];
 
     private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply,

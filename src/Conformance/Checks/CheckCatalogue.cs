@@ -28,6 +28,7 @@ public static class CheckCatalogue
         new ErrorsRefuseProperlyCheck(),
         new WriteAcceptedCheck(),
         new DataFreshnessCheck(),
+        new IdsUniqueCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -16,15 +16,17 @@ public sealed class FeedNotEmptyCheck : Check
         var feeds = context.Profile.Feeds;
         var p = context.Profile.Pagination;
         if (feeds.Count > 0 ? !feeds.Contains(run.Operation.PathTemplate) : run.Role != OperationRole.List || p is null) yield break;
-        var contents = run.Primary is { IsSuccess: true } answered
-            ? answered.Json.Node switch
+        // The first page, which a feed counting from 0 numbers 0; any other list's one answer.
+        var first = run.Answered.FirstOrDefault(e => e.Page is not null && e.Page == run.FirstPage) ?? run.Primary;
+        var contents = first is { IsSuccess: true }
+            ? first.Json.Node switch
             {
-                JsonObject body when p is not null => body[p.Contents] as JsonArray,
+                JsonObject body when p is not null => p.RecordsOf(body),
                 JsonArray list => list,
                 _ => null,
             }
             : null;
-        if (contents is null || run.Primary is not { } first)
+        if (contents is null || first is null)
             yield break; // nothing to count: endpoint-answers, pagination-envelope and response-schema say why
         yield return contents.Count > 0
             ? Satisfied(run, $"The first page holds {contents.Count} record(s).", first)

@@ -37,6 +37,9 @@ public sealed record OperationRun(
     /// <summary>Filtered requests sent to this list, and what each must show (filters-filter judges them).</summary>
     public IReadOnlyList<Running.FilterProbe> Filters { get; init; } = [];
 
+    /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="Running.PageOrigin"/>).</summary>
+    public long FirstPage { get; init; } = 1;
+
     /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>
     public Exchange? Primary => Exchanges.FirstOrDefault(e => e.OwnedBy is null);
     /// <summary>The answers to ordinary reads; requests sent for one check are left to it.</summary>

@@ -22,11 +22,9 @@ public sealed class PaginationInvariantsCheck : Check
         var problems = new List<(Exchange, string)>();
 
         // An overlap counts only if the pages, fetched again together, still share the record.
-        var again = run.Exchanges.Where(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.Confirm && e.IsSuccess).ToList();
-        var confirmed = PaginationProbes.Overlaps(again, p).Select(o => o.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, first, second) in PaginationProbes.Overlaps(sampled, p))
-            if (again.Count == 0 || confirmed.Contains(id))
-                problems.Add((sampled.First(e => e.Page == second), $"record {id} is on page {first} and page {second}"));
+        if (PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: PaginationProbes.Check } judge)
+            foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, judge))
+                problems.Add((evidence, $"record {id} is on page {first} and page {second}"));
 
         var total = JsonNumbers.WholeNumber(sampled[0].Json.Node![p.TotalItems]);
         if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.SmallPage) is { } small)

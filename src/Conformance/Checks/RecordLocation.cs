@@ -15,7 +15,7 @@ public static class RecordLocation
         string? record = null;
         if (role == OperationRole.List)
         {
-            if (pagination is not null && tokens.Count >= 2 && tokens[0] == pagination.Contents && int.TryParse(tokens[1], out _))
+            if (pagination is not null && tokens.Count >= 2 && pagination.Contents.Contains(tokens[0]) && int.TryParse(tokens[1], out _))
             {
                 record = tokens[1];
                 tokens = tokens.Skip(2).ToList();

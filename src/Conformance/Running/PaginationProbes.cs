@@ -1,6 +1,11 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Http;
+using Conformance.Standards;
+
 namespace Conformance.Running;
 
-/// <summary>The requests pagination-invariants sends besides the sampled pages.</summary>
+/// <summary>The requests pagination-invariants sends besides the sampled pages, and who judges a record on two pages.</summary>
 public static class PaginationProbes
 {
     public const string Check = "pagination-invariants";
@@ -11,13 +16,41 @@ public static class PaginationProbes
     /// <summary>Small enough that any feed with three records shows whether per_page is honoured.</summary>
     public const int SmallPerPage = 2;
 
+    /// <summary>The check that owns "a record on two sampled pages" for a list, by which field and comparison.</summary>
+    public sealed record OverlapJudge(string Check, string Field, StringComparer Comparer);
+
+    /// <summary>
+    /// Who judges a record on two sampled pages of a list: pagination-invariants where the profile cites it; else
+    /// ids-unique where the profile names the list's id (a record on two pages is then an id listed twice); else no one.
+    /// The pages are fetched again for that check alone.
+    /// </summary>
+    public static OverlapJudge? JudgeOfOverlaps(Profile profile, string pathTemplate) =>
+        profile.ClauseFor(Check) is not null ? new OverlapJudge(Check, "id", StringComparer.OrdinalIgnoreCase)
+        : profile.ClauseFor(IdsUniqueCheck.CheckId) is not null && profile.UniqueIdFor(pathTemplate) is { } rule
+            ? new OverlapJudge(IdsUniqueCheck.CheckId, rule.Field, rule.Comparer)
+            : null;
+
     /// <summary>Ids that appear on two of the given pages, with the pages they appear on.</summary>
-    public static IEnumerable<(string Id, long First, long Second)> Overlaps(IEnumerable<Http.Exchange> pages, Standards.Pagination p)
+    public static IEnumerable<(string Id, long First, long Second)> Overlaps(IEnumerable<Exchange> pages, Pagination p, string field, StringComparer comparer)
     {
-        var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, long>(comparer);
         foreach (var page in pages)
-            foreach (var id in Runner.RecordsOn(page, p).Select(r => Runner.IdOf(r, "id")).OfType<string>().Distinct())
+            foreach (var id in Runner.RecordsOn(page, p).Select(r => r[field] is JsonValue v ? JsonText.Of(v) : null).OfType<string>().Distinct(comparer))
                 if (seen.TryGetValue(id, out var other) && other != page.Page) yield return (id, other, page.Page!.Value);
                 else seen[id] = page.Page!.Value;
+    }
+
+    /// <summary>
+    /// Ids on two sampled pages of a list that the judge's confirming requests (the pages fetched again together)
+    /// still show on two pages; without such requests every overlap stands. Each comes with the later page as evidence.
+    /// </summary>
+    public static IEnumerable<(string Id, long First, long Second, Exchange Evidence)> ConfirmedOverlaps(OperationRun run, Pagination p, OverlapJudge judge)
+    {
+        var sampled = run.Answered.Where(e => e.Page is not null && e.IsSuccess && e.Json.Node is JsonObject).ToList();
+        var again = run.Exchanges.Where(e => e.OwnedBy == judge.Check && e.Purpose == Confirm && e.IsSuccess).ToList();
+        var confirmed = Overlaps(again, p, judge.Field, judge.Comparer).Select(o => o.Id).ToHashSet(judge.Comparer);
+        foreach (var (id, first, second) in Overlaps(sampled, p, judge.Field, judge.Comparer))
+            if (again.Count == 0 || confirmed.Contains(id))
+                yield return (id, first, second, sampled.First(e => e.Page == second));
     }
 }

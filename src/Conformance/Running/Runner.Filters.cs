@@ -38,10 +38,10 @@ public sealed partial class Runner
                 var probeRun = new FilterProbe(conditions, source is null ? null : IdOf(source, idParameter), idParameter, [], whole, Excludes: source is null);
                 var filters = string.Join("&", conditions.Select(c => $"{Uri.EscapeDataString(c.Filter.Parameter)}={Uri.EscapeDataString(c.Value)}"));
                 var responses = new List<Exchange>();
-                for (var page = 1; page <= FilterPages; page++)
+                for (var page = run.FirstPage; page < run.FirstPage + FilterPages; page++)
                 {
                     var paging = profile.Pagination is { } p ? $"{p.PageParameter}={page}" : "";
-                    var response = await probe.GetAsync(run.Operation.Id, $"filter {probeRun.Describe()}" + (page > 1 ? $" (page {page})" : ""),
+                    var response = await probe.GetAsync(run.Operation.Id, $"filter {probeRun.Describe()}" + (page > run.FirstPage ? $" (page {page})" : ""),
                         Url(baseUrl, path, query: Join(FixedQuery(), filters, paging)), anonymous: false, cancel, accept, xml, "filters-filter");
                     responses.Add(response);
                     // Stop once the source record is seen, or the results end; a value no record has needs one page.

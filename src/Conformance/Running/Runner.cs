@@ -38,7 +38,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             void Report(string purpose) => progress?.Report(new RunProgress(i + 1, plan.Count, testCase.Operation.Id, purpose));
             try
             {
-                var run = await RunOneAsync(testCase, spec, profile, baseUrl, harvested, known, Report, cancel);
+                var run = await RunOneAsync(testCase, spec, profile, baseUrl, harvested, known, notes, Report, cancel);
                 runs.Add(run);
                 if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
                     aborted = $"{baseUrl} could not be reached ({run.Exchanges[0].TransportError}).";
@@ -130,7 +130,8 @@ public sealed partial class Runner(Probe probe, RunOptions options)
     }
 
     private async Task<OperationRun> RunOneAsync(TestCase testCase, Spec spec, Profile profile, Uri baseUrl,
-        Dictionary<string, List<JsonObject>> harvested, Dictionary<string, List<JsonObject>> known, Action<string> report, CancellationToken cancel)
+        Dictionary<string, List<JsonObject>> harvested, Dictionary<string, List<JsonObject>> known, List<string> notes, Action<string> report,
+        CancellationToken cancel)
     {
         var operation = testCase.Operation;
         var pagination = profile.Pagination;
@@ -160,6 +161,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format, DeclaredAbsent: true);
         }
 
+        long firstPage = 1; // a list's first page: 1, or 0 where the feed counts from 0
         switch (testCase.Role)
         {
             case OperationRole.Write:
@@ -180,14 +182,19 @@ public sealed partial class Runner(Probe probe, RunOptions options)
                     anonymous: false, cancel, accept, xml, ownedBy: "write-accepted", form: form));
                 return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format);
             case OperationRole.List:
-                await SampleListAsync(testCase, pagination!, baseUrl, (purpose, url, page, id) => Get(purpose, url, page, id), harvested);
+                firstPage = await SampleListAsync(testCase, pagination!, baseUrl, exchanges, (purpose, url, page, owner) => Get(purpose, url, page, ownedBy: owner),
+                    harvested, notes);
+                if (exchanges[0].IsSuccess && exchanges[0].Json.Node is JsonObject envelope && pagination!.ContentsOf(envelope) is var named && named != pagination.Contents[0])
+                    notes.Add($"{operation.Id} keeps its records under '{named}', not '{pagination.Contents[0]}' (the profile accepts either).");
                 if (profile.ClauseFor(PaginationProbes.Check) is not null && exchanges[0].IsSuccess)
+                    await ProbePaginationAsync(testCase, pagination!, baseUrl, exchanges[0], firstPage, (purpose, url, page) => Get(purpose, url, page, ownedBy: PaginationProbes.Check));
+                if (PaginationProbes.JudgeOfOverlaps(profile, operation.PathTemplate) is { } judge && exchanges[0].IsSuccess)
                 {
-                    await ProbePaginationAsync(testCase, pagination!, baseUrl, exchanges[0], (purpose, url, page) => Get(purpose, url, page, ownedBy: PaginationProbes.Check));
                     // Pages that share a record are fetched again, together: a live feed may only have moved between requests.
                     var sampled = exchanges.Where(e => e.Page is not null && e.OwnedBy is null && e.IsSuccess).ToList();
-                    foreach (var page in PaginationProbes.Overlaps(sampled, pagination!).SelectMany(o => new[] { o.First, o.Second }).Distinct().Order().Take(6))
-                        await Get(PaginationProbes.Confirm, PageUrl(baseUrl, testCase, pagination!, page), page, ownedBy: PaginationProbes.Check);
+                    foreach (var page in PaginationProbes.Overlaps(sampled, pagination!, judge.Field, judge.Comparer)
+                                 .SelectMany(o => new[] { o.First, o.Second }).Distinct().Order().Take(6))
+                        await Get(PaginationProbes.Confirm, PageUrl(baseUrl, testCase, pagination!, page), page, ownedBy: judge.Check);
                 }
                 break;
             case OperationRole.Item:
@@ -241,7 +248,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             report("without credentials");
             exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", firstUrl!, anonymous: true, cancel, accept, xml));
         }
-        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format);
+        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format) { FirstPage = firstPage };
     }
 
     private static string Conditions(Profile profile, SpecOperation operation) =>
@@ -283,22 +290,41 @@ public sealed partial class Runner(Probe probe, RunOptions options)
 
     private static string Join(params string[] queries) => string.Join("&", queries.Where(q => q.Length > 0));
 
-    private async Task SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl,
-        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<JsonObject>> harvested)
+    /// <summary>
+    /// Samples a list's pages and harvests their records; returns the number of its first page: 1, or 0 where the
+    /// profile looks for feeds counting from 0 and page 0 says it is the first (page 1 is then the second page).
+    /// </summary>
+    private async Task<long> SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl, List<Exchange> exchanges,
+        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<JsonObject>> harvested, List<string> notes)
     {
         var perPage = new List<List<JsonObject>>();
+        long firstPage = 1;
         try
         {
             var first = await get("page 1", PageUrl(baseUrl, testCase, p, 1), 1, null);
             perPage.Add(RecordsOn(first, p));
-            if (!first.IsSuccess || first.Json.Node is not JsonObject body) return;
+            if (!first.IsSuccess || first.Json.Node is not JsonObject body) return firstPage;
+            if (p.DetectZeroBased && PageOrigin.SaysNotFirst(first, p))
+            {
+                var zero = await get(PageOrigin.Probe, PageUrl(baseUrl, testCase, p, 0), 0, PageOrigin.Owner);
+                if (PageOrigin.SaysFirst(zero, p))
+                {
+                    firstPage = 0;
+                    exchanges[exchanges.FindIndex(e => ReferenceEquals(e, zero))] = zero with { OwnedBy = null }; // a sampled page after all
+                    perPage.Insert(0, RecordsOn(zero, p));
+                }
+                notes.Add(PageOrigin.Note(testCase.Operation.Id, p, firstPage == 0));
+            }
             var totalPages = JsonNumbers.WholeNumber(body[p.TotalPages]) ?? 1;
-            var pages = options.HarvestAll
+            var lastPage = totalPages - 1 + firstPage;
+            // Pages are chosen by position (the first is 1) and asked for by number; page 1 is already in hand.
+            var positions = options.HarvestAll
                 ? Enumerable.Range(2, (int)Math.Clamp(totalPages - 1, 0, RunOptions.MostPages - 1)).Select(n => (long)n)
                 : PagesToSample(totalPages, options.MaxPages, options.RandomPages, new Random(Seed ^ StableHash(testCase.Operation.Path)));
-            foreach (var page in pages)
+            foreach (var page in positions.Select(n => n - 1 + firstPage).Where(n => n != 1))
             {
-                var purpose = page == totalPages ? $"last page ({page})" : $"middle page ({page} of {totalPages})";
+                var counted = firstPage == 0 ? ", counted from 0" : "";
+                var purpose = page == lastPage ? $"last page ({page}{counted})" : $"middle page ({page} of {totalPages}{counted})";
                 perPage.Add(RecordsOn(await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null), p));
             }
         }
@@ -309,20 +335,21 @@ public sealed partial class Runner(Probe probe, RunOptions options)
                 .SelectMany(i => perPage.Where(records => i < records.Count).Select(records => records[i]))
                 .ToList();
         }
+        return firstPage;
     }
 
     /// <summary>
-    /// Two requests that show how pagination behaves, beyond its envelope: a small per_page (is it honoured?)
-    /// and the page after the last (an empty page, not an error).
+    /// Two requests that show how pagination behaves, beyond its envelope: a small per_page on the first page (is it
+    /// honoured?) and the page after the last (an empty page, not an error).
     /// </summary>
-    private async Task ProbePaginationAsync(TestCase testCase, Pagination p, Uri baseUrl, Exchange first,
+    private async Task ProbePaginationAsync(TestCase testCase, Pagination p, Uri baseUrl, Exchange first, long firstPage,
         Func<string, Uri, long?, Task<Exchange>> get)
     {
         await get(PaginationProbes.SmallPage, Url(baseUrl, testCase.Operation.Path,
-            query: Join(FixedQuery(), $"{p.PageParameter}=1", $"{p.PerPageParameter}={PaginationProbes.SmallPerPage}")), 1);
+            query: Join(FixedQuery(), $"{p.PageParameter}={firstPage}", $"{p.PerPageParameter}={PaginationProbes.SmallPerPage}")), firstPage);
         var totalPages = first.Json.Node is JsonObject body ? JsonNumbers.WholeNumber(body[p.TotalPages]) : null;
         if (totalPages is >= 0 and < 1_000_000_000)
-            await get(PaginationProbes.PastTheEnd, PageUrl(baseUrl, testCase, p, totalPages.Value + 1), totalPages.Value + 1);
+            await get(PaginationProbes.PastTheEnd, PageUrl(baseUrl, testCase, p, totalPages.Value + firstPage), totalPages.Value + firstPage);
     }
 
     /// <summary>
@@ -358,7 +385,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
     public int Seed { get; } = options.Seed ?? Random.Shared.Next(1, 1_000_000);
 
     /// <summary>
-    /// The records a response holds: the envelope's contents when the standard paginates, else a top-level
+    /// The records a response holds: the envelope's records field when the standard paginates, else a top-level
     /// array, else the objects in every top-level array (data, items, results, links...).
     /// </summary>
     public static List<JsonObject> RecordsOn(Exchange response, Pagination? p)
@@ -366,7 +393,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
         if (!response.IsSuccess) return [];
         var arrays = response.Json.Node switch
         {
-            JsonObject body when p is not null => [body[p.Contents] as JsonArray],
+            JsonObject body when p is not null => [p.RecordsOf(body)],
             JsonArray array => [array],
             JsonObject body => body.Select(x => x.Value as JsonArray),
             _ => [],

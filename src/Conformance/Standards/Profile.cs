@@ -35,8 +35,13 @@ public sealed class Profile
     public IReadOnlyList<WriteRecipe> Writes { get; init; } = [];
     /// <summary>The lists that should hold data; when none are named, every paginated list.</summary>
     public IReadOnlyList<string> Feeds { get; init; } = [];
+    /// <summary>Which field identifies a record in each list, unique within the list.</summary>
+    public IReadOnlyList<UniqueId> UniqueIds { get; init; } = [];
 
     public string TranscriptionPath => Path.Combine(Directory, Spec.Transcription);
+
+    /// <summary>The id rule for a list, by its path template, if the profile names one.</summary>
+    public UniqueId? UniqueIdFor(string pathTemplate) => UniqueIds.FirstOrDefault(u => u.Endpoints.Contains(pathTemplate));
 
     public Tier TierOf(string path) => Endpoints.Required.Contains(path) ? Tier.Required : Tier.Optional;
 

@@ -44,6 +44,11 @@ public static class ProfileLoader
         for (var i = 0; i < profile.Filters.Count; i++)
             if (profile.Filters[i] is { Match: not null } f && (f.Match is not ("equals" or "after" or "before" or "text") || f.Field is not { Count: > 0 }))
                 throw new ProfileException($"{At(file, ["filters", i])}: filter '{f.Parameter}' needs a field and a match of equals, after, before or text (not '{f.Match}').");
+        var twice = profile.UniqueIds.SelectMany(u => u.Endpoints).GroupBy(e => e).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new ProfileException($"{file}: unique_ids names {twice.Key} more than once; a list has one id field.");
+        if (profile.Pagination is { Contents.Count: 0 })
+            throw new ProfileException($"{At(file, ["pagination", "contents"])}: pagination.contents names no field for a page's records.");
         if (!File.Exists(profile.TranscriptionPath))
             throw new ProfileException($"{file}: the transcription '{profile.Spec.Transcription}' does not exist.");
     }
@@ -65,6 +70,7 @@ public static class ProfileLoader
         named.AddRange(profile.Writes.Select((w, i) => (w.Endpoint, new object[] { "writes", i, "endpoint" })));
         named.AddRange(profile.Writes.Where(w => w.FormFromRecord is not null).Select((w, i) => (w.FormFromRecord!.List, new object[] { "writes", i, "form_from_record", "list" })));
         named.AddRange(profile.RequiredFields.SelectMany((r, i) => r.Endpoints.Select((e, j) => (e, new object[] { "required_fields", i, "endpoints", j }))));
+        named.AddRange(profile.UniqueIds.SelectMany((u, i) => u.Endpoints.Select((e, j) => (e, new object[] { "unique_ids", i, "endpoints", j }))));
         foreach (var (path, at) in named)
             if (!paths.Contains(path))
                 throw new ProfileException($"{At(file, at)}: endpoint {path} is not a path of the spec '{spec.Location}'.");

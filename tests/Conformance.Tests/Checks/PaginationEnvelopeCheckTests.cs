@@ -110,3 +110,38 @@ public class PaginationEnvelopeCheckTests
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Satisfied));
     }
 }
+
+public class PaginationEnvelopeFromZeroTests
+{
+    /// <summary>A page of a feed counting from 0: number is the index asked for, first on 0, last on totalPages - 1.</summary>
+    private static JsonObject ZeroBased(int page, int totalPages, int totalItems, params JsonObject[] records) =>
+        Page(page, totalPages, totalItems, records).Also(p =>
+        {
+            p["first_page"] = page == 0;
+            p["last_page"] = page == totalPages - 1;
+        });
+
+    private static Finding Judge(params (JsonObject Body, int Page)[] pages) =>
+        Single(new PaginationEnvelopeCheck(), Run("/services", OperationRole.List,
+            pages.Select(p => JsonExchange("/services", p.Body, page: p.Page)).ToArray()) with { FirstPage = 0 });
+
+    [Test]
+    public void A_feed_counting_from_0_is_judged_by_its_own_numbering_and_told_pages_start_at_1()
+    {
+        var finding = Judge(
+            (ZeroBased(1, 3, 5, Service(Id3), Service(Id1)), 1),
+            (ZeroBased(0, 3, 5, Service(Id1), Service(Id2)), 0),
+            (ZeroBased(2, 3, 5, Service(Id2)), 2));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Details, Is.EqualTo(new[] { "page 1: pages are counted from 0: page 1 says first_page=false and page 0 is the first, but page numbers start at 1" }));
+    }
+
+    [Test]
+    public void A_wrong_last_flag_on_a_feed_counting_from_0_is_still_found()
+    {
+        var last = ZeroBased(2, 3, 5, Service(Id2));
+        last["last_page"] = false;
+        Assert.That(Judge((ZeroBased(1, 3, 5, Service(Id3), Service(Id1)), 1), (ZeroBased(0, 3, 5, Service(Id1), Service(Id2)), 0), (last, 2)).Details,
+            Has.Some.Contains("last_page is false on page 2 of 3"));
+    }
+}

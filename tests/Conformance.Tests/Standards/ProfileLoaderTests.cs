@@ -105,3 +105,39 @@ public class ProfileLoaderTests
             Throws.TypeOf<ProfileException>().With.Message.Contains("/nowhere").And.Message.Contains("line 5"));
     }
 }
+
+public class ProfileLoaderIdTests
+{
+    private static string Write(string extra)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"profile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "openapi.json"), "{}");
+        var file = Path.Combine(dir, "profile.yaml");
+        File.WriteAllText(file, $$"""
+            id: test-1.0
+            name: Test
+            version: "1.0"
+            spec: {transcription: openapi.json, published: "https://example.org/openapi.json", upstream: "example @1"}
+            endpoints: {required: ["/services"]}
+            clauses: []
+            {{extra}}
+            """);
+        return file;
+    }
+
+    [Test]
+    public void A_list_given_two_id_fields_is_refused() =>
+        Assert.That(() => ProfileLoader.Load(Write("unique_ids: [{field: id, endpoints: [/services]}, {field: code, endpoints: [/services]}]"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("unique_ids names /services more than once"));
+
+    [Test]
+    public void A_pagination_without_a_records_field_is_refused() =>
+        Assert.That(() => ProfileLoader.Load(Write("pagination: {contents: []}"), CheckCatalogue.Ids),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("pagination.contents names no field"));
+
+    [Test]
+    public void An_id_rule_for_a_list_the_spec_lacks_is_refused() =>
+        Assert.That(() => ProfileLoader.ValidateAgainst(ProfileLoader.Load(Write("unique_ids: [{field: id, endpoints: [/gadgets]}]"), CheckCatalogue.Ids), Fixtures.Spec),
+            Throws.TypeOf<ProfileException>().With.Message.Contains("/gadgets"));
+}

@@ -33,6 +33,15 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-impossible-datetime", Standard = Standard, Check = "datetime-timezone",
+            Breaks = "Requests give updated_datetime as 2026-02-30T25:61:00Z: the W3C shape, but no real day or clock time.",
+            Apply = Change.Records(Requests, r =>
+            {
+                if (r["updated_datetime"] is not null) r["updated_datetime"] = "2026-02-30T25:61:00Z";
+            }),
+        },
+        new()
+        {
             Name = "open311-jurisdiction-ignored", Standard = Standard, Check = "jurisdiction-errors",
             Breaks = "A multi-jurisdiction endpoint answers 200 without jurisdiction_id or with an unknown one.",
             Apply = inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != "jurisdiction_id").ToDictionary()),

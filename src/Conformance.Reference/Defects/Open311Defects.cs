@@ -104,6 +104,15 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-empty-required-element", Standard = Standard, Check = "response-schema",
+            Breaks = "In XML, one listed request gives its required service_request_id as an empty element.",
+            Apply = Change.Records(p => p == "/requests.xml", r =>
+            {
+                if (r["service_request_id"]?.ToString() == "HB-1000") r["service_request_id"] = "";
+            }),
+        },
+        new()
+        {
             Name = "open311-lat-not-a-number", Standard = Standard, Check = "response-schema",
             Breaks = "Requests give lat as text.",
             Apply = Change.Records(Requests, r => r["lat"] = "north of the harbour"),

@@ -10,16 +10,17 @@ namespace Conformance.Specs;
 /// schema judges both formats. The response schema says what each element is: the root element stands for
 /// the whole body, an array's children are its items whatever their names, numbers and booleans are read
 /// from text as XML Schema writes them (whitespace trimmed, "1"/"0" booleans, "+1.50" numbers). An empty
-/// element is an empty string where the schema wants a string that cannot be null, and otherwise no value
-/// (left out: XML has no null). Text where a list or object belongs stays text, so the schema says so.
+/// element gives no value (left out: XML has no null), so an empty required field is missing; only an optional
+/// string that cannot be null is read as the empty string. Text where a list or object belongs stays text, so
+/// the schema says so.
 /// Where the schema says nothing, repeated children make an array and leaves stay text.
 /// </summary>
 public static partial class XmlToJson
 {
     public static JsonNode? Convert(XElement element, JsonNode? schema, JsonNode specRoot) =>
-        Read(element, Resolve(schema, specRoot), specRoot);
+        Read(element, Resolve(schema, specRoot), specRoot, required: false);
 
-    private static JsonNode? Read(XElement element, JsonObject? schema, JsonNode specRoot)
+    private static JsonNode? Read(XElement element, JsonObject? schema, JsonNode specRoot, bool required)
     {
         var type = TypeOf(schema);
         if (type is "array" or "object" && !element.HasElements && element.Value.Trim().Length > 0)
@@ -27,13 +28,13 @@ public static partial class XmlToJson
         if (type == "array")
         {
             var items = Resolve(schema!["items"], specRoot);
-            return new JsonArray(element.Elements().Select(e => Read(e, items, specRoot)).Where(n => n is not null).ToArray());
+            return new JsonArray(element.Elements().Select(e => Read(e, items, specRoot, required: false)).Where(n => n is not null).ToArray());
         }
         if (type == "object" || (type is null && element.HasElements))
             return ReadObject(element, schema, specRoot);
         if (element.HasElements) return ReadObject(element, null, specRoot); // text expected, structure found: let the schema say so
         var text = element.Value;
-        if (text.Length == 0) return type == "string" && !Nullable(schema) ? JsonValue.Create("") : null;
+        if (text.Length == 0) return type == "string" && !Nullable(schema) && !required ? JsonValue.Create("") : null;
         var trimmed = text.Trim();
         return type switch
         {
@@ -67,11 +68,12 @@ public static partial class XmlToJson
     private static JsonNode ReadObject(XElement element, JsonObject? schema, JsonNode specRoot)
     {
         var properties = schema?["properties"] as JsonObject;
+        var required = (schema?["required"] as JsonArray ?? []).Select(n => n?.ToString()).ToHashSet();
         var result = new JsonObject();
         foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName))
         {
             var propertySchema = Resolve(properties?[group.Key], specRoot);
-            var values = group.Select(e => Read(e, propertySchema, specRoot)).Where(n => n is not null).ToList();
+            var values = group.Select(e => Read(e, propertySchema, specRoot, required.Contains(group.Key))).Where(n => n is not null).ToList();
             if (group.Count() > 1 && TypeOf(propertySchema) != "array")
                 result[group.Key] = new JsonArray(values.ToArray()); // repeated where one is expected: the schema will say so
             else if (values.Count == 1)

@@ -137,4 +137,16 @@ public class Open311CheckTests
         Assert.That(Only(new RootDocumentCheck(), good).Kind, Is.EqualTo(FindingKind.Satisfied));
         Assert.That(Only(new RootDocumentCheck(), empty).Message, Does.Contain("'endpoints' is an empty list"));
     }
+
+    [Test]
+    public void An_empty_required_element_fails_the_schema_and_a_filled_one_passes()
+    {
+        var operation = Operation(RequestsPath, XmlFormat);
+        var empty = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Requests("2026-09-01T08:00:00Z").Replace("<service_request_id>HB-1</service_request_id>", "<service_request_id/>"), XmlFormat));
+        var filled = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Requests("2026-09-01T08:00:00Z"), XmlFormat));
+        var finding = Only(new ResponseSchemaCheck(), empty);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("service_request_id"));
+        Assert.That(Only(new ResponseSchemaCheck(), filled).Kind, Is.EqualTo(FindingKind.Satisfied));
+    }
 }

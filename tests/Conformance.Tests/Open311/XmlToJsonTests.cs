@@ -10,7 +10,7 @@ public class XmlToJsonTests
     private static JsonNode? Read(string template, string xml, int status = 200)
     {
         var operation = Open311Fixtures.Operation(template, Open311Fixtures.XmlFormat);
-        var (node, error) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), status);
+        var (node, error, _) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), status);
         Assert.That(error, Is.Null);
         return node;
     }
@@ -138,9 +138,10 @@ public class XmlToJsonTests
     public void Broken_or_hostile_xml_gives_a_reason_not_an_exception(string xml, string expected)
     {
         var operation = Open311Fixtures.Operation("/services.{response_format}", Open311Fixtures.XmlFormat);
-        var (node, error) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), 200);
+        var (node, error, refused) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), 200);
         Assert.That(node, Is.Null);
         Assert.That(error, Does.Contain(expected));
+        Assert.That(refused, Is.EqualTo(expected == "DTD"), "only a DTD is the harness's own refusal");
     }
 
     [TestCase("<?xml version=\"1.0\" encoding=\"UTF-8\"?><x/>", true)]

@@ -109,4 +109,20 @@ public class Open311Tests
         Assert.That(lookups.Select(r => r.Check), Is.All.EqualTo("id-resolves"), "nothing was left untested, so endpoint-answers has nothing to say");
         Assert.That(lookups.Select(r => r.Message), Is.All.StartWith("Not applicable: no record GET /services."));
     }
+
+    [Test]
+    public async Task Metadata_sent_as_text_is_reported_by_the_schema_and_the_definitions_are_still_looked_up()
+    {
+        var result = await Run(Reference(), (_, path, _, answer) =>
+        {
+            if (path != "/services.json" || answer.Body is not System.Text.Json.Nodes.JsonArray services) return answer;
+            var copy = services.DeepClone().AsArray();
+            foreach (var service in copy) service!["metadata"] = service["metadata"]!.GetValue<bool>() ? "true" : "false";
+            return answer with { Body = copy };
+        });
+        Assert.That(result.Results.Single(r => r is { Check: "response-schema", Operation: "GET /services.json" }).Outcome, Is.EqualTo(Outcome.Warning));
+        var lookups = result.Results.Single(r => r is { Check: "id-resolves", Operation: "GET /services/{service_code}.json" });
+        Assert.That(lookups.Outcome, Is.EqualTo(Outcome.Pass), lookups.Message);
+        Assert.That(lookups.Message, Does.Contain("resolved"), "the definitions were fetched, not skipped as not applicable");
+    }
 }

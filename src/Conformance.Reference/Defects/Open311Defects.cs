@@ -119,6 +119,12 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-metadata-as-text", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
+            Breaks = "The JSON services list (optional format) gives metadata as the text \"true\" or \"false\"; the definitions are still looked up.",
+            Apply = Change.Records(p => p == "/services.json", r => r["metadata"] = r["metadata"]?.ToJsonString()),
+        },
+        new()
+        {
             Name = "open311-malformed-json", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
             Breaks = "The JSON format (optional) is cut off half way.",
             Apply = Change.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Change.Text(a, text => text[..(text.Length / 2)])),

@@ -168,7 +168,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
                 {
                     var list = Planner.InEachFormat(spec.Find("GET", from.List)!, profile.Formats).First(o => o.Format == testCase.Format).Operation.Path;
                     var record = (harvested.GetValueOrDefault(list) ?? []).FirstOrDefault(r =>
-                        from.OnlyWhere.All(c => JsonNode.DeepEquals(r[c.Key], c.Value)) && from.Fields.Values.All(f => IdOf(r, f) is not null));
+                        RecordCondition.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => IdOf(r, f) is not null));
                     if (record is null)
                         return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                             $"No record from GET {list} can supply {string.Join(", ", from.Fields.Keys)} for the write.", testCase.Format);
@@ -273,7 +273,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
 
     /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
     private static bool Qualifies(JsonObject record, Lookup? lookup) =>
-        lookup is null || lookup.OnlyWhere.All(condition => JsonNode.DeepEquals(record[condition.Key], condition.Value));
+        lookup is null || RecordCondition.Holds(record, lookup.OnlyWhere);
 
     /// <summary>The query every request carries (e.g. jurisdiction_id), escaped; one parameter may be left out.</summary>
     private string FixedQuery(string? without = null) =>

@@ -125,6 +125,23 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-grid-coordinates", Standard = Standard, Check = "response-schema",
+            Breaks = "Requests give British National Grid metres as lat and long (easting 530000, northing 180000), not WGS84 degrees.",
+            Apply = Change.Records(Requests, r =>
+            {
+                if (r["lat"] is null) return;
+                r["lat"] = 530000;
+                r["long"] = 180000;
+            }),
+        },
+        new()
+        {
+            Name = "open311-description-too-long", Standard = Standard, Check = "response-schema",
+            Breaks = "Requests give a description of 4,001 characters; the text limits it to 4,000.",
+            Apply = Change.Records(Requests, r => r["description"] = new string('x', 4001)),
+        },
+        new()
+        {
             Name = "open311-malformed-json", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
             Breaks = "The JSON format (optional) is cut off half way.",
             Apply = Change.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Change.Text(a, text => text[..(text.Length / 2)])),

@@ -97,6 +97,28 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-attribute-order-repeated", Standard = Standard, Check = "attribute-order-unique",
+            Breaks = "Every attribute of a service definition has order 1.",
+            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
+            {
+                if (a.Status != 200 || a.Body?.DeepClone() is not JsonObject definition) return a;
+                foreach (var attribute in definition["attributes"]?.AsArray().OfType<JsonObject>() ?? []) attribute["order"] = 1;
+                return a with { Body = definition };
+            }),
+        },
+        new()
+        {
+            Name = "open311-list-attribute-without-values", Standard = Standard, Check = "list-attribute-values",
+            Breaks = "Service definitions leave out the values of their singlevaluelist and multivaluelist attributes.",
+            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
+            {
+                if (a.Status != 200 || a.Body?.DeepClone() is not JsonObject definition) return a;
+                foreach (var attribute in definition["attributes"]?.AsArray().OfType<JsonObject>() ?? []) attribute.Remove("values");
+                return a with { Body = definition };
+            }),
+        },
+        new()
+        {
             Name = "open311-status-outside-enum", Standard = Standard, Check = "response-schema",
             Breaks = "Open requests have the status 'pending' (and are filtered by it); the standard has open and closed.",
             Apply = inner => Change.Records(Requests, r => r["status"] = r["status"]?.ToString() == "open" ? "pending" : r["status"]?.DeepClone())(

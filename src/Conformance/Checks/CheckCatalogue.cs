@@ -28,6 +28,8 @@ public static class CheckCatalogue
         new ErrorsRefuseProperlyCheck(),
         new WriteAcceptedCheck(),
         new DataFreshnessCheck(),
+        new AttributeOrderUniqueCheck(),
+        new ListAttributeValuesCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -164,6 +164,12 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-requests-moved", Standard = Standard, Check = "no-redirect", Expected = Outcome.Warning,
+            Breaks = "GET /requests answers 302 Found to /georeport/v2/requests on the same server, which answers correctly.",
+            Apply = Change.Moved(p => p is "/requests.xml" or "/requests.json", 302, "/georeport/v2"),
+        },
+        new()
+        {
             Name = "open311-malformed-json", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
             Breaks = "The JSON format (optional) is cut off half way.",
             Apply = Change.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Change.Text(a, text => text[..(text.Length / 2)])),

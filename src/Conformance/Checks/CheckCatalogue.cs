@@ -30,6 +30,7 @@ public static class CheckCatalogue
         new DataFreshnessCheck(),
         new AttributeOrderUniqueCheck(),
         new ListAttributeValuesCheck(),
+        new NoRedirectCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -39,6 +39,13 @@ public sealed record Exchange
     public string? OwnedBy { get; init; }
     /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
     public Specs.XmlShape? Xml { get; init; }
+    /// <summary>The redirects followed, in order, before the answer recorded here (the same origin only).</summary>
+    public IReadOnlyList<Redirect> Redirects { get; init; } = [];
+    /// <summary>
+    /// Why the redirect this answer asks for was not followed (another origin, or too many): the harness could not
+    /// judge what lies behind it. Null when the answer is no redirect, or every redirect was followed.
+    /// </summary>
+    public string? RedirectNotFollowed { get; init; }
 
     public bool Answered => Status is not null;
     public bool IsSuccess => Status is >= 200 and < 300;
@@ -97,6 +104,7 @@ public sealed record Exchange
     public string Curl()
     {
         var builder = new StringBuilder("curl -i");
+        if (Redirects.Count > 0) builder.Append($" -L --max-redirs {Redirects.Count}");
         if (Method != "GET") builder.Append($" -X {Method}");
         foreach (var (name, value) in RequestHeaders)
             builder.Append($" -H '{name}: {value}'");

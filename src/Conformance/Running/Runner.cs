@@ -76,10 +76,11 @@ public sealed partial class Runner(Probe probe, RunOptions options)
         var context = new CheckContext(spec, profile);
         var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
         // What the harness could not do is never the vendor's fault: a request never answered in a stopped run,
-        // or one the server throttled beyond what the harness waits for, can only be an error.
-        results = results.Select(r => r.Outcome is Outcome.Fail or Outcome.Warning
-                                      && (r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }))
-            ? r with { Outcome = Outcome.Error } : r).ToList();
+        // one the server throttled beyond what the harness waits for, or a redirect it would not follow, can only be an error.
+        results = results.Select(r => r.Outcome is not (Outcome.Fail or Outcome.Warning) ? r
+            : r.Evidence is { RedirectNotFollowed: { } why } ? r with { Outcome = Outcome.Error, Message = $"{r.Message} (not judged: {why})" }
+            : r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }) ? r with { Outcome = Outcome.Error }
+            : r).ToList();
         var result = new RunResult
         {
             StandardId = profile.Id,

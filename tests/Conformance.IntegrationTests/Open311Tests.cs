@@ -56,7 +56,7 @@ public class Open311Tests
         Assert.That(result.Results.Where(r => r.Check == "response-schema" && r.Operation.EndsWith(".xml")).Select(r => r.Outcome),
             Is.Not.Empty.And.All.EqualTo(Outcome.Pass), "XML bodies are validated, not waved through");
         if (published)
-            Assert.That(result.Diagnostics.Select(d => d.Message).Where(m => m.Contains("applied")).Count(), Is.EqualTo(6), "all six errata apply to the published document");
+            Assert.That(result.Diagnostics.Select(d => d.Message).Where(m => m.Contains("applied")).Count(), Is.EqualTo(8), "all eight errata apply to the published document");
     }
 
     [Test]
@@ -108,5 +108,21 @@ public class Open311Tests
         var lookups = result.Results.Where(r => r.Operation.StartsWith("GET /services/")).ToList();
         Assert.That(lookups.Select(r => r.Check), Is.All.EqualTo("id-resolves"), "nothing was left untested, so endpoint-answers has nothing to say");
         Assert.That(lookups.Select(r => r.Message), Is.All.StartWith("Not applicable: no record GET /services."));
+    }
+
+    [Test]
+    public async Task Metadata_sent_as_text_is_reported_by_the_schema_and_the_definitions_are_still_looked_up()
+    {
+        var result = await Run(Reference(), (_, path, _, answer) =>
+        {
+            if (path != "/services.json" || answer.Body is not System.Text.Json.Nodes.JsonArray services) return answer;
+            var copy = services.DeepClone().AsArray();
+            foreach (var service in copy) service!["metadata"] = service["metadata"]!.GetValue<bool>() ? "true" : "false";
+            return answer with { Body = copy };
+        });
+        Assert.That(result.Results.Single(r => r is { Check: "response-schema", Operation: "GET /services.json" }).Outcome, Is.EqualTo(Outcome.Warning));
+        var lookups = result.Results.Single(r => r is { Check: "id-resolves", Operation: "GET /services/{service_code}.json" });
+        Assert.That(lookups.Outcome, Is.EqualTo(Outcome.Pass), lookups.Message);
+        Assert.That(lookups.Message, Does.Contain("resolved"), "the definitions were fetched, not skipped as not applicable");
     }
 }

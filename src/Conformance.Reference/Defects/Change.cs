@@ -41,6 +41,22 @@ public static class Change
     public static Func<Handler, Handler> Ignoring(string parameter) =>
         inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != parameter).ToDictionary());
 
+    /// <summary>
+    /// Requests to matching paths are redirected, within the origin, to the same path and query under a prefix,
+    /// where the implementation answers as before: an API that moved.
+    /// </summary>
+    public static Func<Handler, Handler> Moved(Func<string, bool> where, int status, string prefix) =>
+        inner => (method, path, query) =>
+            path.StartsWith(prefix + "/", StringComparison.Ordinal) ? inner(method, path[prefix.Length..], query)
+            : where(path) ? new ReferenceResponse(status, null)
+            {
+                Headers = new Dictionary<string, string?>
+                {
+                    ["Location"] = prefix + path + (query.Count == 0 ? "" : "?" + string.Join("&", query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"))),
+                },
+            }
+            : inner(method, path, query);
+
     public static bool Everywhere(string path) => true;
 
     /// <summary>

@@ -16,7 +16,10 @@ public sealed record Defect
     public required string Breaks { get; init; }
     /// <summary>The check that must catch it; null for a trap.</summary>
     public string? Check { get; init; }
-    /// <summary>Fail where a MUST breaks on a required endpoint; Warning on an optional endpoint or a SHOULD.</summary>
+    /// <summary>
+    /// Fail where a MUST breaks on a required endpoint; Warning on an optional endpoint or a SHOULD; Error where the
+    /// harness must say it could not judge (a body it will not read) rather than blame anyone.
+    /// </summary>
     public Outcome Expected { get; init; } = Outcome.Fail;
     /// <summary>Checks that rightly catch it too, each with the reason (two clauses state the same rule).</summary>
     public IReadOnlyDictionary<string, string> AlsoCaughtBy { get; init; } = new Dictionary<string, string>();

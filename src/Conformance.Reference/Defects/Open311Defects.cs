@@ -34,6 +34,15 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-impossible-datetime", Standard = Standard, Check = "datetime-timezone",
+            Breaks = "Requests give updated_datetime as 2026-02-30T25:61:00Z: the W3C shape, but no real day or clock time.",
+            Apply = Change.Records(Requests, r =>
+            {
+                if (r["updated_datetime"] is not null) r["updated_datetime"] = "2026-02-30T25:61:00Z";
+            }),
+        },
+        new()
+        {
             Name = "open311-jurisdiction-ignored", Standard = Standard, Check = "jurisdiction-errors",
             Breaks = "A multi-jurisdiction endpoint answers 200 without jurisdiction_id or with an unknown one.",
             Apply = inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != "jurisdiction_id").ToDictionary()),
@@ -89,6 +98,28 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-attribute-order-repeated", Standard = Standard, Check = "attribute-order-unique",
+            Breaks = "Every attribute of a service definition has order 1.",
+            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
+            {
+                if (a.Status != 200 || a.Body?.DeepClone() is not JsonObject definition) return a;
+                foreach (var attribute in definition["attributes"]?.AsArray().OfType<JsonObject>() ?? []) attribute["order"] = 1;
+                return a with { Body = definition };
+            }),
+        },
+        new()
+        {
+            Name = "open311-list-attribute-without-values", Standard = Standard, Check = "list-attribute-values",
+            Breaks = "Service definitions leave out the values of their singlevaluelist and multivaluelist attributes.",
+            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
+            {
+                if (a.Status != 200 || a.Body?.DeepClone() is not JsonObject definition) return a;
+                foreach (var attribute in definition["attributes"]?.AsArray().OfType<JsonObject>() ?? []) attribute.Remove("values");
+                return a with { Body = definition };
+            }),
+        },
+        new()
+        {
             Name = "open311-status-outside-enum", Standard = Standard, Check = "response-schema",
             Breaks = "Open requests have the status 'pending' (and are filtered by it); the standard has open and closed.",
             Apply = inner => Change.Records(Requests, r => r["status"] = r["status"]?.ToString() == "open" ? "pending" : r["status"]?.DeepClone())(
@@ -96,9 +127,47 @@ public static class Open311Defects
         },
         new()
         {
+            Name = "open311-empty-required-element", Standard = Standard, Check = "response-schema",
+            Breaks = "In XML, one listed request gives its required service_request_id as an empty element.",
+            Apply = Change.Records(p => p == "/requests.xml", r =>
+            {
+                if (r["service_request_id"]?.ToString() == "HB-1000") r["service_request_id"] = "";
+            }),
+        },
+        new()
+        {
             Name = "open311-lat-not-a-number", Standard = Standard, Check = "response-schema",
             Breaks = "Requests give lat as text.",
             Apply = Change.Records(Requests, r => r["lat"] = "north of the harbour"),
+        },
+        new()
+        {
+            Name = "open311-metadata-as-text", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
+            Breaks = "The JSON services list (optional format) gives metadata as the text \"true\" or \"false\"; the definitions are still looked up.",
+            Apply = Change.Records(p => p == "/services.json", r => r["metadata"] = r["metadata"]?.ToJsonString()),
+        },
+        new()
+        {
+            Name = "open311-grid-coordinates", Standard = Standard, Check = "response-schema",
+            Breaks = "Requests give British National Grid metres as lat and long (easting 530000, northing 180000), not WGS84 degrees.",
+            Apply = Change.Records(Requests, r =>
+            {
+                if (r["lat"] is null) return;
+                r["lat"] = 530000;
+                r["long"] = 180000;
+            }),
+        },
+        new()
+        {
+            Name = "open311-description-too-long", Standard = Standard, Check = "response-schema",
+            Breaks = "Requests give a description of 4,001 characters; the text limits it to 4,000.",
+            Apply = Change.Records(Requests, r => r["description"] = new string('x', 4001)),
+        },
+        new()
+        {
+            Name = "open311-requests-moved", Standard = Standard, Check = "no-redirect", Expected = Outcome.Warning,
+            Breaks = "GET /requests answers 302 Found to /georeport/v2/requests on the same server, which answers correctly.",
+            Apply = Change.Moved(p => p is "/requests.xml" or "/requests.json", 302, "/georeport/v2"),
         },
         new()
         {
@@ -126,6 +195,13 @@ public static class Open311Defects
                 copy[1]!["service_request_id"] = copy[0]!["service_request_id"]!.DeepClone();
                 return a with { Body = copy };
             }),
+        },
+        new()
+        {
+            Name = "open311-xml-doctype", Standard = Standard, Check = "response-schema", Expected = Outcome.Error,
+            Breaks = "XML bodies declare a DTD, which the harness will not process: it cannot judge them and says so (GeoReport does not forbid DTDs).",
+            Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is not { } root ? a
+                : Change.Text(a, text => new Regex(@"\?>").Replace(text, $"?>\n<!DOCTYPE {root}>", 1))),
         },
         new()
         {

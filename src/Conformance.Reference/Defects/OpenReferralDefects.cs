@@ -106,6 +106,12 @@ public static class OpenReferralDefects
         },
         new()
         {
+            Name = "services-moved", Standard = standard, Check = "no-redirect", Expected = Outcome.Warning,
+            Breaks = "GET /services answers 301 Moved Permanently to /v3/services on the same server, which answers correctly.",
+            Apply = Change.Moved(p => p == "/services", 301, "/v3"),
+        },
+        new()
+        {
             Name = "listed-id-not-found", Standard = standard, Check = "id-resolves",
             Breaks = "GET /services/{id} answers 404 for ids /services lists.",
             Apply = Change.Answers(p => Item(p, "/services"), _ => ReferenceResponse.Error(404, "Not found.")),

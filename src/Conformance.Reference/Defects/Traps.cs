@@ -70,6 +70,11 @@ public static class Traps
             Change.Renamed("HB-1000", "pothole", "/requests", "service_request_id")),
         Trap("trap-open311-codes-differ-in-case", "open311-georeport-v2", "The service codes pothole and POTHOLE name two service types: Open311 compares codes exactly.",
             Change.Renamed("tree", "POTHOLE", "/services", "service_code")),
+        Trap("trap-open311-uri-padded-in-xml", "open311-georeport-v2", "In XML, media_url ends with a space, as in the text's own example (anyURI collapses whitespace).",
+            Change.Records(p => p.StartsWith("/requests", StringComparison.Ordinal) && p.EndsWith(".xml", StringComparison.Ordinal), r =>
+            {
+                if (r["media_url"] is not null) r["media_url"] = $"{r["media_url"]} ";
+            })),
     ];
 
     private static Defect Trap(string name, string standard, string what, Func<Handler, Handler> apply,

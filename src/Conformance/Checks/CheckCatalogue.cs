@@ -29,6 +29,9 @@ public static class CheckCatalogue
         new WriteAcceptedCheck(),
         new DataFreshnessCheck(),
         new IdsUniqueCheck(),
+        new AttributeOrderUniqueCheck(),
+        new ListAttributeValuesCheck(),
+        new NoRedirectCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -3,6 +3,7 @@ namespace Conformance.Checks;
 /// <summary>
 /// The endpoint exists and answers its first request with a 2xx status. Each symptom has one owner, so a
 /// defect is blamed once: a 5xx is no-server-error's, and a looked-up id that does not resolve is id-resolves'.
+/// A redirect the probe would not follow (another origin, too many) is no answer to judge: an error, not a failure.
 /// </summary>
 public sealed class EndpointAnswersCheck : Check
 {
@@ -19,6 +20,8 @@ public sealed class EndpointAnswersCheck : Check
         }
         if (!first.Answered)
             yield return Violated(run, $"No answer from {first.Url}: {first.TransportError}.", [], first);
+        else if (first.RedirectNotFollowed is { } why)
+            yield return Error(run, $"{run.Operation.Id} answered {first.Status} and could not be judged: {why}. If that is where the API is, test it there with --url.", first);
         else if (first.Throttled)
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status} and asked the harness to wait longer than it will: throttled, not tested.");
         else if (first.Status >= 500)

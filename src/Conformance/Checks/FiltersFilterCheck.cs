@@ -23,6 +23,12 @@ public sealed class FiltersFilterCheck : Check
         var problems = new List<(Exchange, string)>();
         var untested = run.Filters.Where(f => f.CouldNotTest is not null).Select(f => f.CouldNotTest!).ToList();
         var tested = run.Filters.Where(f => f.CouldNotTest is null).ToList();
+        // Results the harness would not read (an XML DTD) show nothing either way.
+        foreach (var notRead in tested.Where(f => f.Responses.Any(r => r.BodyRefused)).ToList())
+        {
+            untested.Add($"{notRead.Describe()} could not be judged: {notRead.Responses.First(r => r.BodyRefused).Json.Error}");
+            tested.Remove(notRead);
+        }
         foreach (var probe in tested.Where(p => p.Excludes))
             if (Ignored(probe, run.Primary, pagination) is { } ignored)
                 problems.Add((probe.Responses[0], ignored));

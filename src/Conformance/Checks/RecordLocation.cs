@@ -13,18 +13,15 @@ public static class RecordLocation
     {
         var tokens = Specs.JsonPointers.Tokens(pointer).ToList();
         string? record = null;
-        if (role == OperationRole.List)
+        if (role == OperationRole.List && pagination is not null && tokens.Count >= 2 && pagination.Contents.Contains(tokens[0]) && int.TryParse(tokens[1], out _))
         {
-            if (pagination is not null && tokens.Count >= 2 && pagination.Contents.Contains(tokens[0]) && int.TryParse(tokens[1], out _))
-            {
-                record = tokens[1];
-                tokens = tokens.Skip(2).ToList();
-            }
-            else if (pagination is null && tokens.Count >= 1 && int.TryParse(tokens[0], out _))
-            {
-                record = tokens[0];
-                tokens = tokens.Skip(1).ToList();
-            }
+            record = tokens[1];
+            tokens = tokens.Skip(2).ToList();
+        }
+        else if (tokens.Count >= 1 && int.TryParse(tokens[0], out _)) // a body that is a list of records (Open311's lists)
+        {
+            record = tokens[0];
+            tokens = tokens.Skip(1).ToList();
         }
         else if (role is OperationRole.Item) record = "";
         return (record, Field(tokens));

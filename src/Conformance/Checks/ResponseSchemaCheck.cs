@@ -4,7 +4,10 @@ using Json.Schema;
 
 namespace Conformance.Checks;
 
-/// <summary>Each response body is JSON that validates against the schema the spec documents for its status.</summary>
+/// <summary>
+/// Each response body is JSON that validates against the schema the spec documents for its status. A body the
+/// harness refused to read (an XML DTD) could not be judged: an error, never a failure, unless another fails.
+/// </summary>
 public sealed class ResponseSchemaCheck : Check
 {
     public const string CheckId = "response-schema";
@@ -17,6 +20,7 @@ public sealed class ResponseSchemaCheck : Check
         var problems = new List<(Exchange, Problem)>();
         var records = 0;
         string? cannotJudge = null;
+        Exchange? refused = null;
         foreach (var exchange in run.Answered.Where(e => !WantsCredentials(e, context)))
         {
             var pointer = SchemaPointerFor(run.Operation, exchange);
@@ -25,6 +29,11 @@ public sealed class ResponseSchemaCheck : Check
             if (schema is null)
             {
                 cannotJudge ??= problem;
+                continue;
+            }
+            if (exchange.BodyRefused)
+            {
+                refused ??= exchange;
                 continue;
             }
             if (exchange.JsonElement is not { } body)
@@ -49,7 +58,9 @@ public sealed class ResponseSchemaCheck : Check
             if (!results.IsValid)
                 problems.AddRange(SchemaProblems.Of(results, exchange, run.Role, context.Profile.Pagination).Select(p => (exchange, p)));
         }
-        if (problems.Count > 0 || judged > 0)
+        if (problems.Count == 0 && refused is not null)
+            yield return Error(run, $"The harness could not judge the body: {refused.Json.Error}.", refused);
+        else if (problems.Count > 0 || judged > 0)
             yield return Judge(run, problems, $"{judged} response(s) valid against the documented schema.", records);
         else if (cannotJudge is not null)
             yield return Error(run, cannotJudge);

@@ -17,6 +17,11 @@ public sealed class WriteAcceptedCheck : Check
     {
         if (run.Role != OperationRole.Write || run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id) is not { } write) yield break;
         var expected = context.Profile.Writes.First(w => w.Endpoint == run.Operation.PathTemplate && w.Method == run.Operation.Method).ExpectAnyOf;
+        if (write.IsSuccess && write.BodyRefused && expected.Count > 0)
+        {
+            yield return Error(run, $"The write was answered {write.Status}, but the harness could not judge the answer: {write.Json.Error}.", write);
+            yield break;
+        }
         string? problem = null;
         if (!write.Answered) problem = $"no answer: {write.TransportError}";
         else if (!write.IsSuccess) problem = $"the write was answered {write.Status}";

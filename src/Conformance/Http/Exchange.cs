@@ -39,6 +39,13 @@ public sealed record Exchange
     public string? OwnedBy { get; init; }
     /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
     public Specs.XmlShape? Xml { get; init; }
+    /// <summary>The redirects followed, in order, before the answer recorded here (the same origin only).</summary>
+    public IReadOnlyList<Redirect> Redirects { get; init; } = [];
+    /// <summary>
+    /// Why the redirect this answer asks for was not followed (another origin, or too many): the harness could not
+    /// judge what lies behind it. Null when the answer is no redirect, or every redirect was followed.
+    /// </summary>
+    public string? RedirectNotFollowed { get; init; }
 
     public bool Answered => Status is not null;
     public bool IsSuccess => Status is >= 200 and < 300;
@@ -49,7 +56,7 @@ public sealed record Exchange
     public string BodyText => Encoding.UTF8.GetString(Body);
 
     // A `with` copy shares this parse, which is right while Body is unchanged: copies only tag Page and RecordId.
-    private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error)> _json;
+    private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
 
     public Exchange() => _json = new(ParseBody);
 
@@ -61,19 +68,25 @@ public sealed record Exchange
     /// <summary>The same body as a JsonElement, for the schema validator.</summary>
     public JsonElement? JsonElement => _json.Value.Element;
 
+    /// <summary>
+    /// True when the harness would not read the body (an XML DTD, refused for safety; <see cref="Json"/> says why):
+    /// what it holds could not be judged, so the vendor is not blamed for it.
+    /// </summary>
+    public bool BodyRefused => _json.Value.Refused;
+
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // A hostile or broken body must never throw out of a check: every way it can be wrong becomes a reason.
-    private (JsonNode?, JsonElement?, string?) ParseBody()
+    private (JsonNode?, JsonElement?, string?, bool) ParseBody()
     {
         var bytes = Body.AsMemory();
         if (Xml is not null)
         {
-            var (xml, problem) = XmlBody.Read(bytes, Xml, Status);
-            if (xml is null) return (null, null, problem);
+            var (xml, problem, refused) = XmlBody.Read(bytes, Xml, Status);
+            if (xml is null) return (null, null, problem, refused);
             using var read = JsonDocument.Parse(xml.ToJsonString(), Strict);
-            return (xml, read.RootElement.Clone(), null);
+            return (xml, read.RootElement.Clone(), null, false);
         }
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
         try
@@ -81,16 +94,17 @@ public sealed record Exchange
             StrictUtf8.GetCharCount(bytes.Span);
             var node = JsonNode.Parse(bytes.Span, documentOptions: Strict);
             using var document = JsonDocument.Parse(bytes, Strict);
-            return (node, document.RootElement.Clone(), null);
+            return (node, document.RootElement.Clone(), null, false);
         }
-        catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8"); }
-        catch (JsonException e) { return (null, null, e.Message); }
+        catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8", false); }
+        catch (JsonException e) { return (null, null, e.Message, false); }
     }
 
     /// <summary>A curl line that repeats the request (secrets were masked when the exchange was recorded).</summary>
     public string Curl()
     {
         var builder = new StringBuilder("curl -i");
+        if (Redirects.Count > 0) builder.Append($" -L --max-redirs {Redirects.Count}");
         if (Method != "GET") builder.Append($" -X {Method}");
         foreach (var (name, value) in RequestHeaders)
             builder.Append($" -H '{name}: {value}'");

@@ -4,8 +4,8 @@ using RestSharp;
 namespace Conformance.Http;
 
 /// <summary>
-/// The only way the harness sends HTTP: GET with RestSharp (POST only for a write the user allowed), no
-/// redirects followed, every status accepted, timed by us. Failures to connect become an
+/// The only way the harness sends HTTP: GET with RestSharp (POST only for a write the user allowed), redirects
+/// followed by us and only within the origin, every status accepted, timed by us. Failures to connect become an
 /// <see cref="Exchange"/> with a transport error.
 /// </summary>
 public sealed class Probe : IDisposable
@@ -51,14 +51,21 @@ public sealed class Probe : IDisposable
         _nextAllowed = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1 / rate);
     }
 
+    /// <summary>How many redirects a read follows, within the origin it was sent to.</summary>
+    public const int MaxRedirects = 3;
+
     /// <param name="accept">The media type asked for; XML is read as JSON through <paramref name="xml"/>.</param>
     /// <param name="form">A form to POST instead of a GET: only ever a write the user allowed (--allow-writes).</param>
+    /// <remarks>
+    /// A read that is redirected (301, 302, 303, 307, 308) is followed up to <see cref="MaxRedirects"/> times, only
+    /// to the same scheme, host and port, so credentials and the user's headers never leave the origin; the final
+    /// answer is the one judged and the redirects are recorded. A redirect elsewhere is not followed, and the
+    /// exchange says why. A write is never sent again.
+    /// </remarks>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
         string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null,
         IReadOnlyList<KeyValuePair<string, string>>? form = null)
     {
-        var request = new RestRequest(url, form is null ? Method.Get : Method.Post);
-        foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
         if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
@@ -74,8 +81,80 @@ public sealed class Probe : IDisposable
                 return Unsent(operation, purpose, url, headers, $"{NoToken}: {e.Message}");
             }
         }
+
+        var redirects = new List<Redirect>();
+        string? notFollowed = null;
+        var duration = TimeSpan.Zero;
+        var waited = TimeSpan.Zero;
+        var current = url;
+        Sent sent;
+        while (true)
+        {
+            sent = await SendAsync(current, headers, credentials, form, cancel);
+            duration += sent.Duration;
+            waited += sent.Waited;
+            if (form is not null || sent.Throttled || (int)sent.Response.StatusCode is not (301 or 302 or 303 or 307 or 308)
+                || Header(sent.Response, "Location") is not { } location || !Uri.TryCreate(current, location, out var next))
+                break;
+            var masked = Redaction.Mask(next.AbsoluteUri, Secrets);
+            if (!SameOrigin(next, url))
+            {
+                notFollowed = $"it redirects to {masked}, another origin, and the harness never follows a redirect away from the origin it was given (credentials and headers stay there)";
+                break;
+            }
+            if (redirects.Count == MaxRedirects)
+            {
+                notFollowed = $"it still redirects (to {masked}) after {MaxRedirects} redirects, as many as the harness follows";
+                break;
+            }
+            redirects.Add(new Redirect((int)sent.Response.StatusCode, masked));
+            current = next;
+        }
+
+        var response = sent.Response;
+        var answered = response.ResponseStatus is ResponseStatus.Completed or ResponseStatus.Error && response.StatusCode != 0;
+        return new Exchange
+        {
+            Operation = operation,
+            Purpose = purpose,
+            Method = form is null ? "GET" : "POST",
+            Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
+            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
+                credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),
+            Status = answered ? (int)response.StatusCode : null,
+            ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
+                .Where(h => h.Name is not null)
+                .Select(h => new KeyValuePair<string, string>(h.Name!, h.Value?.ToString() ?? "")).ToList(),
+            Body = response.RawBytes ?? [],
+            ContentType = response.ContentHeaders?.FirstOrDefault(h => "Content-Type".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
+                          ?? response.ContentType,
+            Duration = duration,
+            Waited = waited,
+            Throttled = sent.Throttled,
+            TransportError = answered ? null : Describe(response),
+            Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
+            Xml = xml,
+            OwnedBy = ownedBy,
+            Redirects = redirects,
+            RedirectNotFollowed = notFollowed,
+        };
+    }
+
+    /// <summary>One request's answer after any pauses the server asked for, and how long it all took.</summary>
+    private sealed record Sent(RestResponse Response, TimeSpan Duration, TimeSpan Waited, bool Throttled);
+
+    /// <summary>
+    /// Sends one request to one URL: a lapsed OAuth2 token is renewed once on 401, and 429 (or 503 with
+    /// Retry-After) is waited out within bounds. A write is never sent twice.
+    /// </summary>
+    private async Task<Sent> SendAsync(Uri url, List<KeyValuePair<string, string>> headers, ProbeCredentials credentials,
+        IReadOnlyList<KeyValuePair<string, string>>? form, CancellationToken cancel)
+    {
+        var request = new RestRequest(url, form is null ? Method.Get : Method.Post);
+        foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         foreach (var (name, value) in headers) request.AddHeader(name, value);
-        if (credentials.Query is { } key) request.AddQueryParameter(key.Key, key.Value);
+        // A key the server already echoed into a redirect's Location is not sent twice.
+        if (credentials.Query is { } key && !HasQueryParameter(url, key.Key)) request.AddQueryParameter(key.Key, key.Value);
 
         RestResponse response;
         var clock = new Stopwatch();
@@ -114,32 +193,18 @@ public sealed class Probe : IDisposable
             waited += pause;
             Waited += pause;
         }
-
-        var answered = response.ResponseStatus is ResponseStatus.Completed or ResponseStatus.Error && response.StatusCode != 0;
-        return new Exchange
-        {
-            Operation = operation,
-            Purpose = purpose,
-            Method = form is null ? "GET" : "POST",
-            Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
-            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
-                credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),
-            Status = answered ? (int)response.StatusCode : null,
-            ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
-                .Where(h => h.Name is not null)
-                .Select(h => new KeyValuePair<string, string>(h.Name!, h.Value?.ToString() ?? "")).ToList(),
-            Body = response.RawBytes ?? [],
-            ContentType = response.ContentHeaders?.FirstOrDefault(h => "Content-Type".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
-                          ?? response.ContentType,
-            Duration = clock.Elapsed,
-            Waited = waited,
-            Throttled = throttled,
-            TransportError = answered ? null : Describe(response),
-            Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
-            Xml = xml,
-            OwnedBy = ownedBy,
-        };
+        return new Sent(response, clock.Elapsed, waited, throttled);
     }
+
+    /// <summary>Same scheme, host and port (RFC 6454 §4): where the harness may send what it was given.</summary>
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Scheme.Equals(b.Scheme, StringComparison.OrdinalIgnoreCase) && a.Host.Equals(b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+
+    private static bool HasQueryParameter(Uri url, string name) =>
+        url.Query.TrimStart('?').Split('&').Any(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]) == name);
+
+    private static string? Header(RestResponse response, string name) =>
+        (response.Headers ?? []).FirstOrDefault(h => name.Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
 
     private Exchange Unsent(string operation, string purpose, Uri url, List<KeyValuePair<string, string>> headers, string reason) => new()
     {
@@ -151,8 +216,7 @@ public sealed class Probe : IDisposable
     /// <summary>Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable.</summary>
     public static TimeSpan? RetryAfter(RestResponse response)
     {
-        var value = (response.Headers ?? []).FirstOrDefault(h => "Retry-After".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
-        if (value is null) return null;
+        if (Header(response, "Retry-After") is not { } value) return null;
         if (int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
             return TimeSpan.FromSeconds(seconds);
         return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)

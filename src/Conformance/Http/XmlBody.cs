@@ -8,7 +8,8 @@ namespace Conformance.Http;
 
 /// <summary>
 /// Parses an XML body safely (no DTDs, no external entities, bounded size) and reads it as JSON through
-/// <see cref="XmlToJson"/>. Every way the body can be wrong becomes a reason, never an exception.
+/// <see cref="XmlToJson"/>. Every way the body can be wrong becomes a reason, never an exception. A DTD is
+/// refused by the harness, not forbidden by a standard: such a body is marked refused, so no one is blamed for it.
 /// </summary>
 public static class XmlBody
 {
@@ -24,23 +25,24 @@ public static class XmlBody
     /// <summary>Deeper XML is refused before it is read.</summary>
     public const int MaxDepth = 200; // read as JSON, nesting must stay within Exchange's limit of 256
 
-    public static (JsonNode? Node, string? Error) Read(ReadOnlyMemory<byte> bytes, XmlShape shape, int? status)
+    /// <returns>The body read as JSON, or why not; <c>Refused</c> when the harness chose not to read it (a DTD).</returns>
+    public static (JsonNode? Node, string? Error, bool Refused) Read(ReadOnlyMemory<byte> bytes, XmlShape shape, int? status)
     {
         try
         {
             var array = bytes.ToArray();
-            if (DeeperThan(array, MaxDepth)) return (null, $"the XML nests deeper than {MaxDepth} levels");
+            if (DeeperThan(array, MaxDepth)) return (null, $"the XML nests deeper than {MaxDepth} levels", false);
             using var reader = XmlReader.Create(new MemoryStream(array, writable: false), Safe);
             var document = XDocument.Load(reader);
-            if (document.Root is null) return (null, "the body holds no XML element");
-            return (XmlToJson.Convert(document.Root, shape.SchemaFor(status), shape.SpecRoot) ?? new JsonObject(), null);
+            if (document.Root is null) return (null, "the body holds no XML element", false);
+            return (XmlToJson.Convert(document.Root, shape.SchemaFor(status), shape.SpecRoot) ?? new JsonObject(), null, false);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, "the body declares a DTD, which the harness does not process (entities could reach outside the response)");
+            return (null, "the body declares a DTD, which the harness does not process (entities could reach outside the response)", true);
         }
-        catch (XmlException e) { return (null, $"the body is not well-formed XML ({e.Message})"); }
-        catch (DecoderFallbackException) { return (null, "the body is not valid UTF-8"); }
+        catch (XmlException e) { return (null, $"the body is not well-formed XML ({e.Message})", false); }
+        catch (DecoderFallbackException) { return (null, "the body is not valid UTF-8", false); }
     }
 
     /// <summary>A first pass that only measures nesting, so a hostile body cannot exhaust the stack later.</summary>

@@ -81,6 +81,8 @@ public sealed class JsonReport : IReporter
         ["contentType"] = e.ContentType,
         ["durationMs"] = Math.Round(e.Duration.TotalMilliseconds, 1),
         ["transportError"] = e.TransportError,
+        ["redirects"] = new JsonArray(e.Redirects.Select(r => (JsonNode)new JsonObject { ["status"] = r.Status, ["location"] = r.Location }).ToArray()),
+        ["redirectNotFollowed"] = e.RedirectNotFollowed,
         ["responseExcerpt"] = e.Excerpt(),
         ["curl"] = e.Curl(),
     };

@@ -62,7 +62,8 @@ public static class FilterMatching
     {
         if (condition.Filter.Match == "text") return null; // a search may match on any field: only the source record is required
         var values = condition.Filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Http.JsonText.Of).OfType<string>().ToList();
-        if (condition.Filter.Match is "after" or "before") values = values.Where(HasZone).ToList();
+        // A date-time without a timezone, or one naming no real moment, says nothing (datetime-timezone reports it).
+        if (condition.Filter.Match is "after" or "before") values = values.Where(v => HasZone(v) && Moment(v) is not null).ToList();
         if (values.Count == 0) return null;
         return condition.Filter.Match switch
         {

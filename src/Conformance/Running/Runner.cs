@@ -76,10 +76,11 @@ public sealed partial class Runner(Probe probe, RunOptions options)
         var context = new CheckContext(spec, profile);
         var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
         // What the harness could not do is never the vendor's fault: a request never answered in a stopped run,
-        // or one the server throttled beyond what the harness waits for, can only be an error.
-        results = results.Select(r => r.Outcome is Outcome.Fail or Outcome.Warning
-                                      && (r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }))
-            ? r with { Outcome = Outcome.Error } : r).ToList();
+        // one the server throttled beyond what the harness waits for, or a redirect it would not follow, can only be an error.
+        results = results.Select(r => r.Outcome is not (Outcome.Fail or Outcome.Warning) ? r
+            : r.Evidence is { RedirectNotFollowed: { } why } ? r with { Outcome = Outcome.Error, Message = $"{r.Message} (not judged: {why})" }
+            : r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }) ? r with { Outcome = Outcome.Error }
+            : r).ToList();
         var result = new RunResult
         {
             StandardId = profile.Id,
@@ -171,7 +172,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
                 {
                     var list = Planner.InEachFormat(spec.Find("GET", from.List)!, profile.Formats).First(o => o.Format == testCase.Format).Operation.Path;
                     var record = (harvested.GetValueOrDefault(list) ?? []).FirstOrDefault(r =>
-                        from.OnlyWhere.All(c => JsonNode.DeepEquals(r[c.Key], c.Value)) && from.Fields.Values.All(f => IdOf(r, f) is not null));
+                        RecordCondition.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => IdOf(r, f) is not null));
                     if (record is null)
                         return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                             $"No record from GET {list} can supply {string.Join(", ", from.Fields.Keys)} for the write.", testCase.Format);
@@ -281,7 +282,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
 
     /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
     private static bool Qualifies(JsonObject record, Lookup? lookup) =>
-        lookup is null || lookup.OnlyWhere.All(condition => JsonNode.DeepEquals(record[condition.Key], condition.Value));
+        lookup is null || RecordCondition.Holds(record, lookup.OnlyWhere);
 
     /// <summary>The query every request carries (e.g. jurisdiction_id), escaped; one parameter may be left out.</summary>
     private string FixedQuery(string? without = null) =>

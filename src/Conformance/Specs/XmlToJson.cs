@@ -9,17 +9,18 @@ namespace Conformance.Specs;
 /// Reads an XML response as the JSON its standard defines beside it (Open311: "JSON mirrors the XML"), so one
 /// schema judges both formats. The response schema says what each element is: the root element stands for
 /// the whole body, an array's children are its items whatever their names, numbers and booleans are read
-/// from text as XML Schema writes them (whitespace trimmed, "1"/"0" booleans, "+1.50" numbers). An empty
-/// element is an empty string where the schema wants a string that cannot be null, and otherwise no value
-/// (left out: XML has no null). Text where a list or object belongs stays text, so the schema says so.
-/// Where the schema says nothing, repeated children make an array and leaves stay text.
+/// from text as XML Schema writes them (whitespace trimmed, "1"/"0" booleans, "+1.50" numbers, URIs with their
+/// whitespace collapsed). An empty element gives no value (left out: XML has no null), so an empty required
+/// field is missing; only an optional string that cannot be null is read as the empty string. Text where a list
+/// or object belongs stays text, so the schema says so. Where the schema says nothing, repeated children make an
+/// array and leaves stay text.
 /// </summary>
 public static partial class XmlToJson
 {
     public static JsonNode? Convert(XElement element, JsonNode? schema, JsonNode specRoot) =>
-        Read(element, Resolve(schema, specRoot), specRoot);
+        Read(element, Resolve(schema, specRoot), specRoot, required: false);
 
-    private static JsonNode? Read(XElement element, JsonObject? schema, JsonNode specRoot)
+    private static JsonNode? Read(XElement element, JsonObject? schema, JsonNode specRoot, bool required)
     {
         var type = TypeOf(schema);
         if (type is "array" or "object" && !element.HasElements && element.Value.Trim().Length > 0)
@@ -27,13 +28,13 @@ public static partial class XmlToJson
         if (type == "array")
         {
             var items = Resolve(schema!["items"], specRoot);
-            return new JsonArray(element.Elements().Select(e => Read(e, items, specRoot)).Where(n => n is not null).ToArray());
+            return new JsonArray(element.Elements().Select(e => Read(e, items, specRoot, required: false)).Where(n => n is not null).ToArray());
         }
         if (type == "object" || (type is null && element.HasElements))
             return ReadObject(element, schema, specRoot);
         if (element.HasElements) return ReadObject(element, null, specRoot); // text expected, structure found: let the schema say so
-        var text = element.Value;
-        if (text.Length == 0) return type == "string" && !Nullable(schema) ? JsonValue.Create("") : null;
+        var text = type == "string" && UriFormats.Contains(schema?["format"]?.ToString()) ? Collapse(element.Value) : element.Value;
+        if (text.Length == 0) return type == "string" && !Nullable(schema) && !required ? JsonValue.Create("") : null;
         var trimmed = text.Trim();
         return type switch
         {
@@ -43,6 +44,15 @@ public static partial class XmlToJson
             _ => JsonValue.Create(text),
         };
     }
+
+    /// <summary>
+    /// Formats read as XML Schema's anyURI, whose whitespace is collapsed (XML Schema Part 2 §3.2.17): the
+    /// GeoReport text's own example ends a media_url with a space.
+    /// </summary>
+    private static readonly HashSet<string?> UriFormats = ["uri", "uri-reference", "iri", "iri-reference"];
+
+    /// <summary>XML Schema's whiteSpace="collapse": XML whitespace runs become one space, none at either end.</summary>
+    private static string Collapse(string text) => XmlWhitespace().Replace(text, " ").Trim(' ');
 
     /// <summary>An XML Schema decimal ("+01.50", ".5") as JSON writes it ("1.50", "0.5").</summary>
     private static string Canonical(string number)
@@ -67,11 +77,12 @@ public static partial class XmlToJson
     private static JsonNode ReadObject(XElement element, JsonObject? schema, JsonNode specRoot)
     {
         var properties = schema?["properties"] as JsonObject;
+        var required = (schema?["required"] as JsonArray ?? []).Select(n => n?.ToString()).ToHashSet();
         var result = new JsonObject();
         foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName))
         {
             var propertySchema = Resolve(properties?[group.Key], specRoot);
-            var values = group.Select(e => Read(e, propertySchema, specRoot)).Where(n => n is not null).ToList();
+            var values = group.Select(e => Read(e, propertySchema, specRoot, required.Contains(group.Key))).Where(n => n is not null).ToList();
             if (group.Count() > 1 && TypeOf(propertySchema) != "array")
                 result[group.Key] = new JsonArray(values.ToArray()); // repeated where one is expected: the schema will say so
             else if (values.Count == 1)
@@ -95,6 +106,9 @@ public static partial class XmlToJson
             schema = reference.StartsWith("#/") ? JsonPointers.Resolve(specRoot, Uri.UnescapeDataString(reference[1..])) : null;
         return schema as JsonObject;
     }
+
+    [GeneratedRegex("[ \t\r\n]+", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlWhitespace();
 
     // XML Schema's decimal and double lexical forms: optional sign, leading zeros, ".5" and "5." allowed.
     [GeneratedRegex(@"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]

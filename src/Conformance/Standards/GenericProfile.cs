@@ -5,7 +5,7 @@ namespace Conformance.Standards;
 /// <summary>
 /// The profile for "any OpenAPI document": no standard's text, only what the document itself promises.
 /// Every operation is held to it (tier required): it answers, with a documented status and media type, a
-/// body its schema allows, and never a server error.
+/// body its schema allows, and never a server error; and it should answer where the document says, without a redirect.
 /// </summary>
 public static class GenericProfile
 {
@@ -27,15 +27,18 @@ public static class GenericProfile
             Clause("OAS/documented-media-type", "Every response carries a media type the document lists for it.", "content-type-documented"),
             Clause("OAS/response-schema", "Every response body validates against the schema the document gives for it.", "response-schema"),
             Clause("OAS/no-server-error", "No request the harness sends is answered with a 5xx server error.", "no-server-error"),
+            Clause("OAS/documented-url", "Each operation answers at the URL the document gives, not through a redirect (followed within the origin only).",
+                "no-redirect", Level.Should, "OpenAPI Specification: Server Object and Paths Object; RFC 9110 §15.4"),
         ],
     };
 
-    private static Clause Clause(string id, string statement, string check) => new()
+    private static Clause Clause(string id, string statement, string check, Level level = Level.Must,
+        string source = "OpenAPI Specification: Responses Object and Media Type Object") => new()
     {
         Id = id,
-        Level = Level.Must,
+        Level = level,
         Statement = statement,
-        Source = "OpenAPI Specification: Responses Object and Media Type Object",
+        Source = source,
         Checks = [check],
     };
 }

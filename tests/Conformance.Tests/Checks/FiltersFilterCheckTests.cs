@@ -106,4 +106,14 @@ public class FiltersFilterCheckTests
         Assert.That(FilterMatching.ValueFrom(nested, filter), Is.EqualTo(Term));
         Assert.That(FilterMatching.Satisfies(nested, new FilterCondition(filter, "term-2")), Is.False);
     }
+
+    [Test]
+    public void A_date_that_names_no_real_moment_says_nothing_about_a_date_filter()
+    {
+        // An impossible date is datetime-timezone's to report: a date filter neither picks it nor blames it.
+        var record = new JsonObject { ["last_modified"] = "2014-02-30T25:61:00Z" };
+        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = ["last_modified"], Match = "after" };
+        Assert.That(FilterMatching.ValueFrom(record, after), Is.Null);
+        Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-01T08:59:59Z")), Is.Null);
+    }
 }

@@ -137,4 +137,39 @@ public class Open311CheckTests
         Assert.That(Only(new RootDocumentCheck(), good).Kind, Is.EqualTo(FindingKind.Satisfied));
         Assert.That(Only(new RootDocumentCheck(), empty).Message, Does.Contain("'endpoints' is an empty list"));
     }
+
+    [Test]
+    public void An_empty_required_element_fails_the_schema_and_a_filled_one_passes()
+    {
+        var operation = Operation(RequestsPath, XmlFormat);
+        var empty = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Requests("2026-09-01T08:00:00Z").Replace("<service_request_id>HB-1</service_request_id>", "<service_request_id/>"), XmlFormat));
+        var filled = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Requests("2026-09-01T08:00:00Z"), XmlFormat));
+        var finding = Only(new ResponseSchemaCheck(), empty);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.Contain("service_request_id"));
+        Assert.That(Only(new ResponseSchemaCheck(), filled).Kind, Is.EqualTo(FindingKind.Satisfied));
+    }
+
+    // The text's own XML example for GET Service Requests ends media_url with a space: anyURI collapses whitespace.
+    [TestCase("http://city.gov.s3.amazonaws.com/requests/media/638344.jpg ", FindingKind.Satisfied)]
+    [TestCase("\n    https://media.example/requests/1.jpg\n  ", FindingKind.Satisfied)]
+    [TestCase("   ", FindingKind.Satisfied)]
+    [TestCase("https://media.example/a photo.jpg", FindingKind.Violated)]
+    [TestCase("not a uri", FindingKind.Violated)]
+    public void A_uri_read_from_xml_has_its_whitespace_collapsed_before_it_is_judged(string mediaUrl, FindingKind expected)
+    {
+        var body = Requests("2010-04-14T06:37:38-08:00").Replace("</request>", $"<media_url>{mediaUrl}</media_url></request>");
+        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(Operation(RequestsPath, XmlFormat), body, XmlFormat));
+        var finding = Only(new ResponseSchemaCheck(), run);
+        Assert.That(finding.Kind, Is.EqualTo(expected), finding.Message);
+    }
+
+    [Test]
+    public void A_uri_in_json_keeps_its_whitespace_and_fails()
+    {
+        var operation = Operation(RequestsPath, JsonFormat);
+        const string body = """[{"service_request_id":"1","status":"open","service_code":"a","requested_datetime":"2010-04-14T06:37:38-08:00","media_url":"http://city.gov/638344.jpg "}]""";
+        var finding = Only(new ResponseSchemaCheck(), Run(RequestsPath, JsonFormat, OperationRole.Other, Exchange(operation, body, JsonFormat)));
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated), "JSON strings are what they say: the space is part of the value");
+    }
 }

@@ -10,7 +10,7 @@ public class XmlToJsonTests
     private static JsonNode? Read(string template, string xml, int status = 200)
     {
         var operation = Open311Fixtures.Operation(template, Open311Fixtures.XmlFormat);
-        var (node, error) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), status);
+        var (node, error, _) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), status);
         Assert.That(error, Is.Null);
         return node;
     }
@@ -83,14 +83,29 @@ public class XmlToJsonTests
     }
 
     [Test]
-    public void An_empty_element_is_an_empty_string_where_null_is_not_allowed_and_absent_where_it_is()
+    public void An_empty_optional_element_is_an_empty_string_where_null_is_not_allowed_and_absent_where_it_is()
     {
+        var discovery = Read("/discovery.{response_format}", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <discovery><contact></contact><endpoints/></discovery>
+            """)!;
+        Assert.That(discovery["contact"]!.GetValue<string>(), Is.EqualTo(""), "contact is optional and may not be null: empty text it is");
         var services = Read("/services.{response_format}", """
             <?xml version="1.0" encoding="UTF-8"?>
-            <services><service><service_code>a</service_code><service_name></service_name><description/><type>batch</type></service></services>
+            <services><service><service_code>a</service_code><service_name>A</service_name><description/><type>batch</type></service></services>
             """)!;
-        Assert.That(services[0]!["service_name"]!.GetValue<string>(), Is.EqualTo(""), "service_name may not be null: empty text it is");
         Assert.That(services[0]!.AsObject().ContainsKey("description"), Is.False, "description may be null (E5): no value");
+    }
+
+    [Test]
+    public void An_empty_element_for_a_required_field_is_missing()
+    {
+        var requests = Read("/requests.{response_format}", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <service_requests><request><service_request_id/><status>open</status><service_code>pothole</service_code>
+            <requested_datetime>2026-09-01T08:00:00Z</requested_datetime></request></service_requests>
+            """)!;
+        Assert.That(requests[0]!.AsObject().ContainsKey("service_request_id"), Is.False, "a required field given no value is not given");
     }
 
     [Test]
@@ -123,9 +138,10 @@ public class XmlToJsonTests
     public void Broken_or_hostile_xml_gives_a_reason_not_an_exception(string xml, string expected)
     {
         var operation = Open311Fixtures.Operation("/services.{response_format}", Open311Fixtures.XmlFormat);
-        var (node, error) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), 200);
+        var (node, error, refused) = XmlBody.Read(System.Text.Encoding.UTF8.GetBytes(xml), new XmlShape(Open311Fixtures.Spec.Root, operation), 200);
         Assert.That(node, Is.Null);
         Assert.That(error, Does.Contain(expected));
+        Assert.That(refused, Is.EqualTo(expected == "DTD"), "only a DTD is the harness's own refusal");
     }
 
     [TestCase("<?xml version=\"1.0\" encoding=\"UTF-8\"?><x/>", true)]

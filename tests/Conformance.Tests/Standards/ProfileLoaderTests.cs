@@ -33,8 +33,9 @@ public class ProfileLoaderTests
         Assert.That(profile.ClauseFor("cors-allow-origin")!.Level, Is.EqualTo(Level.Must));
         Assert.That(profile.ClauseFor("feed-not-empty")!.Level, Is.EqualTo(Level.Should));
         Assert.That(CheckCatalogue.Ids.Where(id => profile.ClauseFor(id) is null),
-            Is.EquivalentTo(new[] { "content-type-documented", "format-by-extension", "datetime-timezone", "jurisdiction-errors", "write-accepted" }),
-            "every check but the generic media-type one (ORUK asks for JSON: content-type-json) and Open311's own (its formats, timezones, jurisdictions and write) cites an ORUK clause");
+            Is.EquivalentTo(new[] { "content-type-documented", "format-by-extension", "datetime-timezone", "jurisdiction-errors", "write-accepted",
+                "attribute-order-unique", "list-attribute-values" }),
+            "every check but the generic media-type one (ORUK asks for JSON: content-type-json) and Open311's own (its formats, timezones, jurisdictions, write and service definitions) cites an ORUK clause");
     }
 
     [Test]

@@ -58,7 +58,8 @@ public sealed class Probe : IDisposable
     /// <param name="form">A form to POST instead of a GET: only ever a write the user allowed (--allow-writes).</param>
     /// <remarks>
     /// A read that is redirected (301, 302, 303, 307, 308) is followed up to <see cref="MaxRedirects"/> times, only
-    /// to the same scheme, host and port, so credentials and the user's headers never leave the origin; the final
+    /// to the same scheme, host and port (or from http to https on the same host), so credentials and the user's
+    /// headers never leave the origin; the final
     /// answer is the one judged and the redirects are recorded. A redirect elsewhere is not followed, and the
     /// exchange says why. A write is never sent again.
     /// </remarks>
@@ -97,7 +98,7 @@ public sealed class Probe : IDisposable
                 || Header(sent.Response, "Location") is not { } location || !Uri.TryCreate(current, location, out var next))
                 break;
             var masked = Redaction.Mask(next.AbsoluteUri, Secrets);
-            if (!SameOrigin(next, url))
+            if (!MayFollow(next, url))
             {
                 notFollowed = $"it redirects to {masked}, another origin, and the harness never follows a redirect away from the origin it was given (credentials and headers stay there)";
                 break;
@@ -196,9 +197,14 @@ public sealed class Probe : IDisposable
         return new Sent(response, clock.Elapsed, waited, throttled);
     }
 
-    /// <summary>Same scheme, host and port (RFC 6454 §4): where the harness may send what it was given.</summary>
-    private static bool SameOrigin(Uri a, Uri b) =>
-        a.Scheme.Equals(b.Scheme, StringComparison.OrdinalIgnoreCase) && a.Host.Equals(b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+    /// <summary>
+    /// Where the harness may send what it was given: the same origin (RFC 6454 §4), or the same host moved from
+    /// http to https on the default ports (what was sent in clear to that host may go to it encrypted).
+    /// </summary>
+    public static bool MayFollow(Uri next, Uri given) =>
+        next.Host.Equals(given.Host, StringComparison.OrdinalIgnoreCase)
+        && ((next.Scheme.Equals(given.Scheme, StringComparison.OrdinalIgnoreCase) && next.Port == given.Port)
+            || (given.Scheme == Uri.UriSchemeHttp && next.Scheme == Uri.UriSchemeHttps && given.IsDefaultPort && next.IsDefaultPort));
 
     private static bool HasQueryParameter(Uri url, string name) =>
         url.Query.TrimStart('?').Split('&').Any(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]) == name);

@@ -94,4 +94,13 @@ public class ProbeRedirectTests
         Assert.That(server.Requests.Select(r => r.Url), Is.All.Contains("api_key=query-secret-1").And.All.Not.Contains("api_key=query-secret-1&api_key"));
         Assert.That(exchange.Redirects[0].Location, Does.Not.Contain("query-secret-1"), "evidence never holds a secret");
     }
+
+    [TestCase("http://api.example/services", "http://api.example/v2/services", true)]
+    [TestCase("http://api.example/services", "https://api.example/services", true)] // the same host, now encrypted
+    [TestCase("https://api.example/services", "http://api.example/services", false)] // never down to clear text
+    [TestCase("http://api.example:8080/services", "https://api.example/services", false)]
+    [TestCase("http://api.example/services", "http://other.example/services", false)]
+    [TestCase("http://api.example/services", "http://api.example:81/services", false)]
+    public void A_redirect_is_followed_only_within_the_origin_or_up_to_https_on_the_same_host(string given, string next, bool follows) =>
+        Assert.That(Conformance.Http.Probe.MayFollow(new Uri(next), new Uri(given)), Is.EqualTo(follows));
 }

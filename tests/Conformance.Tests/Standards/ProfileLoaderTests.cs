@@ -5,7 +5,8 @@ namespace Conformance.Tests.Standards;
 
 public class ProfileLoaderTests
 {
-    private static string Write(string clauses)
+    /// <summary>A profile file with the given clauses (indented YAML) and any further top-level keys.</summary>
+    internal static string Write(string clauses, string extra = "", string endpoint = "/nowhere")
     {
         var dir = Path.Combine(Path.GetTempPath(), $"profile-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
@@ -16,9 +17,10 @@ public class ProfileLoaderTests
             name: Test
             version: "1.0"
             spec: {transcription: openapi.json, published: "https://example.org/openapi.json", upstream: "example @1"}
-            endpoints: {required: ["/nowhere"]}
+            endpoints: {required: ["{{endpoint}}"]}
             clauses:
             {{clauses}}
+            {{extra}}
             """);
         return file;
     }
@@ -64,8 +66,7 @@ public class ProfileLoaderTests
     [Test]
     public void A_filter_the_spec_does_not_document_is_refused()
     {
-        var file = Write("  - {id: T/1, level: MUST, statement: s, source: x}");
-        File.AppendAllText(file, "\nfilters:\n  - {parameter: colour, endpoints: [/services], meaning: m}\n");
+        var file = Write("  - {id: T/1, level: MUST, statement: s, source: x}", "filters:\n  - {parameter: colour, endpoints: [/services], meaning: m}");
         var profile = ProfileLoader.Load(file, CheckCatalogue.Ids);
         Assert.That(() => ProfileLoader.ValidateFilters(profile, Fixtures.Spec),
             Throws.TypeOf<ProfileException>().With.Message.Contains("colour").And.Message.Contains("line 9"));
@@ -109,23 +110,7 @@ public class ProfileLoaderTests
 
 public class ProfileLoaderIdTests
 {
-    private static string Write(string extra)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), $"profile-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "openapi.json"), "{}");
-        var file = Path.Combine(dir, "profile.yaml");
-        File.WriteAllText(file, $$"""
-            id: test-1.0
-            name: Test
-            version: "1.0"
-            spec: {transcription: openapi.json, published: "https://example.org/openapi.json", upstream: "example @1"}
-            endpoints: {required: ["/services"]}
-            clauses: []
-            {{extra}}
-            """);
-        return file;
-    }
+    private static string Write(string extra) => ProfileLoaderTests.Write("  []", extra, "/services");
 
     [Test]
     public void A_list_given_two_id_fields_is_refused() =>

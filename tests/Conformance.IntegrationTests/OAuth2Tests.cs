@@ -110,6 +110,25 @@ public class OAuth2Tests
         Assert.That(result.Verdict, Is.AnyOf(Verdict.Error, Verdict.Fail, Verdict.PassWithWarnings, Verdict.Pass), "a verdict, not an exception");
     }
 
+    [Test]
+    public async Task A_token_holding_a_line_break_is_never_sent_and_the_run_is_untested_not_passed()
+    {
+        var port = FreePort();
+        using var server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"], StartAdminInterface = false });
+        server.Given(Request.Create().WithPath("/token")).RespondWith(Response.Create().WithCallback(_ =>
+            Json(200, "{\"access_token\": \"t0ken-part\\r\\nX-Injected: yes\", \"expires_in\": 60}")));
+        var oauth = new OAuth2ClientCredentials(new Uri($"http://127.0.0.1:{port}/token"), ClientId, ClientSecret, null, TimeSpan.FromSeconds(5));
+        var result = await ConformanceRun.ExecuteAsync(new RunRequest
+        {
+            StandardId = "oruk-3.0", Target = new Uri($"http://127.0.0.1:{port}"),
+            Probe = new ProbeSettings { Credentials = new ProbeCredentials([], null, oauth) },
+        }, ConformanceRun.DefaultCatalogue());
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Error));
+        Assert.That(result.Aborted, Does.Contain("control character").And.Not.Contain("t0ken-part"));
+        Assert.That(server.LogEntries.Where(e => e.RequestMessage?.Path != "/token").Select(e => e.RequestMessage?.Headers?.ContainsKey("Authorization")),
+            Has.None.True, "no request to the API carried the token");
+    }
+
     private static ResponseMessage Json(int status, string body)
     {
         var message = new ResponseMessage { StatusCode = status };

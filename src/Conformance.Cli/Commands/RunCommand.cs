@@ -59,6 +59,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--negative"), Description("Also send requests made to fail: an unknown id (must be 404), an invalid page number (never a 5xx).")]
         public bool Negative { get; init; }
 
+        [CommandOption("--deadline <SECONDS>"), Description("Stop the whole run after this many seconds and report what was found (exit 3 if it was cut short).")]
+        public string? Deadline { get; init; }
+
+        public double? DeadlineSeconds => Deadline is null ? null : double.Parse(Deadline, CultureInfo.InvariantCulture);
+
         [CommandOption("--rate <PER_SECOND>"), Description("At most this many requests a second (default 5; the built-in reference: unlimited).")]
         public string? Rate { get; init; }
 
@@ -78,6 +83,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error($"--url must be an absolute http or https URL, not '{Url}'.");
             if (Timeout is not null && (!double.TryParse(Timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > 3600))
                 return ValidationResult.Error($"--timeout must be a number of seconds above 0 and at most 3600, not '{Timeout}'.");
+            if (Deadline is not null && (!double.TryParse(Deadline, NumberStyles.Float, CultureInfo.InvariantCulture, out var limit) || !double.IsFinite(limit) || limit is <= 0 or > 7 * 24 * 3600))
+                return ValidationResult.Error($"--deadline must be a number of seconds above 0 and at most a week, not '{Deadline}'.");
             if (Seed is not null && !int.TryParse(Seed, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 return ValidationResult.Error($"--seed must be a whole number, not '{Seed}'.");
             if (Harvest is not null && Harvest != "all")
@@ -156,27 +163,21 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 AllowWrites = settings.AllowWrites,
                 Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
                 HarvestAll = settings.Harvest == "all",
+                Deadline = settings.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             },
         };
         if (vendor is not null)
             AnsiConsole.MarkupLineInterpolated($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        using var stopping = new StopSignals(cancel);
         AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target.GetLeftPart(UriPartial.Path)}[/] against [bold]{profile.Name} {profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
         AnsiConsole.MarkupLineInterpolated($"[grey]spec: {spec.Location} ({spec.Operations.Count} operations, {spec.Diagnostics.Count} diagnostics)[/]");
 
-        RunResult result;
-        try
-        {
-            result = await ConformanceRun.ExecuteAsync(request, profile, spec, new ConsoleProgress(), cancel.Token);
-            if (choice is not null) result.Notes.Add($"--standard auto chose {choice.StandardId}: {choice.Reason}");
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        // The signals stay handled until the reports are written: a stop never loses what was found.
+        var result = await ConformanceRun.ExecuteAsync(request, profile, spec, new ConsoleProgress(() => request.Secrets), cancel.Token);
+        if (choice is not null) result.Notes.Add($"--standard auto chose {choice.StandardId}: {choice.Reason}");
+        if (stopping.Received is { } signal) result.Notes.Add($"Stopped by {signal}: what was found before it is reported.");
 
         var written = ReportWriter.WriteAll(result, outDir);
         ConsoleSummary.Print(result, written);

@@ -15,6 +15,7 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
     private string? _token;
     private DateTimeOffset _refreshAt = DateTimeOffset.MinValue;
 
+    public string ClientId => clientId;
     public string ClientSecret => clientSecret;
     public IReadOnlyList<string> Issued => _issued;
     public int TokensFetched => _issued.Count;
@@ -59,6 +60,8 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
         var body = response.IsSuccessful && response.Content is { } text ? TryParse(text) : null;
         if (body?["access_token"] is not JsonValue value || !value.TryGetValue<string>(out var token) || token.Length == 0)
             throw new OAuth2Exception($"the token endpoint {tokenUrl} answered {(int)response.StatusCode} without an access_token");
+        if (ProbeSettings.HasControl(token))
+            throw new OAuth2Exception($"the token endpoint {tokenUrl} issued a token holding a control character, which cannot be sent in a header (not shown)");
         var seconds = body["expires_in"] is JsonValue v && (v.TryGetValue<double>(out var n)
             || (v.TryGetValue<string>(out var s) && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out n)))
             && double.IsFinite(n) ? n : 300; // RFC 6749 §5.1: expires_in is recommended, not required

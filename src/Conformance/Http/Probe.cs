@@ -15,6 +15,7 @@ public sealed class Probe : IDisposable
 
     public Probe(ProbeSettings settings)
     {
+        settings.Validate(); // nothing is sent with a header that could split the request
         _settings = settings;
         _client = new RestClient(new RestClientOptions
         {

@@ -32,6 +32,8 @@ public sealed record RunOptions
     /// required one) or "not-implemented" (then it must refuse with 404 or 501); "unknown" changes nothing.
     /// </summary>
     public IReadOnlyDictionary<string, string> Features { get; init; } = new Dictionary<string, string>();
+    /// <summary>The longest the whole run may take; past it the run stops and reports what it found (--deadline).</summary>
+    public TimeSpan? Deadline { get; init; }
     /// <summary>The vendor declares an endpoint serving several jurisdictions: its refusals of a missing or unknown one are probed.</summary>
     public bool SeveralJurisdictions { get; init; }
 }

@@ -14,4 +14,8 @@ public sealed record RunRequest
     public RefMap RefMap { get; init; } = new();
     public ProbeSettings Probe { get; init; } = new();
     public RunOptions Options { get; init; } = new();
+
+    /// <summary>Every value that must never be shown, as known now (OAuth2 tokens join as they are issued).</summary>
+    public IReadOnlyCollection<string> Secrets =>
+        Probe.Credentials.Secrets.Concat(Probe.Headers.Select(h => h.Value)).Concat(Runner.QueryValues(Target)).Distinct().ToList();
 }

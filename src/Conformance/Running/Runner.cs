@@ -13,8 +13,15 @@ namespace Conformance.Running;
 /// </summary>
 public sealed partial class Runner(Probe probe, RunOptions options)
 {
-    public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken stop = default)
     {
+        // The run's own deadline stops it like a cancellation, and says so.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        if (options.Deadline is { } limit) deadline.CancelAfter(limit);
+        var cancel = deadline.Token;
+        string Stopped() => stop.IsCancellationRequested || options.Deadline is null
+            ? "the run was cancelled."
+            : $"the run reached its deadline ({options.Deadline.Value.TotalSeconds:0.#} s, --deadline) before it could test everything.";
         var started = DateTimeOffset.UtcNow;
         if (options.SeveralJurisdictions && (profile.Jurisdiction is not { } j || !options.QueryValues.ContainsKey(j.Parameter)))
             throw new ConfigurationException(profile.Jurisdiction is null
@@ -46,7 +53,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             }
             catch (OperationCanceledException)
             {
-                aborted = "the run was cancelled.";
+                aborted = Stopped();
                 runs.Add(new OperationRun(testCase.Operation, testCase.Tier, testCase.Role, [], $"Not tested: {aborted}", testCase.Format));
             }
             catch (Exception e) // whatever a server sends, one operation the harness cannot handle is never the end of the run
@@ -64,7 +71,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             }
             catch (OperationCanceledException)
             {
-                aborted = "the run was cancelled.";
+                aborted = Stopped();
             }
             catch (Exception e)
             {
@@ -423,7 +430,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
     }
 
     /// <summary>Values in the base URL's query are treated as secrets: that is where keys go.</summary>
-    private static IEnumerable<string> QueryValues(Uri baseUrl) =>
+    public static IEnumerable<string> QueryValues(Uri baseUrl) =>
         baseUrl.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2).ElementAtOrDefault(1) ?? ""));
 

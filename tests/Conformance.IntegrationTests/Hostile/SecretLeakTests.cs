@@ -1,0 +1,89 @@
+using System.Text;
+using Conformance.Reference;
+
+namespace Conformance.IntegrationTests.Hostile;
+
+/// <summary>
+/// A server that echoes the credential back, in every encoding and as a record id: the secret appears in nothing the
+/// run writes or prints. And values that could split a request are refused before one is sent.
+/// </summary>
+public class SecretLeakTests
+{
+    private const string Token = "SEKRIT-abc-123-xyz";
+
+    /// <summary>Every form of the token the echoing server sends, and so every form searched for afterwards.</summary>
+    private static readonly string[] Forms =
+    [
+        Token, Token.Replace("-", "\\u002d"), Uri.EscapeDataString(Token).Replace("-", "%2D"),
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(Token)), Token.Replace("-", "&#45;"),
+    ];
+
+    private static ReferenceServer Echoing()
+    {
+        var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
+        var reference = new OpenReferralService(ReferenceData.Load(Path.Combine(catalogue.Root, "oruk-3.0", "reference")));
+        return ReferenceServer.Start((method, path, query) =>
+        {
+            var answer = reference.Handle(method, path, query);
+            if (answer.Render() is not { } text) return answer;
+            // The first service's id becomes the token (a progress line names ids), its description every other form.
+            var firstId = answer.Body?["contents"]?[0]?["id"]?.GetValue<string>();
+            if (firstId is not null) text = text.Replace(firstId, Token);
+            text = text.Replace("Free one-to-one advice", "Echo " + string.Join(" ", Forms.Skip(1)));
+            return answer with
+            {
+                Text = text,
+                Headers = new Dictionary<string, string?> { ["X-Echo"] = Token, ["Link"] = $"<https://api.example/next?key={Uri.EscapeDataString(Token)}>" },
+            };
+        });
+    }
+
+    [Test]
+    public async Task An_echoed_credential_appears_in_no_output_in_any_encoding()
+    {
+        using var server = Echoing();
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", server.Url, "--header", $"Authorization: Bearer {Token}", "--out", outDir);
+        Assert.That(result.ExitCode, Is.Not.EqualTo(2), result.All);
+        var outputs = new Dictionary<string, string>
+        {
+            ["console"] = result.All,
+            ["report.json"] = File.ReadAllText(Path.Combine(outDir, "report.json")),
+            ["junit.xml"] = File.ReadAllText(Path.Combine(outDir, "junit.xml")),
+        };
+        Assert.That(outputs["report.json"], Does.Contain("***"), "the echoes were there to be masked");
+        foreach (var (name, text) in outputs)
+            foreach (var form in Forms)
+                Assert.That(text, Does.Not.Contain(form), $"{name} holds the secret as {form}");
+    }
+
+    [TestCase("X-Api-Key: abc\r\nX-Injected: yes")]
+    [TestCase("X-Api-Key: abc\ndef")]
+    public async Task A_header_holding_a_control_character_is_refused_before_any_request(string header)
+    {
+        using var server = ReferenceImplementations.Start(Conformance.Running.ConformanceRun.DefaultCatalogue(), "oruk-3.0");
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", server.Url, "--header", header, "--out", Cli.TempDir());
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("control character").And.Not.Contain("Injected").And.Not.Contain("def"));
+        Assert.That(server.Requests, Is.Empty, "nothing was sent");
+    }
+
+    [Test]
+    public async Task A_credential_from_the_environment_holding_a_line_break_is_refused()
+    {
+        using var server = ReferenceImplementations.Start(Conformance.Running.ConformanceRun.DefaultCatalogue(), "oruk-3.0");
+        var profile = Path.Combine(Cli.TempDir(), "vendor.yaml");
+        await File.WriteAllTextAsync(profile, $"""
+            vendor: Example Ltd
+            product: Directory
+            standard: oruk-3.0
+            base_url: {server.Url}
+            auth: {"{"}type: api-key, header: X-Api-Key, secret_env: CONFORMANCE_TEST_KEY{"}"}
+            """);
+        using var run = new CliProcess(new Dictionary<string, string> { ["CONFORMANCE_TEST_KEY"] = "k3y-value\r\nX-Injected: yes" },
+            "run", "--profile", profile, "--out", Cli.TempDir());
+        Assert.That(await run.ExitCodeAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(2), run.All);
+        Assert.That(run.All, Does.Contain("control character").And.Not.Contain("k3y-value").And.Not.Contain("Injected"));
+        Assert.That(server.Requests, Is.Empty);
+    }
+}

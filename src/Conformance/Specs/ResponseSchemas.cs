@@ -20,6 +20,8 @@ public sealed class ResponseSchemas
     private readonly ConcurrentDictionary<string, (JsonSchema? Schema, string? Problem)> _built = new();
     private readonly Lock _buildLock = new();
     private readonly Dictionary<Uri, SchemaResources.Resource> _resources;
+    private readonly HashSet<Uri> _clashes;
+    private readonly HashSet<Uri> _building = []; // resources being built: a lookup of one from inside itself must not loop
 
     public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
     {
@@ -27,9 +29,12 @@ public sealed class ResponseSchemas
         _source = source;
         _normalise = normalise;
         _diagnostics = diagnostics;
-        _registry.Register(_location, new SchemaDocument(validationRoot, _location, DialectOf, _registry.Get));
-        _resources = SchemaResources.Find(validationRoot, _location);
-        _registry.Fetch = (uri, _) => Embedded(uri) ?? FetchDocument(uri);
+        (_resources, _clashes) = SchemaResources.Find(validationRoot, _location);
+        foreach (var clash in _clashes)
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, "", $"The $id {clash} is declared by more than one schema: schemas that use it cannot be judged."));
+        _registry.Register(_location, new SchemaDocument(validationRoot, _location, DialectOf, _registry.Get, _clashes));
+        // An identifier the spec declares is resolved from it, never fetched: identifiers are not addresses.
+        _registry.Fetch = (uri, _) => _resources.ContainsKey(new Uri(uri.GetLeftPart(UriPartial.Query))) ? Embedded(uri) : FetchDocument(uri);
     }
 
     // Specs' schemas carry many non-JSON-Schema keywords (example, name, core, datapackage_metadata...):
@@ -56,8 +61,17 @@ public sealed class ResponseSchemas
     {
         var id = new Uri(uri.GetLeftPart(UriPartial.Query));
         if (!_resources.TryGetValue(id, out var resource)) return null;
-        if (resource.Outermost != id) return _registry.Get(resource.Outermost) is null ? null : _registry.Get(id);
-        return JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id);
+        if (_clashes.Contains(id)) throw new JsonSchemaException($"the spec declares the $id {id} more than once, so it names no one schema");
+        if (!_building.Add(id)) return null; // asked for again while it is being built: not resolvable this way
+        try
+        {
+            if (resource.Outermost != id) return _registry.Get(resource.Outermost) is null ? null : _registry.Get(id);
+            return JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id);
+        }
+        finally
+        {
+            _building.Remove(id);
+        }
     }
 
     public static EvaluationOptions Evaluation { get; } = new()
@@ -110,8 +124,11 @@ public sealed class ResponseSchemas
         var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);
         if (isOpenApi)
         {
-            foreach (var (id, resource) in SchemaResources.Find(node, withoutFragment)) _resources.TryAdd(id, resource);
-            return new SchemaDocument(node, withoutFragment, DialectOf, _registry.Get);
+            var (resources, clashes) = SchemaResources.Find(node, withoutFragment);
+            foreach (var (id, resource) in resources)
+                if (!_resources.TryAdd(id, resource)) _clashes.Add(id);
+            _clashes.UnionWith(clashes);
+            return new SchemaDocument(node, withoutFragment, DialectOf, _registry.Get, _clashes);
         }
         // A schema file is built whole, so its anchors and inner $ids are known before anything refers to them.
         return JsonSchema.Build(ToElement(node), Build(node["$schema"] is JsonValue named && named.TryGetValue<string>(out var dialect) ? dialect : null), withoutFragment);

@@ -11,7 +11,8 @@ namespace Conformance.Specs;
 /// declares an `$id` is taken from that resource, built once and registered under its identifier, so that its
 /// relative `$ref`s resolve against it and no identifier is registered twice.
 /// </summary>
-public sealed class SchemaDocument(JsonNode tree, Uri baseUri, Func<string?, Dialect> dialects, Func<Uri, IBaseDocument?> resource)
+public sealed class SchemaDocument(JsonNode tree, Uri baseUri, Func<string?, Dialect> dialects, Func<Uri, IBaseDocument?> resource,
+    IReadOnlySet<Uri> clashes)
     : IBaseDocument
 {
     private readonly JsonElement _root = JsonDocument.Parse(tree.ToJsonString()).RootElement.Clone();
@@ -38,11 +39,13 @@ public sealed class SchemaDocument(JsonNode tree, Uri baseUri, Func<string?, Dia
             }
             if (i == tokens.Count) break;
             var next = JsonPointers.Step(current, tokens[i]);
-            position = SchemaPositions.Step(position, tokens[i], next);
+            position = SchemaPositions.Step(position, tokens[i], next, dialect);
             current = next;
         }
         if (resourceAt >= 0)
         {
+            if (clashes.Contains(resourceBase))
+                throw new JsonSchemaException($"the spec declares the $id {resourceBase} more than once, so it names no one schema");
             var rest = "/" + string.Join('/', tokens.Skip(resourceAt).Select(JsonPointers.Escape));
             return resource(resourceBase)?.FindSubschema(JsonPointer.Parse(rest == "/" ? "" : rest), context);
         }

@@ -14,15 +14,17 @@ public static class SchemaResources
     /// resources are built whole from there, so that each `$id` is registered once.</param>
     public sealed record Resource(Uri Id, JsonNode Schema, string? Dialect, Uri Outermost);
 
-    public static Dictionary<Uri, Resource> Find(JsonNode openApiDocument, Uri location)
+    /// <summary>The resources by identifier, and the identifiers declared more than once (which name no one schema).</summary>
+    public static (Dictionary<Uri, Resource> Resources, HashSet<Uri> Clashes) Find(JsonNode openApiDocument, Uri location)
     {
         var found = new Dictionary<Uri, Resource>();
-        Walk(openApiDocument, SchemaPosition.OpenApi, location, null, null, found, depth: 0);
-        return found;
+        var clashes = new HashSet<Uri>();
+        Walk(openApiDocument, SchemaPosition.OpenApi, location, null, null, found, clashes, depth: 0);
+        return (found, clashes);
     }
 
     private static void Walk(JsonNode? node, SchemaPosition position, Uri baseUri, string? dialect, Uri? outermost,
-        Dictionary<Uri, Resource> found, int depth)
+        Dictionary<Uri, Resource> found, HashSet<Uri> clashes, int depth)
     {
         if (depth > 256 || position == SchemaPosition.Data) return;
         if (position == SchemaPosition.Schema && node is JsonObject schema)
@@ -31,18 +33,18 @@ public static class SchemaResources
             if (declares)
             {
                 outermost ??= baseUri;
-                found.TryAdd(baseUri, new Resource(baseUri, schema, dialect, outermost));
+                if (!found.TryAdd(baseUri, new Resource(baseUri, schema, dialect, outermost))) clashes.Add(baseUri);
             }
         }
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, child) in obj)
-                    Walk(child, SchemaPositions.Step(position, key, child), baseUri, dialect, outermost, found, depth + 1);
+                    Walk(child, SchemaPositions.Step(position, key, child, dialect), baseUri, dialect, outermost, found, clashes, depth + 1);
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
-                    Walk(array[i], SchemaPositions.Step(position, i.ToString(), array[i]), baseUri, dialect, outermost, found, depth + 1);
+                    Walk(array[i], SchemaPositions.Step(position, i.ToString(), array[i], dialect), baseUri, dialect, outermost, found, clashes, depth + 1);
                 break;
         }
     }

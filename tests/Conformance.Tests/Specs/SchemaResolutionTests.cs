@@ -25,7 +25,9 @@ public class SchemaResolutionTests
         return new SpecLoader(new SpecSource(new RefMap())).Load(file, []);
     }
 
-    private static FindingKind Judge(Spec spec, string body)
+    private static FindingKind Judge(Spec spec, string body) => JudgeFinding(spec, body).Kind;
+
+    private static Finding JudgeFinding(Spec spec, string body)
     {
         var operation = spec.Find("GET", "/thing")!;
         var exchange = new Exchange
@@ -36,7 +38,7 @@ public class SchemaResolutionTests
         var findings = new ResponseSchemaCheck().Evaluate(new OperationRun(operation, Tier.Required, OperationRole.Other, [exchange]),
             new CheckContext(spec, GenericProfile.For(spec))).ToList();
         Assert.That(findings, Has.Count.EqualTo(1));
-        return findings[0].Kind;
+        return findings[0];
     }
 
     [Test]
@@ -117,4 +119,32 @@ public class SchemaResolutionTests
     [TestCase("csv", "anything at all", FindingKind.Satisfied)] // a format nobody defines
     public void Only_proven_formats_are_asserted(string format, string value, FindingKind expected) =>
         Assert.That(Judge(SpecWith($$"""{"type": "string", "format": "{{format}}"}"""), $"\"{value}\""), Is.EqualTo(expected));
+
+    [Test]
+    public void An_id_under_a_keyword_the_dialect_does_not_know_is_no_resource_and_never_loops()
+    {
+        // 2020-12 has no "definitions": the $id beneath it declares nothing, and the $ref to it cannot be resolved
+        // from the spec. It used to send the validator round in circles until the stack overflowed.
+        var spec = SpecWith("""{"$ref": "#/components/schemas/a"}""",
+            """
+            {"a": {"$id": "https://ids.conformance.invalid/a.json", "type": "object",
+                   "definitions": {"name": {"$id": "https://ids.conformance.invalid/name.json", "type": "string"}},
+                   "properties": {"p": {"$ref": "https://ids.conformance.invalid/name.json"}}}}
+            """);
+        Assert.That(Judge(spec, """{"p": "x"}"""), Is.EqualTo(FindingKind.Error));
+    }
+
+    [Test]
+    public void An_id_declared_twice_names_no_schema_and_nothing_is_judged_by_either()
+    {
+        var spec = SpecWith("""{"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}, "b": {"$ref": "#/components/schemas/B"}}}""",
+            """
+            {"A": {"$id": "https://ids.conformance.invalid/thing", "description": "free text"},
+             "B": {"$id": "https://ids.conformance.invalid/thing", "type": "integer"}}
+            """);
+        Assert.That(spec.Diagnostics.Select(d => d.Message), Has.Some.Contains("is declared by more than one schema"));
+        var finding = JudgeFinding(spec, """{"a": "anything", "b": "not a number"}""");
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Error), "never a pass by the wrong schema");
+        Assert.That(finding.Message, Does.Contain("more than once"));
+    }
 }

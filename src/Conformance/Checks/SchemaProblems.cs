@@ -14,7 +14,8 @@ namespace Conformance.Checks;
 /// </summary>
 public static partial class SchemaProblems
 {
-    public static List<Problem> Of(EvaluationResults results, Exchange exchange, OperationRole role, Pagination? pagination)
+    /// <param name="mask">Masks the run's secrets: a value is masked before it is shortened, so no part of a secret shows.</param>
+    public static List<Problem> Of(EvaluationResults results, Exchange exchange, OperationRole role, Pagination? pagination, Func<string, string> mask)
     {
         var details = (results.Details ?? []).ToList();
         var problems = new List<Problem>();
@@ -41,11 +42,11 @@ public static partial class SchemaProblems
                             technical: $"required: {message}"));
                     continue;
                 }
-                problems.Add(Make(exchange, role, pagination, pointer, Expected(keyword, message), Value(exchange.Json.Node, pointer),
+                problems.Add(Make(exchange, role, pagination, pointer, Expected(keyword, message), Value(exchange.Json.Node, pointer, mask),
                     Fix(keyword, message, exchange.Json.Node, pointer), $"{(keyword.Length == 0 ? "false schema" : keyword)}: {message}"));
             }
             if (detail.Errors is not { Count: > 0 } && !branch.Success && Unexplained(detail, details) is { } reason)
-                problems.Add(Make(exchange, role, pagination, pointer, reason, Value(exchange.Json.Node, pointer)));
+                problems.Add(Make(exchange, role, pagination, pointer, reason, Value(exchange.Json.Node, pointer, mask)));
         }
         foreach (var (key, expectations) in alternatives)
         {
@@ -54,7 +55,7 @@ public static partial class SchemaProblems
             var expected = distinct.All(e => e.StartsWith("must be ", StringComparison.Ordinal))
                 ? "must be " + string.Join(" or ", distinct.Select(e => e["must be ".Length..]))
                 : "must satisfy one of: " + string.Join("; or ", distinct);
-            problems.Add(Make(exchange, role, pagination, pointer, expected, Value(exchange.Json.Node, pointer)));
+            problems.Add(Make(exchange, role, pagination, pointer, expected, Value(exchange.Json.Node, pointer, mask)));
         }
         return problems.Count > 0 ? problems : [Make(exchange, role, pagination, "", "does not satisfy the documented schema", null)];
     }
@@ -128,7 +129,7 @@ public static partial class SchemaProblems
     }
 
     /// <summary>The value at a pointer, short enough to read: text and numbers as JSON, objects and lists by kind.</summary>
-    public static string? Value(JsonNode? body, string pointer)
+    public static string? Value(JsonNode? body, string pointer, Func<string, string> mask)
     {
         if (body is null) return null;
         var node = pointer.Length == 0 ? body : Specs.JsonPointers.Resolve(body, pointer);
@@ -139,7 +140,7 @@ public static partial class SchemaProblems
             null => null,
             JsonObject => "an object",
             JsonArray a => $"a list of {a.Count}",
-            _ => Truncate(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text, Readable) : node.ToJsonString()),
+            _ => Truncate(mask(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text, Readable) : node.ToJsonString())),
         };
     }
 

@@ -112,10 +112,10 @@ public sealed record Exchange
         return builder.ToString();
     }
 
-    /// <summary>The first part of the body, for reports.</summary>
-    public string Excerpt(int max = 2000)
+    /// <summary>The first part of the body, for reports, with the secrets masked before it is cut (a secret cut in two escapes the mask).</summary>
+    public string Excerpt(IReadOnlyCollection<string> secrets, int max = 2000)
     {
-        var text = BodyText;
+        var text = Redaction.Mask(Body.Length > 4 * max ? Encoding.UTF8.GetString(Body, 0, 4 * max) : BodyText, secrets);
         return text.Length <= max ? text : text[..max] + $"… ({Body.Length} bytes in all)";
     }
 }

@@ -68,11 +68,11 @@ public sealed class JsonReport : IReporter
             ["outcome"] = r.Outcome.ToString().ToLowerInvariant(),
             ["message"] = r.Message,
             ["details"] = new JsonArray(r.Details.Select(d => (JsonNode)JsonValue.Create(d)).ToArray()),
-            ["evidence"] = Evidence(r.Evidence),
+            ["evidence"] = Evidence(r.Evidence, result.Secrets),
         }).ToArray()),
     };
 
-    private static JsonObject? Evidence(Exchange? e) => e is null ? null : new JsonObject
+    private static JsonObject? Evidence(Exchange? e, IReadOnlyCollection<string> secrets) => e is null ? null : new JsonObject
     {
         ["purpose"] = e.Purpose,
         ["method"] = e.Method,
@@ -83,7 +83,7 @@ public sealed class JsonReport : IReporter
         ["transportError"] = e.TransportError,
         ["redirects"] = new JsonArray(e.Redirects.Select(r => (JsonNode)new JsonObject { ["status"] = r.Status, ["location"] = r.Location }).ToArray()),
         ["redirectNotFollowed"] = e.RedirectNotFollowed,
-        ["responseExcerpt"] = e.Excerpt(),
+        ["responseExcerpt"] = e.Excerpt(secrets),
         ["curl"] = e.Curl(),
     };
 }

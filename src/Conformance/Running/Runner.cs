@@ -80,7 +80,8 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             aborted ??= Stopper(runs.SelectMany(r => r.Filters).SelectMany(f => f.Responses));
         }
 
-        var context = new CheckContext(spec, profile);
+        var secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList();
+        var context = new CheckContext(spec, profile, secrets);
         var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
         // What the harness could not do is never the vendor's fault: a request never answered in a stopped run,
         // one the server throttled beyond what the harness waits for, or a redirect it would not follow, can only be an error.
@@ -105,7 +106,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             RequestsSent = probe.RequestsSent,
             Waited = probe.Waited,
             Seed = Seed,
-            Secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList(),
+            Secrets = probe.Secrets.Concat(QueryValues(baseUrl)).ToList(), // again: tokens issued since are secrets too
             Aborted = aborted,
         };
         result.Notes.AddRange(notes);

@@ -112,4 +112,16 @@ public class ResponseSchemaCheckTests
         var finding = Single(_check, Run("/services/{id}", OperationRole.Item, JsonExchange("/services/x", service, id: Id1)));
         Assert.That(finding.Message, Does.StartWith("url must be text; found null"));
     }
+
+    [Test]
+    public void A_secret_echoed_as_a_bad_value_is_masked_before_it_is_shortened()
+    {
+        var secret = "sk_live_" + new string('Q', 28) + "0123456789ABCDEFGHIJKLMNOPQRSTUV"; // 68 characters
+        var service = FullService();
+        service["minimum_age"] = secret; // a number is expected: the finding shows the value found
+        var run = Run("/services/{id}", OperationRole.Item, JsonExchange("/services/x", service, id: Id1));
+        var finding = _check.Evaluate(run, Context with { Secrets = [secret] }).Single();
+        Assert.That(finding.Message, Does.Contain("found \"***\"").And.Not.Contain("sk_live_QQQQ"));
+        Assert.That(finding.Message + string.Join("", finding.Details), Does.Not.Contain("0123456789"));
+    }
 }

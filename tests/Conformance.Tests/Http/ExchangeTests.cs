@@ -41,4 +41,13 @@ public class ExchangeTests
     public void Non_ascii_text_is_read_as_sent() =>
         Assert.That(Raw("/", Encoding.UTF8.GetBytes("{\"name\": \"Caffi Cymraeg ☕\"}")).Json.Node!["name"]!.GetValue<string>(),
             Is.EqualTo("Caffi Cymraeg ☕"));
+
+    [Test]
+    public void An_excerpt_never_shows_part_of_a_secret_that_its_cut_would_split()
+    {
+        var secret = "SEKRIT-" + new string('z', 40);
+        var body = new string('a', 1990) + secret + new string('b', 100);
+        var exchange = Fixtures.Raw("/services", System.Text.Encoding.UTF8.GetBytes(body));
+        Assert.That(exchange.Excerpt([secret]), Does.Not.Contain("SEKRIT").And.Contain("***"));
+    }
 }

@@ -1,6 +1,9 @@
 namespace Conformance.Checks;
 
-/// <summary>An open standard's endpoints answer requests that carry no credentials.</summary>
+/// <summary>
+/// An open standard's endpoints answer requests that carry no credentials: one refused (401, 403, 407), or sent
+/// away to another origin (a login page) instead of served, breaks the rule.
+/// </summary>
 public sealed class AnonymousAccessCheck : Check
 {
     public override string Id => "anonymous-access";
@@ -12,8 +15,10 @@ public sealed class AnonymousAccessCheck : Check
         var anonymous = run.Answered.Where(e => e.Anonymous).ToList();
         if (anonymous.Count == 0) yield break;
         var problems = anonymous
-            .Where(e => e.Status is 401 or 403 or 407)
-            .Select(e => (e, $"a request without credentials was refused with {e.Status}"))
+            .Where(e => e.Status is 401 or 403 or 407 || e.RedirectNotFollowed is not null)
+            .Select(e => (e, e.RedirectNotFollowed is null
+                ? $"a request without credentials was refused with {e.Status}"
+                : $"a request without credentials was not served: it answered {e.Status} and {e.RedirectNotFollowed}"))
             .ToList();
         yield return Judge(run, problems, "Requests without credentials are served.");
     }

@@ -85,8 +85,12 @@ public sealed partial class Runner(Probe probe, RunOptions options)
         var results = runs.SelectMany(run => Judge(run, context, profile)).ToList();
         // What the harness could not do is never the vendor's fault: a request never answered in a stopped run,
         // one the server throttled beyond what the harness waits for, or a redirect it would not follow, can only be an error.
-        results = results.Select(r => r.Outcome is not (Outcome.Fail or Outcome.Warning) ? r
-            : r.Evidence is { RedirectNotFollowed: { } why } ? r with { Outcome = Outcome.Error, Message = $"{r.Message} (not judged: {why})" }
+        // A pass resting on a redirect it would not follow judged a page that is not the answer: an error too. Only
+        // anonymous-access judges such a redirect itself: a request without credentials sent away was not served.
+        results = results.Select(r => r.Evidence is { RedirectNotFollowed: { } why } && r.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning
+                                      && !(r.Check == "anonymous-access" && r.Evidence.Anonymous)
+                ? r with { Outcome = Outcome.Error, Message = $"{r.Message} (not judged: {why})" }
+            : r.Outcome is not (Outcome.Fail or Outcome.Warning) ? r
             : r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }) ? r with { Outcome = Outcome.Error }
             : r).ToList();
         var result = new RunResult

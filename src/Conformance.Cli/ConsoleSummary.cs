@@ -23,7 +23,7 @@ public static class ConsoleSummary
             AnsiConsole.MarkupLineInterpolated($"note: {note}");
         foreach (var diagnostic in result.Diagnostics)
             AnsiConsole.MarkupLineInterpolated($"[grey]spec diagnostic ({diagnostic.Kind}): {diagnostic.Message}[/]");
-        var required = result.Coverage.Where(c => c.Tier == Conformance.Standards.Tier.Required).ToList();
+        var required = result.Coverage.Where(c => c.Tier == Conformance.Standards.Tier.Required && c.Read).ToList();
         if (required.Count > 0)
             AnsiConsole.MarkupLineInterpolated(
                 $"Coverage of required endpoints: {required.Sum(c => c.RecordsValidated)} record(s) validated, {required.Sum(c => c.IdsLookedUp)} id(s) looked up, {required.Count(c => !c.IsGap)} of {required.Count} operation(s) covered.");

@@ -33,8 +33,10 @@ public class TranscriptionFidelityTests
     {
         var (ours, published, _) = Load(standard, document, prefix, folder);
         Assert.That(ours.Operations.Select(o => o.Id), Is.EquivalentTo(published.Operations.Select(o => o.Id)));
+        static IEnumerable<string> Facts(IEnumerable<Conformance.Specs.SpecParameter> parameters) =>
+            parameters.Select(p => $"{p.Name} in {p.In}, required {p.Required}, allows [{string.Join(", ", p.Enum ?? [])}]");
         foreach (var operation in published.Operations)
-            Assert.That(ours.Find(operation.Method, operation.Path)!.Parameters, Is.EquivalentTo(operation.Parameters), operation.Id);
+            Assert.That(Facts(ours.Find(operation.Method, operation.Path)!.Parameters), Is.EquivalentTo(Facts(operation.Parameters)), operation.Id);
     }
 
     [TestCaseSource(nameof(Standards))]

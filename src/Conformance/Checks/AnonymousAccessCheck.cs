@@ -14,8 +14,10 @@ public sealed class AnonymousAccessCheck : Check
         if (context.Profile.Access != "open") yield break;
         var anonymous = run.Answered.Where(e => e.Anonymous).ToList();
         if (anonymous.Count == 0) yield break;
+        // A redirect elsewhere is a refusal only where the same read with credentials was served: then it is about them.
+        var servedWithCredentials = run.Answered.Any(e => !e.Anonymous && e.RedirectNotFollowed is null);
         var problems = anonymous
-            .Where(e => e.Status is 401 or 403 or 407 || e.RedirectNotFollowed is not null)
+            .Where(e => e.Status is 401 or 403 or 407 || (e.RedirectNotFollowed is not null && servedWithCredentials))
             .Select(e => (e, e.RedirectNotFollowed is null
                 ? $"a request without credentials was refused with {e.Status}"
                 : $"a request without credentials was not served: it answered {e.Status} and {e.RedirectNotFollowed}"))

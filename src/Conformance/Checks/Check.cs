@@ -43,7 +43,8 @@ public abstract class Check
     /// <summary>
     /// Satisfied when there is no problem; otherwise violated, with every distinct rule broken named in the message
     /// (never hidden behind "and N more"), the most widespread first, each with how many records (of
-    /// <paramref name="records"/>) or responses it touched, the value found and the fix; every occurrence is a detail.
+    /// <paramref name="records"/>) or responses it touched, the value found and the hint; the first occurrences
+    /// (up to 20) are kept as details, and the counts say how many there were in all.
     /// </summary>
     protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, Problem Problem)> problems, string passMessage, int? records = null)
     {

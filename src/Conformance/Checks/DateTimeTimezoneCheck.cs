@@ -19,19 +19,25 @@ public sealed class DateTimeTimezoneCheck : Check
         var bodies = run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).ToList();
         if (bodies.Count == 0) yield break;
         var seen = 0;
-        var problems = new List<(Exchange, string)>();
+        var problems = new List<(Exchange, Problem)>();
         foreach (var exchange in bodies)
             foreach (var (pointer, text) in Strings(exchange.Json.Node, ""))
             {
                 var shape = W3cDateTime.Shape(text);
                 if (!shape.Success) continue;
                 seen++;
+                var (record, field) = RecordLocation.Of(pointer, run.Role, context.Profile.Pagination);
+                var where = record is null ? null : $"{exchange.Url}#{record}";
+                var found = context.Masked($"\"{text}\"");
                 if (W3cDateTime.Impossibilities(shape) is { Count: > 0 } impossible)
-                    problems.Add((exchange, $"at {pointer}: '{text}' is not a real date-time ({string.Join("; ", impossible)})"));
-                if (!shape.Groups["zone"].Success) problems.Add((exchange, $"at {pointer}: '{text}' has no timezone (Z or ±hh:mm)"));
+                    problems.Add((exchange, new Problem($"{field} is not a real date and time", found, where,
+                        $"at {pointer}: '{text}' ({string.Join("; ", impossible)})", string.Join("; ", impossible))));
+                if (!shape.Groups["zone"].Success)
+                    problems.Add((exchange, new Problem($"{field} has no time zone", found, where, $"at {pointer}: '{text}' has no timezone", "add a time zone: Z or +01:00")));
             }
+        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context).Count);
         if (seen > 0 || problems.Count > 0)
-            yield return Judge(run, problems, $"{seen} date-time(s), each real and with a timezone.");
+            yield return Judge(run, problems, $"{seen} date-time(s), each real and with a timezone.", records);
     }
 
     private static IEnumerable<(string Pointer, string Text)> Strings(JsonNode? node, string pointer) => node switch

@@ -66,9 +66,15 @@ public sealed class FiltersFilterCheck : Check
             yield return Skipped(run, string.Join("; ", untested) + ".");
             yield break;
         }
-        var note = untested.Count == 0 ? "" : $" ({string.Join("; ", untested)})";
-        yield return Judge(run, problems, $"{string.Join(", ", tested.Where(t => !t.Excludes).Select(t => t.Describe()))}: only matching records, the expected one among them; "
-            + $"{string.Join(", ", tested.Where(t => t.Excludes).Select(t => t.Describe()))} (values no record has): fewer records{note}.");
+        var parts = new[]
+        {
+            tested.Where(t => !t.Excludes).Select(t => t.Describe()).ToList() is { Count: > 0 } matching
+                ? $"{string.Join(", ", matching)}: only matching records, the expected one among them" : null,
+            tested.Where(t => t.Excludes).Select(t => t.Describe()).ToList() is { Count: > 0 } excluding
+                ? $"{string.Join(", ", excluding)} (values no record has): fewer records" : null,
+            untested.Count > 0 ? $"not tested: {string.Join("; ", untested)}" : null,
+        };
+        yield return Judge(run, problems, string.Join("; ", parts.OfType<string>()) + ".");
     }
 
     /// <summary>Why a value no record has shows the filter ignored, or null when it excluded (or was refused).</summary>
@@ -78,10 +84,13 @@ public sealed class FiltersFilterCheck : Check
         if (!response.Answered) return $"{probe.Describe()} got no answer: {response.TransportError}";
         if (response.Status >= 500) return $"{probe.Describe()}, a value no record has, answered {response.Status}";
         if (!response.IsSuccess) return null; // refusing a value nothing has is excluding it
+        if (response.Json.Error is { } unreadable) return $"{probe.Describe()} answered {response.Status} with a body that cannot be read as the list ({unreadable})";
+        var returned = Runner.RecordsOn(response, pagination).Count;
+        if (returned == 0) return null; // an empty page excluded everything, whatever its envelope claims
         var all = Total(unfiltered, pagination);
         var filtered = Total(response, pagination);
         return all is > 0 && filtered >= all
-            ? $"{probe.Describe()}, a value no record has, returned {filtered} record(s), as many as the list without it: the filter is ignored"
+            ? $"{probe.Describe()}, a value no record has, returned {returned} record(s), as many as the list without it: the filter is ignored"
             : null;
     }
 

@@ -19,17 +19,19 @@ public sealed class IdResolvesCheck : Check
             yield break;
         }
         var parameter = Running.Planner.PathParameterNames(run.Operation.Path).Last();
-        var problems = new List<(Exchange, string)>();
+        var problems = new List<(Exchange, Problem)>();
+        void Add(Exchange lookup, string rule, string detail) =>
+            problems.Add((lookup, new Problem(rule, $"id {context.Masked(lookup.RecordId!)}", lookup.Url, $"id {lookup.RecordId}: {detail}", context.Masked(detail))));
         foreach (var lookup in lookups)
         {
-            if (!lookup.Answered) problems.Add((lookup, $"no answer for id {lookup.RecordId}: {lookup.TransportError}"));
-            else if (!lookup.IsSuccess) problems.Add((lookup, $"id {lookup.RecordId} from the list answered {lookup.Status}"));
+            if (!lookup.Answered) Add(lookup, "a listed id got no answer", lookup.TransportError ?? "no answer");
+            else if (!lookup.IsSuccess) Add(lookup, $"a listed id does not resolve: it answered {lookup.Status}", $"answered {lookup.Status}");
             else if (lookup.Json.Error is not null) continue; // an unreadable body is response-schema's finding
-            else if (Running.Runner.RecordIn(lookup.Json.Node) is not { } record) problems.Add((lookup, $"id {lookup.RecordId} did not return a record"));
+            else if (Running.Runner.RecordIn(lookup.Json.Node) is not { } record) Add(lookup, "a listed id returned no record", "no record in the answer");
             else if (Running.Runner.IdOf(record, parameter) is var id && id != lookup.RecordId)
-                problems.Add((lookup, id is null
-                    ? $"the record returned for id {lookup.RecordId} has no {string.Join(" or ", Running.Runner.IdFields(parameter))}"
-                    : $"asked for id {lookup.RecordId} but got the record with id {id}"));
+                Add(lookup, id is null ? $"a listed id returned a record with no {string.Join(" or ", Running.Runner.IdFields(parameter))}"
+                        : "a listed id returned another record",
+                    id is null ? "the record has no id" : $"got the record with id {id}");
         }
         var readable = lookups.Count(l => l.Json.Error is null || !l.IsSuccess);
         if (readable == 0)

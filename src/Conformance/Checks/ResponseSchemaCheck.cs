@@ -56,7 +56,7 @@ public sealed class ResponseSchemaCheck : Check
             records += exchange.IsSuccess ? RecordsIn.Of(exchange, run.Role, context).Count : 0;
             // The evaluation decides; its messages only explain (a failed `not`, or a `oneOf` matched twice, has none).
             if (!results.IsValid)
-                problems.AddRange(SchemaProblems.Of(results, exchange, run.Role, context.Profile.Pagination, context.Masked).Select(p => (exchange, p)));
+                problems.AddRange(SchemaProblems.Of(results, exchange, run.Role, context.Profile.Pagination, context.Masked, context.Spec.Schemas.NodeAt).Select(p => (exchange, p)));
         }
         if (problems.Count == 0 && refused is not null)
             yield return Error(run, $"The harness could not judge the body: {refused.Json.Error}.", refused);

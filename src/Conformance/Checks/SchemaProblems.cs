@@ -15,49 +15,68 @@ namespace Conformance.Checks;
 public static partial class SchemaProblems
 {
     /// <param name="mask">Masks the run's secrets: a value is masked before it is shortened, so no part of a secret shows.</param>
-    public static List<Problem> Of(EvaluationResults results, Exchange exchange, OperationRole role, Pagination? pagination, Func<string, string> mask)
+    /// <param name="schemaAt">The schema at a location the validator names, to quote what it allows (enum, pattern, const).</param>
+    public static List<Problem> Of(EvaluationResults results, Exchange exchange, OperationRole role, Pagination? pagination,
+        Func<string, string> mask, Func<Uri, JsonNode?>? schemaAt = null)
     {
         var details = (results.Details ?? []).ToList();
         var problems = new List<Problem>();
-        var alternatives = new Dictionary<string, List<string>>(); // anyOf/oneOf branches, by the field and the keyword's path
+        // anyOf/oneOf: each branch's failures, by the keyword (where it is and what it judged) and the branch's number.
+        var alternatives = new Dictionary<(string Pointer, string Keyword), SortedDictionary<int, List<string>>>();
         foreach (var detail in details.Where(d => !d.IsValid))
         {
             var pointer = detail.InstanceLocation.ToString();
             var evaluation = detail.EvaluationPath.ToString();
             var branch = Branch().Match(evaluation);
+            var schema = schemaAt?.Invoke(detail.SchemaLocation);
             foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
             {
                 if (branch.Success)
                 {
-                    // One branch of anyOf/oneOf failing says nothing alone: the alternatives are reported together.
-                    var key = $"{pointer}\n{evaluation[..branch.Index]}/{branch.Groups["keyword"].Value}";
-                    var expectation = keyword == "required" ? $"must have {string.Join(" and ", Missing(message))}" : Expected(keyword, message);
-                    (alternatives.TryGetValue(key, out var list) ? list : alternatives[key] = []).Add(expectation);
+                    // One branch failing says nothing alone: the alternatives are reported together, under the keyword's own field.
+                    var owner = evaluation[..branch.Index];
+                    var ownerPointer = details.FirstOrDefault(d => d.EvaluationPath.ToString() == owner)?.InstanceLocation.ToString() ?? pointer;
+                    var within = pointer.StartsWith(ownerPointer, StringComparison.Ordinal) ? pointer[ownerPointer.Length..] : "";
+                    var field = within.Length == 0 ? "" : RecordLocation.Field(Specs.JsonPointers.Tokens(within)) + " ";
+                    var expectation = keyword == "required"
+                        ? $"{field}must have {string.Join(" and ", Missing(message))}"
+                        : $"{field}{Expected(keyword, message, schema)}";
+                    var byBranch = alternatives.TryGetValue((ownerPointer, owner + "/" + branch.Groups["keyword"].Value), out var found)
+                        ? found : alternatives[(ownerPointer, owner + "/" + branch.Groups["keyword"].Value)] = [];
+                    var number = int.Parse(branch.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    (byBranch.TryGetValue(number, out var list) ? list : byBranch[number] = []).Add(expectation);
                     continue;
                 }
                 if (keyword == "required")
                 {
+                    var what = exchange.Xml is null ? "is missing (the schema requires it)" : "is missing or empty (the schema requires it)";
                     foreach (var missing in Missing(message))
-                        problems.Add(Make(exchange, role, pagination, $"{pointer}/{Specs.JsonPointers.Escape(missing)}", "is missing (the schema requires it)", null,
+                        problems.Add(Make(exchange, role, pagination, $"{pointer}/{Specs.JsonPointers.Escape(missing)}", what, null,
                             technical: $"required: {message}"));
                     continue;
                 }
-                problems.Add(Make(exchange, role, pagination, pointer, Expected(keyword, message), Value(exchange.Json.Node, pointer, mask),
+                problems.Add(Make(exchange, role, pagination, pointer, Expected(keyword, message, schema), Value(exchange.Json.Node, pointer, mask),
                     Fix(keyword, message, exchange.Json.Node, pointer), $"{(keyword.Length == 0 ? "false schema" : keyword)}: {message}"));
             }
             if (detail.Errors is not { Count: > 0 } && !branch.Success && Unexplained(detail, details) is { } reason)
                 problems.Add(Make(exchange, role, pagination, pointer, reason, Value(exchange.Json.Node, pointer, mask)));
         }
-        foreach (var (key, expectations) in alternatives)
-        {
-            var pointer = key.Split('\n')[0];
-            var distinct = expectations.Distinct().ToList();
-            var expected = distinct.All(e => e.StartsWith("must be ", StringComparison.Ordinal))
-                ? "must be " + string.Join(" or ", distinct.Select(e => e["must be ".Length..]))
-                : "must satisfy one of: " + string.Join("; or ", distinct);
-            problems.Add(Make(exchange, role, pagination, pointer, expected, Value(exchange.Json.Node, pointer, mask)));
-        }
+        foreach (var ((pointer, _), byBranch) in alternatives)
+            problems.Add(Make(exchange, role, pagination, pointer, OneOf(byBranch.Values.Select(b => string.Join(", ", b.Distinct())).ToList()),
+                Value(exchange.Json.Node, pointer, mask)));
         return problems.Count > 0 ? problems : [Make(exchange, role, pagination, "", "does not satisfy the documented schema", null)];
+    }
+
+    /// <summary>Alternatives in plain words: "must be text or null", "must be null, or an object where a must be text".</summary>
+    private static string OneOf(List<string> branches)
+    {
+        const string be = "must be ";
+        var nouns = branches.Select(b => b.StartsWith(be, StringComparison.Ordinal) && !b.Contains(", ") ? b[be.Length..]
+            : b.StartsWith("must ", StringComparison.Ordinal) ? $"a value that {b}"
+            : $"an object where {b}").Distinct().ToList();
+        if (branches.All(b => b.StartsWith(be, StringComparison.Ordinal) && !b.Contains(", "))) return be + string.Join(" or ", nouns);
+        if (nouns.Count == 2 && nouns.Contains("null")) return $"must be null, or {nouns.Single(n => n != "null")}";
+        return "must be one of: " + string.Join("; or ", nouns.Select((n, i) => $"({i + 1}) {n}"));
     }
 
     /// <param name="technical">The validator's own words, for the developer reading the evidence.</param>
@@ -69,8 +88,8 @@ public static partial class SchemaProblems
             $"at {Location(pointer)}: {technical ?? expected}{(found is null ? "" : $"; found {found}")}", fix);
     }
 
-    /// <summary>A keyword's failure as what was expected, in plain words.</summary>
-    private static string Expected(string keyword, string message)
+    /// <summary>A keyword's failure as what was expected, in plain words; the schema, where known, says what it allows.</summary>
+    private static string Expected(string keyword, string message, JsonNode? schema)
     {
         switch (keyword)
         {
@@ -79,18 +98,23 @@ public static partial class SchemaProblems
             case "format" when FormatMessage().Match(message) is { Success: true } f:
                 return "must be " + FormatWords(f.Groups["format"].Value);
             case "enum":
-                return "must be one of the values the standard lists";
+                return schema?["enum"] is JsonArray allowed
+                    ? $"must be one of {string.Join(", ", allowed.Take(12).Select(v => v?.ToJsonString(Readable) ?? "null"))}{(allowed.Count > 12 ? $" (or {allowed.Count - 12} more)" : "")}"
+                    : "must be one of the values the schema lists";
             case "const":
-                return $"must be {Regex.Unescape(message.Replace("Expected ", ""))}";
+                return schema is JsonObject withConst && withConst.ContainsKey("const")
+                    ? $"must be {withConst["const"]?.ToJsonString(Readable) ?? "null"}" : "must be the one value the schema allows";
             case "pattern":
-                return "does not match the pattern the schema gives";
+                return schema?["pattern"] is JsonValue pattern ? $"must match the pattern {pattern}" : "does not match the pattern the schema gives";
             case "uniqueItems":
                 return "must not repeat an item";
+            case "dependentRequired" or "dependencies":
+                return $"must also have the fields that come with those it has ({message})";
             case "" or "false":
-                return "is not allowed here (the schema allows no such field)";
+                return "is not allowed here (the schema allows nothing in this place)";
         }
         var should = ShouldMessage().Match(message);
-        return should.Success ? $"must be {should.Groups["rest"].Value}".Replace("must be be ", "must be ") : message;
+        return should.Success ? "must " + should.Groups["rest"].Value : $"does not satisfy {keyword}: {message}";
     }
 
     /// <summary>Where we know it, how to put a value right.</summary>
@@ -189,7 +213,7 @@ public static partial class SchemaProblems
 
     private static string Location(string pointer) => pointer.Length == 0 ? "/" : pointer;
 
-    [GeneratedRegex("""/(?<keyword>anyOf|oneOf)/[0-9]+(/|$)""")]
+    [GeneratedRegex("""/(?<keyword>anyOf|oneOf)/(?<index>[0-9]+)(/|$)""")]
     private static partial Regex Branch();
 
     [GeneratedRegex("""^Value is "(?<actual>[^"]*)" but should be "(?<expected>[^"]*)"$""")]

@@ -31,12 +31,23 @@ public static partial class W3cDateTime
             Within("offset_hour", 23, "offset hour");
             Within("offset_minute", 59, "offset minute");
         }
+        if (problems.Count == 0 && shape.Groups["second"].Success && Number("second") == 60 && !EndOfUtcDay(shape))
+            problems.Add("second 60 (a leap second) comes only at the end of a day in UTC, 23:59:60Z");
         return problems;
 
         void Within(string group, int most, string? name = null)
         {
             if (Number(group) > most) problems.Add($"{name ?? group} {shape.Groups[group].Value} is not 00-{most}");
         }
+    }
+
+    /// <summary>Whether the time, moved to UTC by its offset, is 23:59 (a leap second's minute; RFC 3339 §5.7).</summary>
+    private static bool EndOfUtcDay(Match shape)
+    {
+        int Number(string group) => shape.Groups[group].Success ? int.Parse(shape.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        var sign = shape.Groups["zone"].Value.StartsWith('-') ? -1 : 1;
+        var minutes = Number("hour") * 60 + Number("minute") - sign * (Number("offset_hour") * 60 + Number("offset_minute"));
+        return ((minutes % 1440) + 1440) % 1440 == 23 * 60 + 59;
     }
 
     private static int DaysIn(int year, int month) => month switch

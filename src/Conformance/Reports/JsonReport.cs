@@ -56,6 +56,7 @@ public sealed class JsonReport : IReporter
             ["answered"] = c.Answered,
             ["recordsValidated"] = c.RecordsValidated,
             ["idsLookedUp"] = c.IdsLookedUp,
+            ["read"] = c.Read,
             ["gap"] = c.Gap,
         }).ToArray()),
         ["results"] = new JsonArray(result.Results.Select(r => (JsonNode)new JsonObject

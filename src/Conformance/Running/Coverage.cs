@@ -9,6 +9,7 @@ namespace Conformance.Running;
 /// a pass needs every required read answered, records validated on every required list and every required
 /// lookup made.
 /// </summary>
+/// <param name="Read">A read the run is meant to make (not a write, nor a lookup no record qualifies for).</param>
 public sealed record OperationCoverage(
     string Operation,
     Tier Tier,
@@ -16,7 +17,8 @@ public sealed record OperationCoverage(
     int Answered,
     int RecordsValidated,
     int IdsLookedUp,
-    string? Gap)
+    string? Gap,
+    bool Read = true)
 {
     public bool IsGap => Gap is not null && Tier == Tier.Required;
 }
@@ -36,7 +38,8 @@ public static class Coverage
         var judged = context.Profile.ClauseFor(ResponseSchemaCheck.CheckId) is null || schema?.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning;
         var records = judged ? RecordsIn.Run(run, context).Count() : 0;
         var lookups = run.Role == OperationRole.Item ? successes.Count(e => e.RecordId is not null) : 0;
-        return new OperationCoverage(operation, run.Tier, run.Exchanges.Count, ordinary.Count, records, lookups, GapOf(run, ordinary, successes, records, lookups, schema));
+        return new OperationCoverage(operation, run.Tier, run.Exchanges.Count, ordinary.Count, records, lookups, GapOf(run, ordinary, successes, records, lookups, schema),
+            Read: run.Operation.Method == "GET" && run.Role != OperationRole.Write && !run.NotApplicable);
     }
 
     private static string? GapOf(OperationRun run, List<Http.Exchange> ordinary, List<Http.Exchange> successes, int records, int lookups, CheckResult? schema)
@@ -47,7 +50,9 @@ public static class Coverage
         if (ordinary.Count == 0) return $"never answered ({run.Exchanges.FirstOrDefault()?.TransportError ?? "no request was sent"})";
         if (successes.Count == 0) return $"no successful answer (last status {ordinary[^1].Status})";
         if (run.Role == OperationRole.List && records == 0)
-            return schema?.Outcome == Outcome.Error ? $"no record could be validated: {schema.Message}" : "no record was validated: the list returned none";
+            return schema is null ? "no record could be validated: the spec documents no schema for its answer"
+                : schema.Outcome == Outcome.Error ? $"no record could be validated: {schema.Message}"
+                : "no record was validated: the list returned none";
         if (run.Role == OperationRole.Item && lookups == 0) return "no record was looked up";
         return null;
     }

@@ -47,13 +47,16 @@ public static class FilterMatching
     /// A value no record has, to see that the filter excludes: a word no text holds, an id shaped like the feed's own
     /// (a server may refuse a malformed one), a moment after (before) every record.
     /// </summary>
-    public static string NoRecordHas(Filter filter, string? example) => filter.Match switch
-    {
-        "text" => NoSuchWord,
-        "after" => "2999-12-31T23:59:59Z",
-        "before" => "1900-01-01T00:00:00Z",
-        _ => NegativeProbes.UnknownIdLike(example ?? ""),
-    };
+    /// <param name="allowed">The values the parameter allows, where its schema lists them: then one of those no record has, or none.</param>
+    public static string? NoRecordHas(Filter filter, string? example, IReadOnlyList<string>? allowed = null, IReadOnlySet<string>? seen = null) =>
+        allowed is { Count: > 0 } ? allowed.FirstOrDefault(v => seen is null || !seen.Contains(v, StringComparer.OrdinalIgnoreCase))
+        : filter.Match switch
+        {
+            "text" => NoSuchWord,
+            "after" => "2999-12-31T23:59:59Z",
+            "before" => "1900-01-01T00:00:00Z",
+            _ => NegativeProbes.UnknownIdLike(example ?? ""),
+        };
 
     public const string NoSuchWord = "xqzvkjwpt";
 

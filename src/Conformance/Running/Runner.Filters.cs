@@ -62,7 +62,11 @@ public sealed partial class Runner
                         $"{filter.Parameter} could not be tested: no record fetched has a value for {filter.FieldName}")
                     : await Send([new FilterCondition(filter, source.Value)], source.Record));
                 // A filter that is ignored returns its source record too: only a value no record has shows it excludes.
-                probes.Add(await Send([new FilterCondition(filter, FilterMatching.NoRecordHas(filter, source.Value))], null));
+                // Asked of a list that has records, with a value the parameter allows (a listed one no record has).
+                var allowed = run.Operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == filter.Parameter)?.Enum;
+                var seen = pool.SelectMany(r => filter.Field!.SelectMany(f => FilterMatching.Values(r, f))).Select(Http.JsonText.Of).OfType<string>().ToHashSet();
+                if (RecordsOn(run.Primary!, profile.Pagination).Count > 0 && FilterMatching.NoRecordHas(filter, source.Value, allowed, seen) is { } nothing)
+                    probes.Add(await Send([new FilterCondition(filter, nothing)], null));
             }
             // Filters given together are cumulative: a record that has two values is asked for by both at once.
             var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == "equals")

@@ -220,9 +220,11 @@ public sealed partial class Runner(Probe probe, RunOptions options)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"Not applicable: no record GET {testCase.IdSource} lists qualifies for {operation.PathTemplate} ({Conditions(profile, operation)}).",
                         testCase.Format, NotApplicable: true);
+                // With none listed, a value the vendor gave under path_parameters is looked up instead.
+                if (ids.Count == 0 && options.PathValues.TryGetValue(parameter, out var given)) ids = [given];
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
-                        $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}}.", testCase.Format);
+                        $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}} (a vendor profile can give one under path_parameters).", testCase.Format);
                 foreach (var id in ids.Take(options.IdsPerList))
                 {
                     var found = await Get($"id {id} from GET {testCase.IdSource}", Url(baseUrl, operation.Path, id, FixedQuery()), id: id);

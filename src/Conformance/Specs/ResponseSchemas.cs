@@ -21,6 +21,8 @@ public sealed class ResponseSchemas
     private readonly Lock _buildLock = new();
     private readonly Dictionary<Uri, SchemaResources.Resource> _resources;
     private readonly HashSet<Uri> _clashes;
+    private readonly JsonNode _validationRoot;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, JsonNode> _documents = new(); // read for $refs, by address
     private readonly HashSet<Uri> _building = []; // resources being built: a lookup of one from inside itself must not loop
 
     public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
@@ -29,6 +31,7 @@ public sealed class ResponseSchemas
         _source = source;
         _normalise = normalise;
         _diagnostics = diagnostics;
+        _validationRoot = validationRoot;
         (_resources, _clashes) = SchemaResources.Find(validationRoot, _location);
         foreach (var clash in _clashes)
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, "", $"The $id {clash} is declared by more than one schema: schemas that use it cannot be judged."));
@@ -81,6 +84,19 @@ public sealed class ResponseSchemas
         FormatRegistry = FormatAssertion.Registry,
     };
 
+    /// <summary>
+    /// The schema (as JSON) at a location the validator names in its results: in the spec, a resource inside it, or a
+    /// document it referenced. Null where it cannot tell (the results still stand; only a message is plainer).
+    /// </summary>
+    public JsonNode? NodeAt(Uri location)
+    {
+        var document = new Uri(location.GetLeftPart(UriPartial.Query));
+        var root = document == _location ? _validationRoot
+            : _resources.TryGetValue(document, out var resource) ? resource.Schema
+            : _documents.GetValueOrDefault(document);
+        return root is null ? null : JsonPointers.Resolve(root, Uri.UnescapeDataString(location.Fragment.TrimStart('#')));
+    }
+
     /// <summary>The schema at a pointer in the spec, or the reason it could not be built.</summary>
     public (JsonSchema? Schema, string? Problem) At(string pointer) => _built.GetOrAdd(pointer, BuildAt);
 
@@ -121,6 +137,7 @@ public sealed class ResponseSchemas
         var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
         EcmaPatterns.Translate(node);
+        _documents[withoutFragment] = node;
         var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);
         if (isOpenApi)
         {

@@ -179,7 +179,8 @@ public sealed class SpecLoader(SpecSource source)
                 var parameters = (operation.Parameters ?? []).Concat(item.Parameters ?? [])
                     .Where(p => p.Name is not null)
                     .DistinctBy(p => (p.Name, p.In))
-                    .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required))
+                    .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required,
+                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Http.JsonText.Of(v) ?? "").ToList() : null))
                     .ToList();
                 var responses = new List<SpecResponse>();
                 foreach (var (status, response) in operation.Responses ?? [])

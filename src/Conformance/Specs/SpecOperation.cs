@@ -23,7 +23,8 @@ public sealed record SpecOperation(
         ?? Responses.FirstOrDefault(r => r.StatusCode == "default");
 }
 
-public sealed record SpecParameter(string Name, string In, bool Required);
+/// <param name="Enum">The values the parameter's schema allows, when it lists them.</param>
+public sealed record SpecParameter(string Name, string In, bool Required, IReadOnlyList<string>? Enum = null);
 
 /// <summary>A documented response; each media type carries the JSON Pointer of its schema, if it has one.</summary>
 public sealed record SpecResponse(string StatusCode, IReadOnlyList<SpecContent> Content);

@@ -95,6 +95,24 @@ public class FiltersFilterCheckTests
     }
 
     [Test]
+    public void An_empty_page_excluded_everything_whatever_total_its_envelope_claims() =>
+        Assert.That(Excluding(JsonExchange("/services", Page(1, 1, 3))).Kind, Is.EqualTo(FindingKind.Satisfied));
+
+    [Test]
+    public void A_page_that_cannot_be_read_shows_nothing_excluded() =>
+        Assert.That(Excluding(Raw("/services", "<html>search results</html>"u8.ToArray(), contentType: "text/html")).Message,
+            Does.Contain("cannot be read as the list"));
+
+    [Test]
+    public void A_value_no_record_has_is_one_the_parameter_allows_where_it_lists_them()
+    {
+        var status = new Conformance.Standards.Filter { Parameter = "status", Endpoints = [], Meaning = "", Field = ["status"], Match = "equals" };
+        Assert.That(FilterMatching.NoRecordHas(status, "open", ["open", "closed"], new HashSet<string> { "open" }), Is.EqualTo("closed"));
+        Assert.That(FilterMatching.NoRecordHas(status, "open", ["open", "closed"], new HashSet<string> { "open", "closed" }), Is.Null,
+            "every allowed value is in use: nothing can be asked that no record has");
+    }
+
+    [Test]
     public void A_value_no_record_has_answered_with_a_server_error_violates_it() =>
         Assert.That(Excluding(JsonExchange("/services", new JsonObject { ["error"] = "boom" }, status: 500)).Message, Does.Contain("answered 500"));
 

@@ -19,13 +19,13 @@ public class IdResolvesCheckTests
         var finding = Single(_check, Run("/services/{id}", OperationRole.Item,
             JsonExchange("/services/1", new JsonObject { ["message"] = "not found" }, status: 404, id: Id1)));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain($"id {Id1} from the list answered 404"));
+        Assert.That(finding.Message, Does.StartWith($"a listed id does not resolve: it answered 404; found id {Id1}"));
     }
 
     [Test]
     public void Returning_another_record_violates_it() =>
         Assert.That(Single(_check, Run("/services/{id}", OperationRole.Item, JsonExchange("/services/1", Service(Id2), id: Id1))).Message,
-            Does.Contain($"asked for id {Id1} but got the record with id {Id2}"));
+            Does.Contain($"a listed id returned another record; found id {Id1} (got the record with id {Id2})"));
 
     [Test]
     public void Without_ids_it_is_skipped_with_the_reason()

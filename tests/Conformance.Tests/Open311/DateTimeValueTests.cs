@@ -22,6 +22,7 @@ public class DateTimeValueTests
     [TestCase("2000-02-29T00:00Z", TestName = "a leap day in a year divisible by 400")]
     [TestCase("2026-12-31T23:59:59.999999+14:00")]
     [TestCase("2026-01-01T00:00:00-00:00")]
+    [TestCase("2016-12-31T18:59:60-05:00", TestName = "a leap second in New York's time (23:59:60 in UTC)")]
     [TestCase("2026-04-30T12:00+05:45")]
     public void A_real_date_and_time_satisfies_the_check(string requested) =>
         Assert.That(new DateTimeTimezoneCheck().Evaluate(Requests(requested), Context).Single().Kind, Is.EqualTo(FindingKind.Satisfied));
@@ -35,13 +36,15 @@ public class DateTimeValueTests
     [TestCase("2026-09-00T10:00:00Z", "day 00 is not a day of the month")]
     [TestCase("2026-09-01T24:00:00Z", "hour 24 is not 00-23")]
     [TestCase("2026-09-01T08:00:61Z", "second 61 is not 00-60")]
+    [TestCase("2026-09-01T10:15:60Z", "second 60 (a leap second) comes only at the end of a day in UTC")]
     [TestCase("2026-09-01T08:00:00+24:00", "offset hour 24 is not 00-23")]
     [TestCase("2026-09-01T08:00:00+05:60", "offset minute 60 is not 00-59")]
     public void An_impossible_date_or_time_violates_it(string requested, string reason)
     {
         var finding = new DateTimeTimezoneCheck().Evaluate(Requests(requested), Context).Single();
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Does.Contain("/0/requested_datetime").And.Contain("not a real date-time").And.Contain(reason));
+        Assert.That(finding.Message, Does.StartWith("requested_datetime is not a real date and time").And.Contain(reason));
+        Assert.That(finding.Details, Has.Some.Contains("at /0/requested_datetime"));
     }
 
     [Test]

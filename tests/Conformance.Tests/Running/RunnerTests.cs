@@ -155,6 +155,23 @@ public class RunnerTests
     }
 
     [Test]
+    public async Task With_nothing_listed_a_path_parameter_from_the_vendor_is_looked_up()
+    {
+        var empty = new Conformance.Reference.OpenReferralService(new ReferenceData
+        {
+            Root = System.Text.Json.Nodes.JsonNode.Parse("""{"version": "HSDS-UK-3.0", "profile": "https://example.org/p", "openapi_url": "https://example.org/o.json"}""")!.AsObject(),
+            Services = [], Taxonomies = [], TaxonomyTerms = [],
+        });
+        using var server = ReferenceServer.Start(empty.Handle);
+        using var probe = new Probe(new ProbeSettings());
+        var options = new RunOptions { PathValues = new Dictionary<string, string> { ["id"] = Fixtures.Id1 } };
+        var result = await new Runner(probe, options).RunAsync(Fixtures.Spec, Fixtures.Profile, new Uri(server.Url));
+        Assert.That(server.Requests.Select(r => new Uri(r.Url).AbsolutePath), Does.Contain($"/services/{Fixtures.Id1}"));
+        Assert.That(result.Coverage.Single(c => c.Operation == "GET /services/{id}").Gap, Is.Null.Or.Not.Contains("No ids"),
+            "the lookup was made (the empty list is still a gap of its own)");
+    }
+
+    [Test]
     public async Task A_query_api_key_is_sent_but_never_reported()
     {
         using var server = StartReference();

@@ -147,4 +147,21 @@ public class SchemaResolutionTests
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Error), "never a pass by the wrong schema");
         Assert.That(finding.Message, Does.Contain("more than once"));
     }
+
+    [TestCase("""{"properties": {"x": {"oneOf": [{"type": "object", "properties": {"name": {"type": "string"}}}, {"type": "array"}]}}}""",
+        """{"x": {"name": 5}}""", "x must be one of: (1) an object where name must be text; or (2) a list; found an object")]
+    [TestCase("""{"properties": {"o": {"anyOf": [{"type": "object", "properties": {"a": {"type": "string"}}}, {"type": "null"}]}}}""",
+        """{"o": {"a": 1}}""", "o must be null, or an object where a must be text; found an object")]
+    [TestCase("""{"properties": {"s": {"type": ["string", "null"]}}}""", """{"s": 4}""", "s must be text or null; found 4")]
+    [TestCase("""{"properties": {"status": {"enum": ["active", "inactive"]}}}""", """{"status": "retired"}""",
+        "status must be one of \"active\", \"inactive\"; found \"retired\"")]
+    [TestCase("""{"properties": {"code": {"type": "string", "pattern": "^[A-Z]{3}$"}}}""", """{"code": "ab"}""", "code must match the pattern ^[A-Z]{3}$")]
+    [TestCase("""{"properties": {"tags": {"type": "array", "minItems": 2}}}""", """{"tags": ["a"]}""", "tags must have at least 2 items")]
+    [TestCase("""{"properties": {"kind": {"const": "yes"}}}""", """{"kind": "no"}""", "kind must be \"yes\"; found \"no\"")]
+    public void Findings_say_in_plain_words_what_the_schema_allows(string schema, string body, string expected)
+    {
+        var finding = JudgeFinding(SpecWith(schema), body);
+        Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(finding.Message, Does.StartWith(expected));
+    }
 }

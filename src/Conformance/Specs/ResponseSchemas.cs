@@ -7,13 +7,14 @@ namespace Conformance.Specs;
 
 /// <summary>
 /// Builds JSON Schemas (JsonSchema.Net, 2020-12) for the response schemas of a spec. The spec itself is
-/// registered as a base document so local $refs resolve into it; other documents (relative files or
-/// remote URLs mapped by --ref-map) are read on demand. A schema that cannot be built is a spec diagnostic.
+/// registered as a base document so local $refs resolve into it; other documents are read on demand, where
+/// <see cref="FetchPolicy"/> allows. A schema that cannot be built is a spec diagnostic.
 /// </summary>
 public sealed class ResponseSchemas
 {
     private readonly SchemaRegistry _registry = new();
     private readonly SpecSource _source;
+    private readonly SpecOrigin _origin;
     private readonly bool _normalise;
     private readonly List<SpecDiagnostic> _diagnostics;
     private readonly Uri _location;
@@ -21,9 +22,10 @@ public sealed class ResponseSchemas
     private readonly Lock _buildLock = new();
     private readonly Dictionary<Uri, SchemaResources.Resource> _resources;
 
-    public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
+    public ResponseSchemas(SpecOrigin origin, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
     {
-        _location = ForValidator(location);
+        _location = ForValidator(origin.Location);
+        _origin = origin;
         _source = source;
         _normalise = normalise;
         _diagnostics = diagnostics;
@@ -103,7 +105,7 @@ public sealed class ResponseSchemas
     private IBaseDocument? FetchDocument(Uri uri)
     {
         var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
-        var text = _source.Read(FromValidator(withoutFragment));
+        var text = _source.ReadReferenced(FromValidator(withoutFragment), _origin);
         var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
         EcmaPatterns.Translate(node);

@@ -22,7 +22,7 @@ public class SchemaResolutionTests
             """{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/thing": {"get": {"responses": {"200": """
             + """{"description": "a thing", "content": {"application/json": {"schema": """ + schema + "}}}}}}},"
             + """ "components": {"schemas": """ + components + "}}");
-        return new SpecLoader(new SpecSource(new RefMap())).Load(file, []);
+        return new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, []);
     }
 
     private static FindingKind Judge(Spec spec, string body)

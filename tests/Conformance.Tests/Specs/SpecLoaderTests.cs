@@ -10,7 +10,7 @@ public class SpecLoaderTests
     {
         var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(file, text);
-        return new SpecLoader(new SpecSource(new RefMap())).Load(file, errata ?? []);
+        return new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, errata ?? []);
     }
 
     /// <summary>A folder per test run, so a spec's relative $refs find the files written beside it.</summary>
@@ -141,7 +141,7 @@ public class SpecLoaderTests
 
     [Test]
     public void A_missing_file_is_refused_with_a_clear_message() =>
-        Assert.That(() => new SpecLoader(new SpecSource(new RefMap())).Load("/no/such/spec.json", []),
+        Assert.That(() => new SpecLoader(new SpecSource(new FetchPolicy())).Load("/no/such/spec.json", []),
             Throws.TypeOf<SpecLoadException>().With.Message.Contains("does not exist"));
 
     [Test]

@@ -106,7 +106,16 @@ public sealed class ResponseSchemas
     {
         var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
         var text = _source.ReadReferenced(FromValidator(withoutFragment), _origin);
-        var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
+        JsonNode? converted;
+        try
+        {
+            converted = YamlToJson.Convert(text);
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or SpecLoadException)
+        {
+            throw new SpecLoadException($"'{withoutFragment}': {e.Message}", e);
+        }
+        var node = converted ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
         EcmaPatterns.Translate(node);
         var isOpenApi = node is JsonObject o && (o["openapi"] is not null || o["swagger"] is not null);

@@ -18,15 +18,20 @@ public sealed class SpecLoader(SpecSource source)
     {
         var location = SpecSource.ToUri(pathOrUrl);
         var (text, origin) = source.ReadSpec(location);
-        JsonNode root;
+        JsonNode? converted;
         try
         {
-            root = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
+            converted = YamlToJson.Convert(text);
         }
         catch (YamlDotNet.Core.YamlException e)
         {
             throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
         }
+        catch (SpecLoadException e) // nested too deep, or an alias bomb
+        {
+            throw new SpecLoadException($"'{pathOrUrl}': {e.Message}", e);
+        }
+        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
         if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
             throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
         var version = VersionOf(obj);

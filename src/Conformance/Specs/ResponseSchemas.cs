@@ -59,7 +59,7 @@ public sealed class ResponseSchemas
         var id = new Uri(uri.GetLeftPart(UriPartial.Query));
         if (!_resources.TryGetValue(id, out var resource)) return null;
         if (resource.Outermost != id) return _registry.Get(resource.Outermost) is null ? null : _registry.Get(id);
-        return JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id);
+        return Acyclic(JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id));
     }
 
     public static EvaluationOptions Evaluation { get; } = new()
@@ -81,7 +81,7 @@ public sealed class ResponseSchemas
                 var reference = new JsonObject { ["$ref"] = $"{_location}#{EncodeFragment(pointer)}" };
                 var schema = JsonSchema.Build(ToElement(reference), Build(),
                     new Uri($"urn:conformance:response:{Guid.NewGuid():N}"));
-                return (schema, null);
+                return (Acyclic(schema), null);
             }
             catch (Exception e) when (e is not OperationCanceledException) // whatever a spec holds, it is a diagnostic
             {
@@ -125,8 +125,18 @@ public sealed class ResponseSchemas
             return new SchemaDocument(node, withoutFragment, DialectOf, _registry.Get);
         }
         // A schema file is built whole, so its anchors and inner $ids are known before anything refers to them.
-        return JsonSchema.Build(ToElement(node), Build(node["$schema"] is JsonValue named && named.TryGetValue<string>(out var dialect) ? dialect : null), withoutFragment);
+        return Acyclic(JsonSchema.Build(ToElement(node), Build(node["$schema"] is JsonValue named && named.TryGetValue<string>(out var dialect) ? dialect : null), withoutFragment));
     }
+
+    /// <summary>
+    /// A schema whose references come back to it without descending into the body is refused before anything is
+    /// evaluated against it: its evaluation would never end, and the stack overflow that ends it cannot be caught.
+    /// Every document is checked as it is built, whenever the validator asks for it.
+    /// </summary>
+    private static JsonSchema Acyclic(JsonSchema schema) =>
+        InPlaceCycles.Find(schema.Root) is { } cycle
+            ? throw new SpecLoadException($"it refers back to itself without descending into the body ({cycle}), so no body could ever be judged against it.")
+            : schema;
 
     private static string EncodeFragment(string pointer) =>
         string.Join('/', pointer.Split('/').Select(Uri.EscapeDataString));

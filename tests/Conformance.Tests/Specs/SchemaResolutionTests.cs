@@ -12,10 +12,10 @@ namespace Conformance.Tests.Specs;
 /// </summary>
 public class SchemaResolutionTests
 {
-    private static readonly string Scratch = Directory.CreateTempSubdirectory("schema-resolution-").FullName;
+    internal static readonly string Scratch = Directory.CreateTempSubdirectory("schema-resolution-").FullName;
 
     /// <summary>An OpenAPI 3.1 document whose GET /thing answers with the given schema (JSON text).</summary>
-    private static Spec SpecWith(string schema, string components = "{}")
+    internal static Spec SpecWith(string schema, string components = "{}")
     {
         var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}.json");
         File.WriteAllText(file,
@@ -25,7 +25,7 @@ public class SchemaResolutionTests
         return new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, []);
     }
 
-    private static FindingKind Judge(Spec spec, string body)
+    internal static FindingKind Judge(Spec spec, string body)
     {
         var operation = spec.Find("GET", "/thing")!;
         var exchange = new Exchange

@@ -50,6 +50,8 @@ public sealed class FetchPolicy(RefMap? refMap = null)
         {
             if (!spec.IsLocal)
                 throw Refused(target, $"a spec read from {spec.Authority} may not make the harness read local files");
+            if (target.IsUnc || target.Host.Length > 0)
+                throw Refused(target, "it names a file on another machine, which a spec may never make the harness open");
             var path = Path.GetFullPath(target.LocalPath);
             if (!path.StartsWith(spec.Folder, StringComparison.Ordinal))
                 throw Refused(target, $"it is outside the spec's own folder {spec.Folder}; to read it, map its folder with --ref-map {FolderOf(target)}=DIR");

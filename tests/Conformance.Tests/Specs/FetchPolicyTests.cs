@@ -59,6 +59,8 @@ public class FetchPolicyTests
             Throws.TypeOf<SpecLoadException>().With.Message.Contains("outside the spec's own folder").And.Message.Contains("--ref-map file:///etc/=DIR"));
         Assert.That(() => policy.Locate(new Uri(Path.Combine(Folder, "spec-sibling", "x.json")), LocalSpec),
             Throws.TypeOf<SpecLoadException>(), "a folder whose name starts with the spec folder's is not inside it");
+        Assert.That(() => policy.Locate(new Uri("file://fileserver.example/share/x.json"), LocalSpec),
+            Throws.TypeOf<SpecLoadException>().With.Message.Contains("a file on another machine"));
     }
 
     [Test]

@@ -25,7 +25,6 @@ public sealed class FetchPolicy(RefMap? refMap = null)
     private readonly HashSet<string> _allowedHosts = new(StringComparer.OrdinalIgnoreCase);
 
     public RefMap RefMap { get; } = refMap ?? new RefMap();
-    public IReadOnlyCollection<string> AllowedHosts => _allowedHosts;
     public long MaxDocumentBytes { get; init; } = DefaultMaxDocumentBytes;
 
     /// <summary>--allow-remote-refs HOST: `$ref`s to this host (any port) may be fetched.</summary>

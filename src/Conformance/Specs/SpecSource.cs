@@ -22,17 +22,19 @@ public sealed class SpecSource(FetchPolicy policy)
         ConnectCallback = ConnectAsync,
     }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }; // each download has its own deadline, body included
 
-    public FetchPolicy Policy => policy;
-
     public static Uri ToUri(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file"
             ? uri
             : new UriBuilder { Scheme = Uri.UriSchemeFile, Host = "", Path = Path.GetFullPath(pathOrUrl) }.Uri; // explicit: '#' in a $ref stays a fragment
 
-    /// <summary>The spec itself, from the path or URL the user gave, and where it came from.</summary>
+    /// <summary>
+    /// The spec itself, from the path or URL the user gave (a URL --ref-map maps is read from its folder), and where
+    /// it came from.
+    /// </summary>
     public (string Text, SpecOrigin Origin) ReadSpec(Uri location)
     {
         if (location.IsFile) return (ReadFile(location.LocalPath, location), new SpecOrigin(location, null));
+        if (policy.RefMap.MapToFile(location) is { } mapped) return (ReadFile(mapped, location), new SpecOrigin(location, null));
         var (text, scope) = Download(location, spec: null);
         return (text, new SpecOrigin(location, scope));
     }
@@ -139,7 +141,7 @@ public sealed class SpecSource(FetchPolicy policy)
     }
 
     private SpecLoadException TooLarge(Uri uri) =>
-        new($"'{uri}' is larger than {policy.MaxDocumentBytes / (1024 * 1024.0):0.#} MB, the most a spec or a document it refers to may be; it was not read further.");
+        new($"'{uri}' is larger than {(policy.MaxDocumentBytes >= 1024 * 1024 ? $"{policy.MaxDocumentBytes / (1024 * 1024.0):0.#} MB" : $"{policy.MaxDocumentBytes} bytes")}, the most a spec or a document it refers to may be; it was not read further.");
 
     /// <summary>Resolves the host, has the policy judge every address, then connects to those addresses and no others.</summary>
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancel)

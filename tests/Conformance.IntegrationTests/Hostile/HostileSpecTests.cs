@@ -98,12 +98,14 @@ public class HostileSpecTests
     }
 
     [Test]
-    public async Task A_spec_given_by_url_reads_its_own_origin_and_another_port_only_when_allowed()
+    public async Task A_spec_given_by_url_reads_its_own_origin_and_another_port_only_when_allowed_even_through_a_redirect()
     {
         using var canary = Start((_, path) => path == "/schema.json" ? Reply.Json("""{"type": "object", "required": ["name"]}""") : null);
         using var api = Start((server, path) => path switch
         {
             "/openapi.json" => Reply.Json(Spec("""{"allOf": [{"$ref": "schemas/own.json"}, {"$ref": "CANARY/schema.json"}]}""".Replace("CANARY", canary.Url))),
+            "/moved.json" => Reply.Json(Spec("""{"$ref": "schemas/moved.json"}""")),
+            "/schemas/moved.json" => Reply.Redirect($"{canary.Url}/schema.json"),
             "/schemas/own.json" => Reply.Json("""{"type": "object", "required": ["id"]}"""),
             "/thing" => Reply.Json("""{"id": 1}"""),
             _ => null,
@@ -113,6 +115,8 @@ public class HostileSpecTests
         AssertSchemaNotJudged(refused, "--allow-remote-refs 127.0.0.1");
         Assert.That(canary.Connections, Is.Zero);
         Assert.That(api.Paths, Does.Contain("/schemas/own.json"), "the spec's own origin is read");
+        AssertSchemaNotJudged(await Run("run", "--spec", $"{api.Url}/moved.json", "--url", api.Url), "--allow-remote-refs 127.0.0.1");
+        Assert.That(canary.Connections, Is.Zero, "a $ref on the spec's origin that redirects away is not followed");
 
         var allowed = await Run("run", "--spec", $"{api.Url}/openapi.json", "--url", api.Url, "--allow-remote-refs", "127.0.0.1");
         Assert.That(canary.Paths, Is.EqualTo(new[] { "/schema.json" }));

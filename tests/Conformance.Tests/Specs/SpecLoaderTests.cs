@@ -164,6 +164,30 @@ public class SpecLoaderTests
     }
 
     [Test]
+    public void A_spec_url_that_a_ref_map_maps_is_read_from_its_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("mapped-spec-").FullName;
+        File.WriteAllText(Path.Combine(folder, "openapi.yaml"), OpenApi30Yaml);
+        var map = new RefMap();
+        map.Add("https://specs.conformance.invalid/v1/", folder);
+        var spec = new SpecLoader(new SpecSource(new FetchPolicy(map))).Load("https://specs.conformance.invalid/v1/openapi.yaml", []);
+        Assert.That(spec.Location.AbsoluteUri, Is.EqualTo("https://specs.conformance.invalid/v1/openapi.yaml"));
+        Assert.That(spec.Find("GET", "/pets/{id}"), Is.Not.Null);
+    }
+
+    [Test]
+    public void A_document_larger_than_the_cap_is_refused_and_one_within_it_is_read()
+    {
+        var text = OpenApi30Yaml;
+        var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, text);
+        var size = new FileInfo(file).Length;
+        Assert.That(new SpecLoader(new SpecSource(new FetchPolicy { MaxDocumentBytes = size })).Load(file, []).Operations, Is.Not.Empty);
+        Assert.That(() => new SpecLoader(new SpecSource(new FetchPolicy { MaxDocumentBytes = size - 1 })).Load(file, []),
+            Throws.TypeOf<SpecLoadException>().With.Message.Contains("is larger than"));
+    }
+
+    [Test]
     public void An_unquoted_swagger_2_0_version_is_understood()
     {
         var spec = Load("""

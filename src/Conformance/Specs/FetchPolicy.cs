@@ -81,13 +81,19 @@ public sealed class FetchPolicy(RefMap? refMap = null)
         if (spec is null && from is null) return null; // the spec's own URL: the user's choice
         var host = HostOf(url);
         if (scope == AddressScope.Private && _allowedHosts.Contains(host)) return null;
-        var source = spec is { IsLocal: true } ? "a local spec" : $"a spec fetched from {AddressScopes.Describe(from ?? AddressScope.Public)}";
+        var source = spec switch
+        {
+            { IsLocal: true } => "a local spec",
+            { Scope: null } => "a spec read from a --ref-map folder",
+            _ => $"a spec fetched from {AddressScopes.Describe(from ?? AddressScope.Public)}",
+        };
         var (subject, allow) = spec is null
             ? ($"{source} may not be redirected there", "to use it, give its final URL or a local copy to --spec")
             : ($"{source} may not make the harness fetch from there", scope == AddressScope.Private
                 ? $"allow it with --allow-remote-refs {host}, or read it from a local copy with --ref-map {FolderOf(url)}=DIR"
                 : $"read it from a local copy with --ref-map {FolderOf(url)}=DIR");
-        return $"'{url}' was not fetched: its host {host} is {address}, {AddressScopes.Describe(scope)}, and {subject}; {allow}.";
+        var at = host == address.ToString() ? host : $"its host {host} resolves to {address}, which";
+        return $"'{url}' was not fetched: {at} is {AddressScopes.Describe(scope)}, and {subject}; {allow}.";
     }
 
     private void CheckHost(Uri target, SpecOrigin spec)

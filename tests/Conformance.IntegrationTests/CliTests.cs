@@ -88,6 +88,7 @@ public class CliTests
     [TestCase("run", "--standard", "oruk-3.0", "--url", "not a url")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--spec", "/no/such/spec.json")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--ref-map", "nonsense")]
+    [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--allow-remote-refs", "https://schemas.example.org/")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--timeout", "-1")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--header", "X Y: z")]
     [TestCase("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--timeout", "NaN")]

@@ -37,7 +37,7 @@ public class EveryPublishedSpecTests
         Spec spec;
         try
         {
-            spec = new SpecLoader(new SpecSource(new RefMap())).Load(file, []);
+            spec = new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, []);
         }
         catch (SpecLoadException e)
         {

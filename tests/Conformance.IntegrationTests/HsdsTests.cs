@@ -25,7 +25,7 @@ public class HsdsTests
         if (published) map.Add(Prefix, SharedFolder.Upstream("hsds-3.0", "schema"));
         return await ConformanceRun.ExecuteAsync(new RunRequest
         {
-            StandardId = "hsds-3.0", Target = new Uri(server.Url), RefMap = map,
+            StandardId = "hsds-3.0", Target = new Uri(server.Url), SpecFetch = new FetchPolicy(map),
             SpecOverride = published ? SharedFolder.Upstream("hsds-3.0", "schema", "openapi.json") : null,
         }, ConformanceRun.DefaultCatalogue());
     }

@@ -18,7 +18,7 @@ public class PublishedSpecPlanTests
     public void Every_operation_is_planned_or_skipped_with_a_reason(string relative, int operations)
     {
         var file = SharedFolder.Upstream(relative.Split('/'));
-        var (profile, spec) = ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+        var (profile, spec) = ConformanceRun.Prepare(null, file, new FetchPolicy(), ConformanceRun.DefaultCatalogue());
         Assert.That(profile.Id, Is.EqualTo(GenericProfile.Id));
         var plan = Planner.Plan(spec, profile);
         Assert.That(plan, Has.Count.EqualTo(operations), string.Join("\n", spec.Diagnostics.Select(d => d.Message)));
@@ -31,7 +31,7 @@ public class PublishedSpecPlanTests
     public void Notify_path_items_in_other_files_are_read_and_reported()
     {
         var file = SharedFolder.Upstream("govuk-notify", "openapi", "publicapi_spec.json");
-        var (_, spec) = ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+        var (_, spec) = ConformanceRun.Prepare(null, file, new FetchPolicy(), ConformanceRun.DefaultCatalogue());
         Assert.That(spec.Diagnostics, Has.Some.Matches<SpecDiagnostic>(d => d!.Message.StartsWith("Path item read from")));
         var templates = spec.Operations.Single(o => o.Id == "GET /v2/templates");
         var pointer = templates.ResponseFor(200)!.Content[0].SchemaPointer!;

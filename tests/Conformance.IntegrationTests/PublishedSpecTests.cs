@@ -20,7 +20,7 @@ public class PublishedSpecTests
     {
         var file = SharedFolder.Upstream(relative.Split('/'));
         if (!File.Exists(file)) Assert.Ignore($"{relative} is not in this copy of ../shared.");
-        var spec = new SpecLoader(new SpecSource(new RefMap())).Load(file, []);
+        var spec = new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, []);
         Assert.That(spec.Operations, Is.Not.Empty);
         using var empty = JsonDocument.Parse("{}");
         foreach (var pointer in spec.Operations.SelectMany(o => o.Responses).SelectMany(r => r.Content).Select(c => c.SchemaPointer).OfType<string>())
@@ -34,7 +34,7 @@ public class PublishedSpecTests
     [Test]
     public void The_published_oruk_document_fails_its_own_meta_schema_and_that_is_a_diagnostic()
     {
-        var spec = new SpecLoader(new SpecSource(new RefMap())).Load(SharedFolder.Upstream("oruk-3.0", "openapi.json"), []);
+        var spec = new SpecLoader(new SpecSource(new FetchPolicy())).Load(SharedFolder.Upstream("oruk-3.0", "openapi.json"), []);
         Assert.That(spec.Diagnostics, Has.Some.Matches<SpecDiagnostic>(d => d!.Kind == SpecDiagnostic.Parse && d.Message.Contains("time")));
     }
 
@@ -48,7 +48,7 @@ public class PublishedSpecTests
 
         bool Valid(IReadOnlyList<Erratum> applied)
         {
-            var spec = new SpecLoader(new SpecSource(map)).Load(SharedFolder.Upstream("oruk-3.0", "openapi.json"), applied);
+            var spec = new SpecLoader(new SpecSource(new FetchPolicy(map))).Load(SharedFolder.Upstream("oruk-3.0", "openapi.json"), applied);
             var pointer = spec.Find("GET", "/service_at_locations/{id}")!.ResponseFor(200)!.Content[0].SchemaPointer!;
             using var document = JsonDocument.Parse(body);
             return spec.Schemas.At(pointer).Schema!.Evaluate(document.RootElement, ResponseSchemas.Evaluation).IsValid;
@@ -66,7 +66,7 @@ public class PublishedSpecTests
 
         (bool Valid, IReadOnlyList<SpecDiagnostic> Diagnostics) Load(IReadOnlyList<Erratum> applied)
         {
-            var spec = new SpecLoader(new SpecSource(new RefMap())).Load(SharedFolder.Upstream("oruk-1.0", "openapi.json"), applied);
+            var spec = new SpecLoader(new SpecSource(new FetchPolicy())).Load(SharedFolder.Upstream("oruk-1.0", "openapi.json"), applied);
             var pointer = spec.Find("GET", "/services")!.ResponseFor(200)!.Content[0].SchemaPointer!;
             using var document = JsonDocument.Parse(page);
             return (spec.Schemas.At(pointer).Schema!.Evaluate(document.RootElement, ResponseSchemas.Evaluation).IsValid, spec.Diagnostics);
@@ -91,7 +91,7 @@ public class PublishedSpecTests
         map.Add("https://raw.githubusercontent.com/openreferral/uk-profile/main/", SharedFolder.Upstream("oruk-3.0", "uk-profile"));
         var result = await Conformance.Running.ConformanceRun.ExecuteAsync(new Conformance.Running.RunRequest
         {
-            StandardId = "oruk-3.0", Target = new Uri(feed.Url), SpecOverride = $"{specServer.Url}/openapi.json", RefMap = map,
+            StandardId = "oruk-3.0", Target = new Uri(feed.Url), SpecOverride = $"{specServer.Url}/openapi.json", SpecFetch = new FetchPolicy(map),
         }, Conformance.Running.ConformanceRun.DefaultCatalogue());
         Assert.That(result.SpecLocation, Does.StartWith("http://127.0.0.1:"));
         Assert.That(result.Verdict, Is.EqualTo(Conformance.Running.Verdict.PassWithWarnings), "the static feed ignores filters (a SHOULD)");

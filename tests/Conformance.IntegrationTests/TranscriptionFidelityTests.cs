@@ -23,8 +23,8 @@ public class TranscriptionFidelityTests
     {
         var map = new RefMap();
         if (prefix.Length > 0) map.Add(prefix, SharedFolder.Upstream(folder.Split('/'))); // Open311 is one self-contained file
-        var ours = ConformanceRun.Prepare(standard, null, map, ConformanceRun.DefaultCatalogue()).Spec;
-        var published = ConformanceRun.Prepare(standard, SharedFolder.Upstream(document.Split('/')), map, ConformanceRun.DefaultCatalogue()).Spec;
+        var ours = ConformanceRun.Prepare(standard, null, new FetchPolicy(map), ConformanceRun.DefaultCatalogue()).Spec;
+        var published = ConformanceRun.Prepare(standard, SharedFolder.Upstream(document.Split('/')), new FetchPolicy(map), ConformanceRun.DefaultCatalogue()).Spec;
         return (ours, published, map);
     }
 

@@ -22,7 +22,7 @@ public class ValidatorFeedTests
             spec = SharedFolder.Upstream("oruk-3.0", "openapi.json");
             refMap.Add(UkProfilePrefix, SharedFolder.Upstream("oruk-3.0", "uk-profile"));
         }
-        var request = new RunRequest { StandardId = "oruk-3.0", Target = new Uri(server.Url), SpecOverride = spec, RefMap = refMap };
+        var request = new RunRequest { StandardId = "oruk-3.0", Target = new Uri(server.Url), SpecOverride = spec, SpecFetch = new FetchPolicy(refMap) };
         return await ConformanceRun.ExecuteAsync(request, ConformanceRun.DefaultCatalogue());
     }
 

@@ -12,7 +12,7 @@ namespace Conformance.Tests;
 public static class Fixtures
 {
     private static readonly Lazy<(Profile, Spec)> Oruk = new(() =>
-        ConformanceRun.Prepare("oruk-3.0", null, new RefMap(), ConformanceRun.DefaultCatalogue()));
+        ConformanceRun.Prepare("oruk-3.0", null, new FetchPolicy(), ConformanceRun.DefaultCatalogue()));
 
     public static Profile Profile => Oruk.Value.Item1;
     public static Spec Spec => Oruk.Value.Item2;

@@ -35,6 +35,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--ref-map <PREFIX=DIR>"), Description("Map remote $ref prefixes to a local folder (repeatable).")]
         public string[] RefMap { get; init; } = [];
 
+        [CommandOption("--allow-remote-refs <HOST>"), Description("Fetch the spec's remote $refs from this host too (repeatable); otherwise only from the spec's own origin.")]
+        public string[] AllowRemoteRefs { get; init; } = [];
+
         [CommandOption("--out <DIR>"), Description("Folder for report.json and junit.xml (default: reports/<timestamp>).")]
         public string? Out { get; init; }
 
@@ -107,6 +110,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var catalogue = ConformanceRun.DefaultCatalogue();
         var refMap = new RefMap();
         foreach (var mapping in settings.RefMap) refMap.Add(mapping);
+        var fetch = new FetchPolicy(refMap);
+        foreach (var host in settings.AllowRemoteRefs) fetch.AllowRemoteRefs(host);
 
         // A vendor profile supplies what the flags leave out; a flag always wins.
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
@@ -128,7 +133,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         }
         if (settings.AllowWrites && !useReference && vendor?.Environment != "test")
             throw new ConfigurationException("--allow-writes needs a vendor profile whose environment is test (or --reference): writes are never sent to production.");
-        var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, refMap, catalogue);
+        var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, fetch, catalogue);
         if (vendor?.SeveralJurisdictions == true && (profile.Jurisdiction is not { } jurisdiction || !vendor.QueryParameters.ContainsKey(jurisdiction.Parameter)))
             throw new ConfigurationException(profile.Jurisdiction is null
                 ? $"{settings.Profile}: {profile.Name} has no jurisdictions; leave several_jurisdictions out."
@@ -143,7 +148,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             StandardId = standardId,
             Target = new Uri(reference?.Url ?? settings.Url ?? vendor!.BaseUrl!),
             SpecOverride = settings.Spec,
-            RefMap = refMap,
+            SpecFetch = fetch,
             Probe = new ProbeSettings
             {
                 Timeout = timeout,

@@ -35,7 +35,7 @@ public static class DefectMatrix
         using var server = ReferenceImplementations.Start(catalogue, standard, defects: defect is null ? [] : [defect]);
         var request = new RunRequest
         {
-            StandardId = standard, Target = new Uri(server.Url), SpecOverride = spec.Spec, RefMap = spec.Map,
+            StandardId = standard, Target = new Uri(server.Url), SpecOverride = spec.Spec, SpecFetch = new FetchPolicy(spec.Map),
             Probe = new Http.ProbeSettings { Timeout = TimeSpan.FromSeconds(10) },
         };
         request = defect?.Prepare(request) ?? request;

@@ -16,9 +16,9 @@ public static class ConformanceRun
     /// The profile and the spec a run would use: the standard's transcription unless a published spec is
     /// given; with no standard, any OpenAPI document judged by <see cref="GenericProfile"/>.
     /// </summary>
-    public static (Profile Profile, Spec Spec) Prepare(string? standardId, string? specOverride, RefMap refMap, StandardCatalogue catalogue)
+    public static (Profile Profile, Spec Spec) Prepare(string? standardId, string? specOverride, FetchPolicy fetch, StandardCatalogue catalogue)
     {
-        var loader = new SpecLoader(new SpecSource(refMap));
+        var loader = new SpecLoader(new SpecSource(fetch));
         if (standardId is null)
         {
             var document = loader.Load(specOverride ?? throw new ConfigurationException("Give --standard, or --spec for any OpenAPI document."), []);
@@ -44,7 +44,7 @@ public static class ConformanceRun
     public static async Task<RunResult> ExecuteAsync(RunRequest request, StandardCatalogue catalogue,
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
-        var (profile, spec) = Prepare(request.StandardId, request.SpecOverride, request.RefMap, catalogue);
+        var (profile, spec) = Prepare(request.StandardId, request.SpecOverride, request.SpecFetch, catalogue);
         return await ExecuteAsync(request, profile, spec, progress, cancel);
     }
 

@@ -11,7 +11,8 @@ public sealed record RunRequest
     public required Uri Target { get; init; }
     /// <summary>A published spec to use instead of our transcription (path or URL); errata are applied to it.</summary>
     public string? SpecOverride { get; init; }
-    public RefMap RefMap { get; init; } = new();
+    /// <summary>Where the spec's remote `$ref`s may be read from (--ref-map, --allow-remote-refs) and how large a document may be.</summary>
+    public FetchPolicy SpecFetch { get; init; } = new();
     public ProbeSettings Probe { get; init; } = new();
     public RunOptions Options { get; init; } = new();
 

@@ -25,7 +25,10 @@ public sealed class RefMap
         Add(mapping[..split], directory);
     }
 
-    /// <summary>The local file a URI maps to, or null when no prefix matches. The longest prefix wins.</summary>
+    /// <summary>
+    /// The local file a URI maps to, or null when no prefix matches. The longest prefix wins. A mapped URI is never
+    /// fetched: one that leads out of its folder (with ../) is refused.
+    /// </summary>
     public string? MapToFile(Uri uri)
     {
         var text = uri.GetLeftPart(UriPartial.Query);
@@ -34,7 +37,9 @@ public sealed class RefMap
             if (!text.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var rest = Uri.UnescapeDataString(text[prefix.Length..].TrimStart('/'));
             var full = Path.GetFullPath(Path.Combine(directory, rest));
-            return full.StartsWith(directory, StringComparison.Ordinal) ? full : null; // no escaping the folder with ../
+            return full.StartsWith(directory, StringComparison.Ordinal)
+                ? full
+                : throw new SpecLoadException($"'{uri}' was not read: it leads out of the folder --ref-map maps {prefix} to.");
         }
         return null;
     }

@@ -7,13 +7,14 @@ namespace Conformance.Specs;
 
 /// <summary>
 /// Builds JSON Schemas (JsonSchema.Net, 2020-12) for the response schemas of a spec. The spec itself is
-/// registered as a base document so local $refs resolve into it; other documents (relative files or
-/// remote URLs mapped by --ref-map) are read on demand. A schema that cannot be built is a spec diagnostic.
+/// registered as a base document so local $refs resolve into it; other documents are read on demand, where
+/// <see cref="FetchPolicy"/> allows. A schema that cannot be built is a spec diagnostic.
 /// </summary>
 public sealed class ResponseSchemas
 {
     private readonly SchemaRegistry _registry = new();
     private readonly SpecSource _source;
+    private readonly SpecOrigin _origin;
     private readonly bool _normalise;
     private readonly List<SpecDiagnostic> _diagnostics;
     private readonly Uri _location;
@@ -25,9 +26,10 @@ public sealed class ResponseSchemas
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, JsonNode> _documents = new(); // read for $refs, by address
     private readonly HashSet<Uri> _building = []; // resources being built: a lookup of one from inside itself must not loop
 
-    public ResponseSchemas(Uri location, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
+    public ResponseSchemas(SpecOrigin origin, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
     {
-        _location = ForValidator(location);
+        _location = ForValidator(origin.Location);
+        _origin = origin;
         _source = source;
         _normalise = normalise;
         _diagnostics = diagnostics;
@@ -69,7 +71,7 @@ public sealed class ResponseSchemas
         try
         {
             if (resource.Outermost != id) return _registry.Get(resource.Outermost) is null ? null : _registry.Get(id);
-            return JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id);
+            return Acyclic(JsonSchema.Build(ToElement(resource.Schema), Build(resource.Dialect), id));
         }
         finally
         {
@@ -109,7 +111,7 @@ public sealed class ResponseSchemas
                 var reference = new JsonObject { ["$ref"] = $"{_location}#{EncodeFragment(pointer)}" };
                 var schema = JsonSchema.Build(ToElement(reference), Build(),
                     new Uri($"urn:conformance:response:{Guid.NewGuid():N}"));
-                return (schema, null);
+                return (Acyclic(schema), null);
             }
             catch (Exception e) when (e is not OperationCanceledException) // whatever a spec holds, it is a diagnostic
             {
@@ -133,8 +135,17 @@ public sealed class ResponseSchemas
     private IBaseDocument? FetchDocument(Uri uri)
     {
         var withoutFragment = new Uri(uri.GetLeftPart(UriPartial.Query));
-        var text = _source.Read(FromValidator(withoutFragment));
-        var node = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
+        var text = _source.ReadReferenced(FromValidator(withoutFragment), _origin);
+        JsonNode? converted;
+        try
+        {
+            converted = YamlToJson.Convert(text);
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or SpecLoadException)
+        {
+            throw new SpecLoadException($"'{withoutFragment}': {e.Message}", e);
+        }
+        var node = converted ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
         EcmaPatterns.Translate(node);
         _documents[withoutFragment] = node;
@@ -148,8 +159,18 @@ public sealed class ResponseSchemas
             return new SchemaDocument(node, withoutFragment, DialectOf, _registry.Get, _clashes);
         }
         // A schema file is built whole, so its anchors and inner $ids are known before anything refers to them.
-        return JsonSchema.Build(ToElement(node), Build(node["$schema"] is JsonValue named && named.TryGetValue<string>(out var dialect) ? dialect : null), withoutFragment);
+        return Acyclic(JsonSchema.Build(ToElement(node), Build(node["$schema"] is JsonValue named && named.TryGetValue<string>(out var dialect) ? dialect : null), withoutFragment));
     }
+
+    /// <summary>
+    /// A schema whose references come back to it without descending into the body is refused before anything is
+    /// evaluated against it: its evaluation would never end, and the stack overflow that ends it cannot be caught.
+    /// Every document is checked as it is built, whenever the validator asks for it.
+    /// </summary>
+    private static JsonSchema Acyclic(JsonSchema schema) =>
+        InPlaceCycles.Find(schema.Root) is { } cycle
+            ? throw new SpecLoadException($"it refers back to itself without descending into the body ({cycle}), so no body could ever be judged against it.")
+            : schema;
 
     private static string EncodeFragment(string pointer) =>
         string.Join('/', pointer.Split('/').Select(Uri.EscapeDataString));

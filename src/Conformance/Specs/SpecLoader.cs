@@ -17,16 +17,21 @@ public sealed class SpecLoader(SpecSource source)
     public Spec Load(string pathOrUrl, IReadOnlyList<Erratum> errata, IReadOnlyList<string>? incorporatedErrata = null)
     {
         var location = SpecSource.ToUri(pathOrUrl);
-        var text = source.Read(location);
-        JsonNode root;
+        var (text, origin) = source.ReadSpec(location);
+        JsonNode? converted;
         try
         {
-            root = YamlToJson.Convert(text) ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
+            converted = YamlToJson.Convert(text);
         }
         catch (YamlDotNet.Core.YamlException e)
         {
             throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
         }
+        catch (SpecLoadException e) // nested too deep, or an alias bomb
+        {
+            throw new SpecLoadException($"'{pathOrUrl}': {e.Message}", e);
+        }
+        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
         if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
             throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
         var version = VersionOf(obj);
@@ -38,7 +43,7 @@ public sealed class SpecLoader(SpecSource source)
         else
             diagnostics.AddRange(ErrataApplier.Apply(root, errata));
 
-        InlinePathItems(obj, location, diagnostics);
+        InlinePathItems(obj, origin, diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
         var operations = OperationsOf(model, root, version.StartsWith('2'));
         var validationRoot = root.DeepClone();
@@ -53,7 +58,7 @@ public sealed class SpecLoader(SpecSource source)
             Root = root,
             Operations = operations,
             Diagnostics = diagnostics,
-            Schemas = new ResponseSchemas(location, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+            Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
         };
     }
 
@@ -62,7 +67,7 @@ public sealed class SpecLoader(SpecSource source)
     /// OpenAPI reader does not follow them, so without this those operations would be invisible. Their own
     /// relative $refs then resolve against the root document, which holds for files in the same folder.
     /// </summary>
-    private void InlinePathItems(JsonObject root, Uri location, List<SpecDiagnostic> diagnostics)
+    private void InlinePathItems(JsonObject root, SpecOrigin origin, List<SpecDiagnostic> diagnostics)
     {
         if (root["paths"] is not JsonObject paths) return;
         foreach (var (path, item) in paths.ToList())
@@ -71,8 +76,8 @@ public sealed class SpecLoader(SpecSource source)
                 continue;
             try
             {
-                var file = new Uri(location, target.Split('#')[0]);
-                if (YamlToJson.Convert(source.Read(file)) is JsonObject loaded)
+                var file = new Uri(origin.Location, target.Split('#')[0]);
+                if (YamlToJson.Convert(source.ReadReferenced(file, origin)) is JsonObject loaded)
                 {
                     paths[path] = loaded;
                     diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, $"/paths/{JsonPointers.Escape(path)}", $"Path item read from {target}."));

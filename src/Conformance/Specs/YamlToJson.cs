@@ -1,50 +1,145 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Conformance.Specs;
 
 /// <summary>
 /// Turns a YAML (or JSON, which is YAML) text into a JsonNode, typing plain scalars the way YAML 1.2's
-/// core schema does, so that one JSON tree serves errata, the OpenAPI reader and the schema validator.
+/// core schema does, so that one JSON tree serves errata, the OpenAPI reader and the schema validator. The text
+/// is read as a stream of parser events, without recursion, so that a hostile document is refused, not obeyed:
+/// nesting is bounded, and so is what aliases may add by repeating their anchors (a "billion laughs" would
+/// otherwise grow to gigabytes).
 /// </summary>
 public static class YamlToJson
 {
+    /// <summary>Every JSON reader downstream stops at 64 levels; the deepest published spec we hold has 31.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Nodes aliases may add in all: real documents repeat a few small anchors, an alias bomb adds billions.</summary>
+    public const long MaxAliasNodes = 100_000;
+
     public static JsonNode? Convert(string text)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream.Documents.Count == 0 ? null : ToNode(stream.Documents[0].RootNode, 0);
+        var parser = new Parser(new StringReader(text));
+        parser.Consume<StreamStart>();
+        if (parser.TryConsume<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        var root = new Builder().Read(parser);
+        parser.Consume<DocumentEnd>(); // later documents of a stream are not read, as before
+        return root;
     }
 
-    // Aliases come back as shared nodes, so a self-referencing anchor would recurse forever: cap the depth.
-    private const int MaxDepth = 256;
-
-    private static JsonNode? ToNode(YamlNode node, int depth) => depth > MaxDepth
-        ? throw new SpecLoadException($"The document nests deeper than {MaxDepth} levels (a recursive YAML anchor?).")
-        : node switch
+    private sealed class Builder
     {
-        YamlMappingNode map => ToObject(map, depth),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(c => ToNode(c, depth + 1)).ToArray()),
-        YamlScalarNode scalar => ToScalar(scalar),
-        _ => null,
-    };
-
-    private static JsonObject ToObject(YamlMappingNode map, int depth)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in map.Children)
+        private sealed class Open(JsonNode container, AnchorName anchor)
         {
-            var name = key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
-            obj[name] = ToNode(value, depth + 1); // (YamlDotNet refuses a repeated key before we get here)
+            public JsonNode Container { get; } = container;
+            public AnchorName Anchor { get; } = anchor;
+            public string? Key { get; set; }
+            public long Nodes { get; set; } = 1;
         }
-        return obj;
+
+        private readonly Stack<Open> _open = new();
+        private readonly Dictionary<string, (JsonNode? Node, long Nodes)> _anchors = [];
+        private long _aliasNodes;
+        private JsonNode? _root;
+        private bool _done;
+
+        public JsonNode? Read(IParser parser)
+        {
+            while (!_done)
+            {
+                var next = parser.Consume<ParsingEvent>();
+                switch (next)
+                {
+                    case Scalar scalar when _open.TryPeek(out var map) && map.Container is JsonObject && map.Key is null:
+                        SetKey(map, scalar.Value, scalar);
+                        Remember(scalar.Anchor, JsonValue.Create(scalar.Value), 1);
+                        break;
+                    case Scalar scalar:
+                        var value = ToScalar(scalar);
+                        Remember(scalar.Anchor, value, 1);
+                        Add(value, 1);
+                        break;
+                    case AnchorAlias alias:
+                        Repeat(alias);
+                        break;
+                    case SequenceStart start:
+                        Push(new JsonArray(), start.Anchor, start);
+                        break;
+                    case MappingStart start:
+                        Push(new JsonObject(), start.Anchor, start);
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        var done = _open.Pop();
+                        Remember(done.Anchor, done.Container, done.Nodes);
+                        Add(done.Container, done.Nodes);
+                        break;
+                }
+            }
+            return _root;
+        }
+
+        private void Push(JsonNode container, AnchorName anchor, ParsingEvent at)
+        {
+            if (_open.TryPeek(out var map) && map.Container is JsonObject && map.Key is null)
+                throw new YamlException(at.Start, at.End, "A mapping key must be a scalar.");
+            if (_open.Count == MaxDepth)
+                throw new SpecLoadException($"The document nests deeper than {MaxDepth} levels (line {at.Start.Line}); refused.");
+            _open.Push(new Open(container, anchor));
+        }
+
+        /// <summary>An alias adds a copy of its anchor's node, counted against <see cref="MaxAliasNodes"/> before it is made.</summary>
+        private void Repeat(AnchorAlias alias)
+        {
+            // An anchor is known once its node is complete, so an alias inside its own anchor names nothing yet.
+            if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                throw new YamlException(alias.Start, alias.End, $"The alias *{alias.Value} names no complete anchor before it.");
+            if (_open.TryPeek(out var map) && map.Container is JsonObject && map.Key is null)
+            {
+                SetKey(map, anchored.Node is JsonValue v && v.TryGetValue<string>(out var key) ? key : anchored.Node?.ToJsonString() ?? "", alias);
+                return;
+            }
+            _aliasNodes += anchored.Nodes;
+            if (_aliasNodes > MaxAliasNodes)
+                throw new SpecLoadException($"The document's YAML aliases would add more than {MaxAliasNodes:N0} nodes (line {alias.Start.Line}): an alias bomb is refused, not expanded.");
+            Add(anchored.Node?.DeepClone(), anchored.Nodes);
+        }
+
+        private void Remember(AnchorName anchor, JsonNode? node, long nodes)
+        {
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = (node, nodes);
+        }
+
+        private static void SetKey(Open map, string key, ParsingEvent at)
+        {
+            if (((JsonObject)map.Container).ContainsKey(key))
+                throw new YamlException(at.Start, at.End, $"Duplicate key '{key}'.");
+            map.Key = key;
+        }
+
+        private void Add(JsonNode? node, long nodes)
+        {
+            if (!_open.TryPeek(out var parent))
+            {
+                (_root, _done) = (node, true);
+                return;
+            }
+            parent.Nodes += nodes;
+            if (parent.Container is JsonArray array) array.Add(node);
+            else
+            {
+                ((JsonObject)parent.Container)[parent.Key!] = node;
+                parent.Key = null;
+            }
+        }
     }
 
-    private static JsonNode? ToScalar(YamlScalarNode scalar)
+    private static JsonNode? ToScalar(Scalar scalar)
     {
-        var value = scalar.Value ?? "";
+        var value = scalar.Value;
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
             return JsonValue.Create(value);
         switch (value)

@@ -101,7 +101,7 @@ public static class JsonSchemaSuite
         Spec spec;
         try
         {
-            spec = new SpecLoader(new SpecSource(refMap)).Load(path, []);
+            spec = new SpecLoader(new SpecSource(new FetchPolicy(refMap))).Load(path, []);
         }
         catch (Exception e)
         {

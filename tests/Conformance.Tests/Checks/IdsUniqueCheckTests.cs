@@ -58,7 +58,7 @@ public class IdsUniqueAcrossPagesTests
 {
     private static readonly Lazy<CheckContext> V1 = new(() =>
     {
-        var (profile, spec) = ConformanceRun.Prepare("oruk-1.0", null, new RefMap(), ConformanceRun.DefaultCatalogue());
+        var (profile, spec) = ConformanceRun.Prepare("oruk-1.0", null, new FetchPolicy(), ConformanceRun.DefaultCatalogue());
         return new CheckContext(spec, profile);
     });
 

@@ -11,7 +11,7 @@ namespace Conformance.Tests.Open311;
 public static class Open311Fixtures
 {
     private static readonly Lazy<(Profile, Spec)> Loaded = new(() =>
-        ConformanceRun.Prepare("open311-georeport-v2", null, new RefMap(), ConformanceRun.DefaultCatalogue()));
+        ConformanceRun.Prepare("open311-georeport-v2", null, new FetchPolicy(), ConformanceRun.DefaultCatalogue()));
 
     public static Profile Profile => Loaded.Value.Item1;
     public static Spec Spec => Loaded.Value.Item2;

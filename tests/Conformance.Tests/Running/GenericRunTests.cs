@@ -60,7 +60,7 @@ public class GenericRunTests
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("generic-").FullName, "pets.yaml");
         File.WriteAllText(file, Spec);
-        return ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+        return ConformanceRun.Prepare(null, file, new FetchPolicy(), ConformanceRun.DefaultCatalogue());
     }
 
     private static async Task<RunResult> Run(Handler handler,
@@ -68,7 +68,7 @@ public class GenericRunTests
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("generic-").FullName, "pets.yaml");
         await File.WriteAllTextAsync(file, Spec);
-        var (profile, spec) = ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+        var (profile, spec) = ConformanceRun.Prepare(null, file, new FetchPolicy(), ConformanceRun.DefaultCatalogue());
         using var server = ReferenceServer.Start(handler);
         var request = new RunRequest
         {
@@ -100,7 +100,7 @@ public class GenericRunTests
         using var server = ReferenceServer.Start(Conforming);
         var file = Path.Combine(Directory.CreateTempSubdirectory("generic-").FullName, "pets.yaml");
         await File.WriteAllTextAsync(file, Spec);
-        var (profile, spec) = ConformanceRun.Prepare(null, file, new RefMap(), ConformanceRun.DefaultCatalogue());
+        var (profile, spec) = ConformanceRun.Prepare(null, file, new FetchPolicy(), ConformanceRun.DefaultCatalogue());
         await ConformanceRun.ExecuteAsync(new RunRequest { Target = new Uri(server.Url), SpecOverride = file }, profile, spec);
         Assert.That(server.Requests, Is.Not.Empty);
         Assert.That(server.Requests.Where(r => r.Headers.ContainsKey("Origin")), Is.Empty);

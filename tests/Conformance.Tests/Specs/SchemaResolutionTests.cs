@@ -12,20 +12,20 @@ namespace Conformance.Tests.Specs;
 /// </summary>
 public class SchemaResolutionTests
 {
-    private static readonly string Scratch = Directory.CreateTempSubdirectory("schema-resolution-").FullName;
+    internal static readonly string Scratch = Directory.CreateTempSubdirectory("schema-resolution-").FullName;
 
     /// <summary>An OpenAPI 3.1 document whose GET /thing answers with the given schema (JSON text).</summary>
-    private static Spec SpecWith(string schema, string components = "{}")
+    internal static Spec SpecWith(string schema, string components = "{}")
     {
         var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}.json");
         File.WriteAllText(file,
             """{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/thing": {"get": {"responses": {"200": """
             + """{"description": "a thing", "content": {"application/json": {"schema": """ + schema + "}}}}}}},"
             + """ "components": {"schemas": """ + components + "}}");
-        return new SpecLoader(new SpecSource(new RefMap())).Load(file, []);
+        return new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, []);
     }
 
-    private static FindingKind Judge(Spec spec, string body) => JudgeFinding(spec, body).Kind;
+    internal static FindingKind Judge(Spec spec, string body) => JudgeFinding(spec, body).Kind;
 
     private static Finding JudgeFinding(Spec spec, string body)
     {

@@ -10,7 +10,7 @@ public class SpecLoaderTests
     {
         var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(file, text);
-        return new SpecLoader(new SpecSource(new RefMap())).Load(file, errata ?? []);
+        return new SpecLoader(new SpecSource(new FetchPolicy())).Load(file, errata ?? []);
     }
 
     /// <summary>A folder per test run, so a spec's relative $refs find the files written beside it.</summary>
@@ -141,7 +141,7 @@ public class SpecLoaderTests
 
     [Test]
     public void A_missing_file_is_refused_with_a_clear_message() =>
-        Assert.That(() => new SpecLoader(new SpecSource(new RefMap())).Load("/no/such/spec.json", []),
+        Assert.That(() => new SpecLoader(new SpecSource(new FetchPolicy())).Load("/no/such/spec.json", []),
             Throws.TypeOf<SpecLoadException>().With.Message.Contains("does not exist"));
 
     [Test]
@@ -161,6 +161,30 @@ public class SpecLoaderTests
         var spec = WithSchema("3.0.0", "{$ref: 'defs.json#/$defs/Pet'}");
         Assert.That(Valid(spec, "/x", """{"name": "Rex"}"""), Is.True);
         Assert.That(Valid(spec, "/x", """{"age": 3}"""), Is.False, "the fragment's rules apply, not the whole file's");
+    }
+
+    [Test]
+    public void A_spec_url_that_a_ref_map_maps_is_read_from_its_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("mapped-spec-").FullName;
+        File.WriteAllText(Path.Combine(folder, "openapi.yaml"), OpenApi30Yaml);
+        var map = new RefMap();
+        map.Add("https://specs.conformance.invalid/v1/", folder);
+        var spec = new SpecLoader(new SpecSource(new FetchPolicy(map))).Load("https://specs.conformance.invalid/v1/openapi.yaml", []);
+        Assert.That(spec.Location.AbsoluteUri, Is.EqualTo("https://specs.conformance.invalid/v1/openapi.yaml"));
+        Assert.That(spec.Find("GET", "/pets/{id}"), Is.Not.Null);
+    }
+
+    [Test]
+    public void A_document_larger_than_the_cap_is_refused_and_one_within_it_is_read()
+    {
+        var text = OpenApi30Yaml;
+        var file = Path.Combine(Scratch, $"spec-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, text);
+        var size = new FileInfo(file).Length;
+        Assert.That(new SpecLoader(new SpecSource(new FetchPolicy { MaxDocumentBytes = size })).Load(file, []).Operations, Is.Not.Empty);
+        Assert.That(() => new SpecLoader(new SpecSource(new FetchPolicy { MaxDocumentBytes = size - 1 })).Load(file, []),
+            Throws.TypeOf<SpecLoadException>().With.Message.Contains("is larger than"));
     }
 
     [Test]

@@ -77,7 +77,7 @@ public class ProfileLoaderTests
     {
         var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
         foreach (var id in catalogue.Ids)
-            Assert.That(() => Conformance.Running.ConformanceRun.Prepare(id, null, new Conformance.Specs.RefMap(), catalogue), Throws.Nothing, id);
+            Assert.That(() => Conformance.Running.ConformanceRun.Prepare(id, null, new Conformance.Specs.FetchPolicy(), catalogue), Throws.Nothing, id);
         Assert.That(catalogue.Load("hsds-3.0").Filters.Select(f => f.Parameter), Does.Contain("organization_id"));
     }
 

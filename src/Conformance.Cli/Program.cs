@@ -3,6 +3,10 @@ using Conformance.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
+// A spec's pattern is run against a server's text: a catastrophic pattern must time out, not hang the run. Every
+// regular expression made without a timeout of its own gets this one (it must be set before the first is made).
+AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(2));
+
 // Output to a file or a CI log is not wrapped: a finding stays on one line, whole, for grep.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 1000;
 

@@ -74,6 +74,19 @@ public class HostileSpecTests
         AssertSchemaNotJudged(await Run("run", "--spec", Write(Spec(schema, components)), "--url", vendor.Url), reason);
     }
 
+    // ---- A pattern that backtracks without end against a hostile body: it times out, the run goes on.
+
+    [Test]
+    public async Task A_catastrophic_pattern_times_out_and_is_an_error_not_a_hang()
+    {
+        using var vendor = Start((_, path) => path == "/thing" ? Reply.Json($$"""{"id": "{{new string('a', 40)}}!"}""") : null);
+        var run = await Run("run", "--spec", Write(Spec("""{"type": "object", "properties": {"id": {"type": "string", "pattern": "^(a+)+$"}}}""")),
+            "--url", vendor.Url);
+        Assert.That(run.Result.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "the pattern timed out");
+        Assert.That(run.Report!["results"]!.AsArray().Where(r => r!["check"]!.GetValue<string>() == "response-schema")
+            .Select(r => r!["outcome"]!.GetValue<string>()), Is.EqualTo(new[] { "error" }), "the harness could not judge it, and says so");
+    }
+
     // ---- Remote $refs: only from the spec's own origin, a --ref-map folder, or a host --allow-remote-refs names.
 
     [Test]

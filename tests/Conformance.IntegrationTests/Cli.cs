@@ -5,12 +5,18 @@ namespace Conformance.IntegrationTests;
 /// <summary>Runs the real `conformance` program (built beside the tests) and captures what a user would see.</summary>
 public static class Cli
 {
-    public sealed record Result(int ExitCode, string Output, string Error)
+    /// <param name="PeakMemory">
+    /// The program's peak resident memory in bytes (VmHWM, sampled while it ran; null where /proc is not there).
+    /// </param>
+    public sealed record Result(int ExitCode, string Output, string Error, TimeSpan Elapsed, long? PeakMemory)
     {
         public string All => Output + Error;
     }
 
-    public static async Task<Result> RunAsync(params string[] args)
+    /// <summary>Runs the program; one that is still running after <paramref name="bound"/> (default two minutes) is killed, and the test fails.</summary>
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    public static async Task<Result> RunAsync(TimeSpan bound, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,12 +27,43 @@ public static class Cli
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "conformance.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["COLUMNS"] = "200";
+        var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        var peak = WatchPeakMemoryAsync(process);
+        using var timeout = new CancellationTokenSource(bound);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"conformance {string.Join(' ', args)} was still running after {bound.TotalSeconds:0} s.");
+        }
+        return new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+    }
+
+    /// <summary>
+    /// VmHWM, the kernel's record of the process's peak resident set, read every 20 ms until the process is gone: it
+    /// only ever rises, so the last reading is the peak up to at most 20 ms before exit.
+    /// </summary>
+    private static async Task<long?> WatchPeakMemoryAsync(Process process)
+    {
+        var status = $"/proc/{process.Id}/status";
+        long? peak = null;
+        while (!process.HasExited)
+        {
+            try
+            {
+                var line = (await File.ReadAllLinesAsync(status)).FirstOrDefault(l => l.StartsWith("VmHWM:"));
+                if (line is not null) peak = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            }
+            catch (IOException) { } // gone between the check and the read
+            await Task.Delay(20);
+        }
+        return peak;
     }
 
     public static string TempDir()

@@ -22,7 +22,13 @@ public sealed record Exchange
     public string? RecordId { get; init; }
     public int? Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
+    /// <summary>The body as received (decompressed), or only its first bytes when it went past the cap (<see cref="BodyCutAt"/>).</summary>
     public byte[] Body { get; init; } = [];
+    /// <summary>
+    /// Set when the body went on past the most the harness reads (<see cref="ProbeSettings.MaxBodyBytes"/>): that cap,
+    /// in bytes. Only the body's first bytes were kept, as evidence; it is not judged (<see cref="BodyRefused"/>).
+    /// </summary>
+    public long? BodyCutAt { get; init; }
     public string? ContentType { get; init; }
     public TimeSpan Duration { get; init; }
     /// <summary>Time spent waiting because the server answered 429/503 with Retry-After before this answer.</summary>
@@ -55,7 +61,8 @@ public sealed record Exchange
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    // A `with` copy shares this parse, which is right while Body is unchanged: copies only tag Page and RecordId.
+    // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged:
+    // copies only tag Page, RecordId and OwnedBy.
     private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
 
     public Exchange() => _json = new(ParseBody);
@@ -69,7 +76,8 @@ public sealed record Exchange
     public JsonElement? JsonElement => _json.Value.Element;
 
     /// <summary>
-    /// True when the harness would not read the body (an XML DTD, refused for safety; <see cref="Json"/> says why):
+    /// True when the harness would not read the body (an XML DTD, refused for safety; a body past the cap, <see cref="BodyCutAt"/>;
+    /// <see cref="Json"/> says why):
     /// what it holds could not be judged, so the vendor is not blamed for it.
     /// </summary>
     public bool BodyRefused => _json.Value.Refused;
@@ -80,6 +88,9 @@ public sealed record Exchange
     // A hostile or broken body must never throw out of a check: every way it can be wrong becomes a reason.
     private (JsonNode?, JsonElement?, string?, bool) ParseBody()
     {
+        // What the harness did not read, it does not judge: the cap is its own limit, not the vendor's fault.
+        if (BodyCutAt is { } cap)
+            return (null, null, $"the body goes on past {ProbeSettings.Describe(cap)}, the most the harness reads (--max-body raises it)", true);
         var bytes = Body.AsMemory();
         if (Xml is not null)
         {
@@ -116,6 +127,8 @@ public sealed record Exchange
     public string Excerpt(int max = 2000)
     {
         var text = BodyText;
-        return text.Length <= max ? text : text[..max] + $"… ({Body.Length} bytes in all)";
+        var start = text[..Math.Min(max, text.Length)];
+        if (BodyCutAt is { } cap) return $"{start}… (the body went on past {ProbeSettings.Describe(cap)}; only its start was kept)";
+        return text.Length <= max ? text : $"{start}… ({Body.Length} bytes in all)";
     }
 }

@@ -43,9 +43,9 @@ public static class Faults
         await Head(wire, 200, $"Content-Type: application/json\r\nContent-Encoding: {encoding}", stop);
         await using Stream packed = encoding switch
         {
-            "gzip" => new GZipStream(wire, CompressionLevel.SmallestSize, leaveOpen: true),
-            "deflate" => new ZLibStream(wire, CompressionLevel.SmallestSize, leaveOpen: true), // HTTP's deflate is zlib (RFC 9110 §8.4.1.2)
-            "br" => new BrotliStream(wire, CompressionLevel.SmallestSize, leaveOpen: true),
+            "gzip" => new GZipStream(wire, CompressionLevel.Fastest, leaveOpen: true),
+            "deflate" => new ZLibStream(wire, CompressionLevel.Fastest, leaveOpen: true), // HTTP's deflate is zlib (RFC 9110 §8.4.1.2)
+            "br" => new BrotliStream(wire, CompressionLevel.Fastest, leaveOpen: true),
             _ => throw new ArgumentException($"No bomb for {encoding}.", nameof(encoding)),
         };
         await packed.WriteAsync("{\"contents\": ["u8.ToArray(), stop);
@@ -92,6 +92,13 @@ public static class Faults
         await wire.WriteAsync(body, stop);
     };
 
+    /// <summary>A 200 whose body is these bytes, with no Content-Length: it ends when the connection closes.</summary>
+    public static Fault Unframed(byte[] body, string contentType = "application/json") => async (_, _, wire, stop) =>
+    {
+        await Head(wire, 200, $"Content-Type: {contentType}", stop);
+        await wire.WriteAsync(body, stop);
+    };
+
     /// <summary>A valid ORUK 3.0 discovery document at /, and the fault everywhere else: the target answered, then broke.</summary>
     public static Fault AfterTheRoot(Fault fault) => (target, socket, wire, stop) =>
         target is "/" or "" ? Body(Root)(target, socket, wire, stop) : fault(target, socket, wire, stop);
@@ -101,7 +108,8 @@ public static class Faults
 
     private static async Task Head(Stream wire, int status, string headers, CancellationToken stop)
     {
-        await wire.WriteAsync(Encoding.Latin1.GetBytes($"HTTP/1.1 {status} OK\r\n{headers}\r\nConnection: close\r\n\r\n"), stop);
+        // Access-Control-Allow-Origin, so that the fault is the only thing wrong with the answer.
+        await wire.WriteAsync(Encoding.Latin1.GetBytes($"HTTP/1.1 {status} OK\r\n{headers}\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n"), stop);
         await wire.FlushAsync(stop);
     }
 

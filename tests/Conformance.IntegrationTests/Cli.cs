@@ -47,7 +47,8 @@ public static class Cli
 
     /// <summary>
     /// VmHWM, the kernel's record of the process's peak resident set, read every 20 ms until the process is gone: it
-    /// only ever rises, so the last reading is the peak up to at most 20 ms before exit.
+    /// only ever rises, so the last reading is the peak up to at most 20 ms before exit. Without /proc (Windows), the
+    /// process's own peak working set, read the same way.
     /// </summary>
     private static async Task<long?> WatchPeakMemoryAsync(Process process)
     {
@@ -57,10 +58,18 @@ public static class Cli
         {
             try
             {
-                var line = (await File.ReadAllLinesAsync(status)).FirstOrDefault(l => l.StartsWith("VmHWM:"));
-                if (line is not null) peak = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                if (File.Exists(status))
+                {
+                    var line = (await File.ReadAllLinesAsync(status)).FirstOrDefault(l => l.StartsWith("VmHWM:"));
+                    if (line is not null) peak = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                }
+                else if (OperatingSystem.IsWindows())
+                {
+                    process.Refresh();
+                    peak = Math.Max(peak ?? 0, process.PeakWorkingSet64);
+                }
             }
-            catch (IOException) { } // gone between the check and the read
+            catch (Exception e) when (e is IOException or InvalidOperationException) { } // gone between the check and the read
             await Task.Delay(20);
         }
         return peak;

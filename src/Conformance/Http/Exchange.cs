@@ -96,20 +96,30 @@ public sealed record Exchange
         {
             var (xml, problem, refused) = XmlBody.Read(bytes, Xml, Status);
             if (xml is null) return (null, null, problem, refused);
-            using var read = JsonDocument.Parse(xml.ToJsonString(), Strict);
-            return (xml, read.RootElement.Clone(), null, false);
+            var written = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(written)) xml.WriteTo(writer);
+            return (xml, JsonDocument.Parse(written.WrittenMemory, Strict).RootElement, null, false);
         }
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
         try
         {
             StrictUtf8.GetCharCount(bytes.Span);
-            var node = JsonNode.Parse(bytes.Span, documentOptions: Strict);
-            using var document = JsonDocument.Parse(bytes, Strict);
-            return (node, document.RootElement.Clone(), null, false);
+            // Parsed once, over the body's own bytes (neither copied nor cloned); the document is never disposed, so
+            // it lives as long as the exchange, and the JsonNode reads through it.
+            var root = JsonDocument.Parse(bytes, Strict).RootElement;
+            return (NodeOf(root), root, null, false);
         }
         catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8", false); }
         catch (JsonException e) { return (null, null, e.Message, false); }
     }
+
+    /// <summary>The element as a JsonNode backed by it, as JsonNode.Parse makes one (JSON null is a null node).</summary>
+    private static JsonNode? NodeOf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(element),
+        JsonValueKind.Array => JsonArray.Create(element),
+        _ => JsonValue.Create(element),
+    };
 
     /// <summary>A curl line that repeats the request (secrets were masked when the exchange was recorded).</summary>
     public string Curl()
@@ -123,12 +133,13 @@ public sealed record Exchange
         return builder.ToString();
     }
 
-    /// <summary>The first part of the body, for reports.</summary>
+    /// <summary>The first part of the body, for reports; only that part is decoded, however long the body is.</summary>
     public string Excerpt(int max = 2000)
     {
-        var text = BodyText;
+        // A UTF-8 character takes at most four bytes: 4 × max bytes always hold more than max characters.
+        var text = Encoding.UTF8.GetString(Body.AsSpan(0, (int)Math.Min(Body.Length, 4L * max)));
         var start = text[..Math.Min(max, text.Length)];
         if (BodyCutAt is { } cap) return $"{start}… (the body went on past {ProbeSettings.Describe(cap)}; only its start was kept)";
-        return text.Length <= max ? text : $"{start}… ({Body.Length} bytes in all)";
+        return Body.Length <= 4L * max && text.Length <= max ? text : $"{start}… ({Body.Length} bytes in all)";
     }
 }

@@ -28,6 +28,9 @@ public sealed record ProbeSettings
     /// </summary>
     public string? Origin { get; init; } = "https://conformance.invalid";
 
+    /// <summary>A cap given in megabytes (--max-body, a vendor profile's max_body_mb), or the default when none is.</summary>
+    public static long FromMegabytes(int? megabytes) => megabytes is { } mb ? mb * Megabyte : DefaultMaxBodyBytes;
+
     /// <summary>A size as the messages say it: "20 MB", or bytes below a megabyte.</summary>
     public static string Describe(long bytes) =>
         bytes % Megabyte == 0 ? $"{bytes / Megabyte} MB" : bytes >= Megabyte ? $"{bytes / (double)Megabyte:0.#} MB" : $"{bytes} bytes";

@@ -114,4 +114,15 @@ public class BodyCapTests
     [TestCase(2001L * 1024 * 1024)]
     public void A_cap_out_of_range_is_a_configuration_error(long cap) =>
         Assert.That(() => new Probe(new ProbeSettings { MaxBodyBytes = cap }), Throws.TypeOf<ConfigurationException>().With.Message.Contain("body cap"));
+
+    [Test]
+    public async Task A_token_endpoint_that_never_stops_answering_gives_no_token_not_an_exhausted_harness()
+    {
+        using var server = FaultServer.Start(Faults.EndlessBody);
+        var oauth = new OAuth2ClientCredentials(new Uri($"{server.Url}/token"), "client", "client-secret", null, TimeSpan.FromSeconds(20));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.That(async () => await oauth.TokenAsync(CancellationToken.None),
+            Throws.TypeOf<OAuth2Exception>().With.Message.Contain("without an access_token"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "cut at a megabyte, not read for the timeout's 20 s");
+    }
 }

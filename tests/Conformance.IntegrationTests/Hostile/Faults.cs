@@ -85,6 +85,16 @@ public static class Faults
         await wire.WriteAsync("{\"contents\": []}"u8.ToArray(), stop);
     };
 
+    /// <summary>A 429 that asks the harness to wait <paramref name="seconds"/> before asking again, however often it asks.</summary>
+    public static Fault Throttling(int seconds) => async (_, _, wire, stop) =>
+    {
+        var body = "{\"message\": \"slow down\"}"u8.ToArray();
+        await wire.WriteAsync(Encoding.Latin1.GetBytes(
+            $"HTTP/1.1 429 Too Many Requests\r\nRetry-After: {seconds}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n"
+            + "Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n"), stop);
+        await wire.WriteAsync(body, stop);
+    };
+
     /// <summary>A 200 whose body is exactly these bytes.</summary>
     public static Fault Body(byte[] body, string contentType = "application/json") => async (_, _, wire, stop) =>
     {

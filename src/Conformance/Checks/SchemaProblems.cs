@@ -139,7 +139,8 @@ public static partial class SchemaProblems
             null => null,
             JsonObject => "an object",
             JsonArray a => $"a list of {a.Count}",
-            _ => Truncate(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text, Readable) : node.ToJsonString()),
+            // Cut before it is written out: a value may be megabytes long, and only its start is shown.
+            _ => Truncate(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text.Length <= 60 ? text : text[..60], Readable) : node.ToJsonString()),
         };
     }
 

@@ -33,5 +33,7 @@ public sealed record ProbeSettings
 
     /// <summary>A size as the messages say it: "20 MB", or bytes below a megabyte.</summary>
     public static string Describe(long bytes) =>
-        bytes % Megabyte == 0 ? $"{bytes / Megabyte} MB" : bytes >= Megabyte ? $"{bytes / (double)Megabyte:0.#} MB" : $"{bytes} bytes";
+        bytes % Megabyte == 0 ? $"{bytes / Megabyte} MB"
+        : bytes >= Megabyte ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)Megabyte:0.#} MB")
+        : $"{bytes} bytes";
 }

@@ -5,18 +5,21 @@ namespace Conformance.IntegrationTests;
 /// <summary>Runs the real `conformance` program (built beside the tests) and captures what a user would see.</summary>
 public static class Cli
 {
-    public sealed record Result(int ExitCode, string Output, string Error)
+    /// <param name="PeakMemory">
+    /// The program's peak resident memory in bytes (VmHWM, sampled while it ran; null where /proc is not there).
+    /// </param>
+    public sealed record Result(int ExitCode, string Output, string Error, TimeSpan Elapsed, long? PeakMemory)
     {
         public string All => Output + Error;
-        /// <summary>The child process's peak working set, sampled while it ran (the kernel's high-water mark).</summary>
-        public long PeakWorkingSet { get; init; }
-        public TimeSpan Elapsed { get; init; }
     }
 
-    public static Task<Result> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), null, args);
+    /// <summary>Runs the program; one that is still running after <paramref name="bound"/> (default two minutes) is killed, and the test fails.</summary>
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
 
-    /// <summary>A run that must end within <paramref name="limit"/>; past it the program is killed and the test fails.</summary>
-    public static async Task<Result> RunAsync(TimeSpan limit, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(TimeSpan bound, params string[] args) => RunAsync(bound, null, args);
+
+    /// <param name="environment">Variables set for the program (secrets come from the environment).</param>
+    public static async Task<Result> RunAsync(TimeSpan bound, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,29 +35,48 @@ public static class Cli
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        var peak = 0L;
-        using var timeout = new CancellationTokenSource(limit);
-        var exited = process.WaitForExitAsync(timeout.Token);
-        while (!exited.IsCompleted)
-        {
-            try
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.PeakWorkingSet64);
-            }
-            catch (InvalidOperationException) { } // exited between the check and the read
-            await Task.WhenAny(exited, Task.Delay(20));
-        }
+        var peak = WatchPeakMemoryAsync(process);
+        using var timeout = new CancellationTokenSource(bound);
         try
         {
-            await exited;
+            await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"conformance {string.Join(' ', args)} was still running after {limit.TotalSeconds:0} s and was killed.");
+            Assert.Fail($"conformance {string.Join(' ', args)} was still running after {bound.TotalSeconds:0} s.");
         }
-        return new Result(process.ExitCode, await output, await error) { PeakWorkingSet = peak, Elapsed = clock.Elapsed };
+        return new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+    }
+
+    /// <summary>
+    /// VmHWM, the kernel's record of the process's peak resident set, read every 20 ms until the process is gone: it
+    /// only ever rises, so the last reading is the peak up to at most 20 ms before exit. Without /proc (Windows), the
+    /// process's own peak working set, read the same way.
+    /// </summary>
+    private static async Task<long?> WatchPeakMemoryAsync(Process process)
+    {
+        var status = $"/proc/{process.Id}/status";
+        long? peak = null;
+        while (!process.HasExited)
+        {
+            try
+            {
+                if (File.Exists(status))
+                {
+                    var line = (await File.ReadAllLinesAsync(status)).FirstOrDefault(l => l.StartsWith("VmHWM:"));
+                    if (line is not null) peak = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                }
+                else if (OperatingSystem.IsWindows())
+                {
+                    process.Refresh();
+                    peak = Math.Max(peak ?? 0, process.PeakWorkingSet64);
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException) { } // gone between the check and the read
+            await Task.Delay(20);
+        }
+        return peak;
     }
 
     public static string TempDir()

@@ -47,6 +47,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--timeout <SECONDS>"), Description("Seconds to wait for each response (default 30).")]
         public string? Timeout { get; init; } // parsed in Validate, so a bad value names its flag
 
+        [CommandOption("--max-body <MB>"), Description("Read at most this many megabytes of each response body, decompressed (default 20); a longer body is cut and not judged.")]
+        public string? MaxBody { get; init; }
+
         [CommandOption("--max-pages <N>"), Description("Pages sampled per list: first, last, then middle ones (default 3); two more are chosen at random (see --seed).")]
         public string? MaxPages { get; init; }
 
@@ -74,6 +77,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         public double? TimeoutSeconds => Timeout is null ? null : double.Parse(Timeout, CultureInfo.InvariantCulture);
         public int? MaxPagesCount => MaxPages is null ? null : int.Parse(MaxPages, CultureInfo.InvariantCulture);
+        public int? MaxBodyMegabytes => MaxBody is null ? null : int.Parse(MaxBody, CultureInfo.InvariantCulture);
 
         public override ValidationResult Validate()
         {
@@ -96,6 +100,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error($"--rate must be a number of requests a second from 0.01 to 1000, not '{Rate}'.");
             if (MaxPages is not null && (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1))
                 return ValidationResult.Error($"--max-pages must be a whole number from 1, not '{MaxPages}'.");
+            if (MaxBody is not null && (!int.TryParse(MaxBody, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)
+                                        || megabytes is < 1 or > (int)(ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte)))
+                return ValidationResult.Error($"--max-body must be a whole number of megabytes from 1 to {ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte}, not '{MaxBody}'.");
             if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
                 return ValidationResult.Error($"--header expects 'Name: value' with a name of letters, digits and -_.!#$%&'*+^`|~, not '{bad}'.");
             return ValidationResult.Success();
@@ -120,6 +127,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             throw new ConfigurationException($"{settings.Profile}: the vendor profile names no standard; give --standard, or --spec for any OpenAPI document.");
         var headers = settings.Header.Select(ParseHeader).ToList();
         var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? vendor?.Limits.TimeoutSeconds ?? 30);
+        var maxBodyBytes = ProbeSettings.FromMegabytes(settings.MaxBodyMegabytes ?? vendor?.Limits.MaxBodyMb);
         var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth, timeout: timeout);
         var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
         StandardSelector.Choice? choice = null;
@@ -127,7 +135,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         {
             if (useReference) throw new ConfigurationException("--standard auto needs --url: the reference implementations each serve a known standard.");
             choice = await ConformanceRun.ChooseStandardAsync(new Uri(settings.Url ?? vendor!.BaseUrl!),
-                new ProbeSettings { Timeout = timeout, Headers = headers, Credentials = credentials }, catalogue, cancellationToken);
+                new ProbeSettings { Timeout = timeout, MaxBodyBytes = maxBodyBytes, Headers = headers, Credentials = credentials }, catalogue, cancellationToken);
             standardId = choice.StandardId;
             AnsiConsole.MarkupLineInterpolated($"Chose {standardId}: {choice.Reason}");
         }
@@ -152,6 +160,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             Probe = new ProbeSettings
             {
                 Timeout = timeout,
+                MaxBodyBytes = maxBodyBytes,
                 Headers = headers,
                 Credentials = credentials,
                 // Polite by default: live services are never hammered; our own reference may go as fast as it can.

@@ -164,7 +164,10 @@ public static partial class SchemaProblems
             null => null,
             JsonObject => "an object",
             JsonArray a => $"a list of {a.Count}",
-            _ => Truncate(mask(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text, Readable) : node.ToJsonString())),
+            // Cut before it is written out (a value may be megabytes long), but masked before it is cut to its shown
+            // length, so no part of a secret shows.
+            _ => Truncate(mask(JsonText.Of(node) is { } text && node.GetValueKind() == JsonValueKind.String
+                ? JsonSerializer.Serialize(text.Length <= 400 ? text : text[..400], Readable) : node.ToJsonString())),
         };
     }
 

@@ -22,7 +22,13 @@ public sealed record Exchange
     public string? RecordId { get; init; }
     public int? Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
+    /// <summary>The body as received (decompressed), or only its first bytes when it went past the cap (<see cref="BodyCutAt"/>).</summary>
     public byte[] Body { get; init; } = [];
+    /// <summary>
+    /// Set when the body went on past the most the harness reads (<see cref="ProbeSettings.MaxBodyBytes"/>): that cap,
+    /// in bytes. Only the body's first bytes were kept, as evidence; it is not judged (<see cref="BodyRefused"/>).
+    /// </summary>
+    public long? BodyCutAt { get; init; }
     public string? ContentType { get; init; }
     public TimeSpan Duration { get; init; }
     /// <summary>Time spent waiting because the server answered 429/503 with Retry-After before this answer.</summary>
@@ -55,7 +61,8 @@ public sealed record Exchange
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    // A `with` copy shares this parse, which is right while Body is unchanged: copies only tag Page and RecordId.
+    // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged:
+    // copies only tag Page, RecordId and OwnedBy.
     private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
 
     public Exchange() => _json = new(ParseBody);
@@ -69,7 +76,8 @@ public sealed record Exchange
     public JsonElement? JsonElement => _json.Value.Element;
 
     /// <summary>
-    /// True when the harness would not read the body (an XML DTD, refused for safety; <see cref="Json"/> says why):
+    /// True when the harness would not read the body (an XML DTD, refused for safety; a body past the cap, <see cref="BodyCutAt"/>;
+    /// <see cref="Json"/> says why):
     /// what it holds could not be judged, so the vendor is not blamed for it.
     /// </summary>
     public bool BodyRefused => _json.Value.Refused;
@@ -80,25 +88,38 @@ public sealed record Exchange
     // A hostile or broken body must never throw out of a check: every way it can be wrong becomes a reason.
     private (JsonNode?, JsonElement?, string?, bool) ParseBody()
     {
+        // What the harness did not read, it does not judge: the cap is its own limit, not the vendor's fault.
+        if (BodyCutAt is { } cap)
+            return (null, null, $"the body goes on past {ProbeSettings.Describe(cap)}, the most the harness reads (--max-body raises it)", true);
         var bytes = Body.AsMemory();
         if (Xml is not null)
         {
             var (xml, problem, refused) = XmlBody.Read(bytes, Xml, Status);
             if (xml is null) return (null, null, problem, refused);
-            using var read = JsonDocument.Parse(xml.ToJsonString(), Strict);
-            return (xml, read.RootElement.Clone(), null, false);
+            var written = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(written)) xml.WriteTo(writer);
+            return (xml, JsonDocument.Parse(written.WrittenMemory, Strict).RootElement, null, false);
         }
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
         try
         {
             StrictUtf8.GetCharCount(bytes.Span);
-            var node = JsonNode.Parse(bytes.Span, documentOptions: Strict);
-            using var document = JsonDocument.Parse(bytes, Strict);
-            return (node, document.RootElement.Clone(), null, false);
+            // Parsed once, over the body's own bytes (neither copied nor cloned); the document is never disposed, so
+            // it lives as long as the exchange, and the JsonNode reads through it.
+            var root = JsonDocument.Parse(bytes, Strict).RootElement;
+            return (NodeOf(root), root, null, false);
         }
         catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8", false); }
         catch (JsonException e) { return (null, null, e.Message, false); }
     }
+
+    /// <summary>The element as a JsonNode backed by it, as JsonNode.Parse makes one (JSON null is a null node).</summary>
+    private static JsonNode? NodeOf(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(element),
+        JsonValueKind.Array => JsonArray.Create(element),
+        _ => JsonValue.Create(element),
+    };
 
     /// <summary>A curl line that repeats the request (secrets were masked when the exchange was recorded).</summary>
     public string Curl()
@@ -112,10 +133,17 @@ public sealed record Exchange
         return builder.ToString();
     }
 
-    /// <summary>The first part of the body, for reports, with the secrets masked before it is cut (a secret cut in two escapes the mask).</summary>
-    public string Excerpt(IReadOnlyCollection<string> secrets, int max = 2000)
+    /// <summary>
+    /// The first part of the body, for reports: only that part is decoded, however long the body is, and the secrets
+    /// are masked in it before it is cut (a secret cut in two could no longer be recognised).
+    /// </summary>
+    public string Excerpt(IReadOnlyCollection<string>? secrets = null, int max = 2000)
     {
-        var text = Redaction.Mask(Body.Length > 4 * max ? Encoding.UTF8.GetString(Body, 0, 4 * max) : BodyText, secrets);
-        return text.Length <= max ? text : text[..max] + $"… ({Body.Length} bytes in all)";
+        // A UTF-8 character takes at most four bytes: 4 × max bytes always hold more than max characters.
+        var decoded = Encoding.UTF8.GetString(Body.AsSpan(0, (int)Math.Min(Body.Length, 4L * max)));
+        var text = secrets is { Count: > 0 } ? Redaction.Mask(decoded, secrets) : decoded;
+        var start = text[..Math.Min(max, text.Length)];
+        if (BodyCutAt is { } cap) return $"{start}… (the body went on past {ProbeSettings.Describe(cap)}; only its start was kept)";
+        return Body.Length <= 4L * max && text.Length <= max ? text : $"{start}… ({Body.Length} bytes in all)";
     }
 }

@@ -24,6 +24,9 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
     private static readonly TimeSpan ShortestLife = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LongestLife = TimeSpan.FromDays(1);
 
+    /// <summary>A token answer is a few hundred bytes: one that goes on past a megabyte is not read further.</summary>
+    private const long MostTokenAnswer = ProbeSettings.Megabyte;
+
     /// <summary>
     /// The current token: fetched again 30 seconds before it expires, or at half its life for one that lives
     /// under a minute; or now, when <paramref name="force"/> says the server refused the last one.
@@ -49,6 +52,7 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
             FollowRedirects = false,
             ThrowOnAnyError = false,
             Authenticator = new HttpBasicAuthenticator(clientId, clientSecret), // RFC 6749 §2.3.1
+            ConfigureMessageHandler = inner => new BodyCap(MostTokenAnswer) { InnerHandler = inner },
         });
         var request = new RestRequest("", Method.Post);
         request.AddHeader("Accept", "application/json");

@@ -16,6 +16,8 @@ public sealed class Probe : IDisposable
     public Probe(ProbeSettings settings)
     {
         settings.Validate(); // nothing is sent with a header that could split the request
+        if (settings.MaxBodyBytes is < 1 or > ProbeSettings.MostBodyBytes)
+            throw new ConfigurationException($"The body cap must be from 1 byte to {ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte} MB, not {settings.MaxBodyBytes} bytes.");
         _settings = settings;
         _client = new RestClient(new RestClientOptions
         {
@@ -24,6 +26,8 @@ public sealed class Probe : IDisposable
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             Timeout = settings.Timeout,
             UserAgent = "conformance/1.0 (+https://github.com/conformance)",
+            // Outside the decompressing handler: every body is read there, within the cap, on the decompressed bytes.
+            ConfigureMessageHandler = inner => new BodyCap(settings.MaxBodyBytes) { InnerHandler = inner },
         });
     }
 
@@ -127,7 +131,8 @@ public sealed class Probe : IDisposable
             ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
                 .Where(h => h.Name is not null)
                 .Select(h => new KeyValuePair<string, string>(h.Name!, h.Value?.ToString() ?? "")).ToList(),
-            Body = response.RawBytes ?? [],
+            Body = sent.Body?.Bytes ?? [],
+            BodyCutAt = sent.Body?.CutAt,
             ContentType = response.ContentHeaders?.FirstOrDefault(h => "Content-Type".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
                           ?? response.ContentType,
             Duration = duration,
@@ -142,8 +147,8 @@ public sealed class Probe : IDisposable
         };
     }
 
-    /// <summary>One request's answer after any pauses the server asked for, and how long it all took.</summary>
-    private sealed record Sent(RestResponse Response, TimeSpan Duration, TimeSpan Waited, bool Throttled);
+    /// <summary>One request's answer and its body (null when none came) after any pauses the server asked for, and how long it all took.</summary>
+    private sealed record Sent(RestResponse Response, CappedBody? Body, TimeSpan Duration, TimeSpan Waited, bool Throttled);
 
     /// <summary>
     /// Sends one request to one URL: a lapsed OAuth2 token is renewed once on 401, and 429 (or 503 with
@@ -152,7 +157,15 @@ public sealed class Probe : IDisposable
     private async Task<Sent> SendAsync(Uri url, List<KeyValuePair<string, string>> headers, ProbeCredentials credentials,
         IReadOnlyList<KeyValuePair<string, string>>? form, CancellationToken cancel)
     {
-        var request = new RestRequest(url, form is null ? Method.Get : Method.Post);
+        var body = new BodyTaker();
+        var request = new RestRequest(url, form is null ? Method.Get : Method.Post)
+        {
+            // BodyCap has read the body already, within the cap: it is taken from there as it is, so RestSharp
+            // neither buffers it again, nor copies it, nor decodes it as text.
+            CompletionOption = HttpCompletionOption.ResponseHeadersRead,
+            Interceptors = [body],
+            ResponseWriter = _ => null,
+        };
         foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         foreach (var (name, value) in headers) request.AddHeader(name, value);
         // A key the server already echoed into a redirect's Location is not sent twice.
@@ -167,6 +180,7 @@ public sealed class Probe : IDisposable
             await PaceAsync(cancel);
             RequestsSent++;
             clock.Restart();
+            body.Body = null;
             response = await _client.ExecuteAsync(request, cancel);
             clock.Stop();
             cancel.ThrowIfCancellationRequested();
@@ -195,7 +209,19 @@ public sealed class Probe : IDisposable
             waited += pause;
             Waited += pause;
         }
-        return new Sent(response, clock.Elapsed, waited, throttled);
+        return new Sent(response, body.Body, clock.Elapsed, waited, throttled);
+    }
+
+    /// <summary>Takes the body <see cref="BodyCap"/> read from the response message, where RestSharp would read it again.</summary>
+    private sealed class BodyTaker : RestSharp.Interceptors.Interceptor
+    {
+        public CappedBody? Body { get; set; }
+
+        public override ValueTask AfterHttpRequest(HttpResponseMessage message, CancellationToken cancel)
+        {
+            Body = message.Content as CappedBody;
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>

@@ -1,9 +1,19 @@
 namespace Conformance.Http;
 
-/// <summary>How the harness talks to a vendor: timeout and the user's extra headers (e.g. an API key).</summary>
+/// <summary>How the harness talks to a vendor: timeout, body cap and the user's extra headers (e.g. an API key).</summary>
 public sealed record ProbeSettings
 {
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The most of a response body the harness reads, in bytes as decompressed (--max-body): a body that goes on
+    /// past it is cut, kept only as evidence and not judged (<see cref="Exchange.BodyCutAt"/>).
+    /// </summary>
+    public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+    public const long DefaultMaxBodyBytes = 20 * Megabyte;
+    /// <summary>The megabyte of --max-body and of the messages that name the cap.</summary>
+    public const long Megabyte = 1024 * 1024;
+    /// <summary>The largest cap there can be: a body is held in one array.</summary>
+    public const long MostBodyBytes = 2000 * Megabyte;
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
     /// <summary>Credentials from a vendor profile; their values never reach a report.</summary>
     public ProbeCredentials Credentials { get; init; } = ProbeCredentials.None;
@@ -41,4 +51,13 @@ public sealed record ProbeSettings
     public static bool HasControl(string value) => value.Any(c => (c < ' ' && c != '\t') || c == '\u007f');
 
     private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).Take(40).ToArray());
+
+    /// <summary>A cap given in megabytes (--max-body, a vendor profile's max_body_mb), or the default when none is.</summary>
+    public static long FromMegabytes(int? megabytes) => megabytes is { } mb ? mb * Megabyte : DefaultMaxBodyBytes;
+
+    /// <summary>A size as the messages say it: "20 MB", or bytes below a megabyte.</summary>
+    public static string Describe(long bytes) =>
+        bytes % Megabyte == 0 ? $"{bytes / Megabyte} MB"
+        : bytes >= Megabyte ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (double)Megabyte:0.#} MB")
+        : $"{bytes} bytes";
 }

@@ -30,9 +30,10 @@ public static class XmlBody
     {
         try
         {
-            var array = bytes.ToArray();
+            // The body's own array where it has one: a body may be megabytes, and is read twice.
+            var array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : new ArraySegment<byte>(bytes.ToArray());
             if (DeeperThan(array, MaxDepth)) return (null, $"the XML nests deeper than {MaxDepth} levels", false);
-            using var reader = XmlReader.Create(new MemoryStream(array, writable: false), Safe);
+            using var reader = XmlReader.Create(new MemoryStream(array.Array!, array.Offset, array.Count, writable: false), Safe);
             var document = XDocument.Load(reader);
             if (document.Root is null) return (null, "the body holds no XML element", false);
             return (XmlToJson.Convert(document.Root, shape.SchemaFor(status), shape.SpecRoot) ?? new JsonObject(), null, false);
@@ -46,9 +47,9 @@ public static class XmlBody
     }
 
     /// <summary>A first pass that only measures nesting, so a hostile body cannot exhaust the stack later.</summary>
-    private static bool DeeperThan(byte[] body, int max)
+    private static bool DeeperThan(ArraySegment<byte> body, int max)
     {
-        using var reader = XmlReader.Create(new MemoryStream(body, writable: false), Safe);
+        using var reader = XmlReader.Create(new MemoryStream(body.Array!, body.Offset, body.Count, writable: false), Safe);
         while (reader.Read())
             if (reader.Depth > max) return true;
         return false;

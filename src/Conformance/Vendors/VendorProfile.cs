@@ -55,4 +55,6 @@ public sealed class Limits
     public int? Concurrency { get; init; }
     public double? TimeoutSeconds { get; init; }
     public int? MaxPages { get; init; }
+    /// <summary>The most of a response body read, in megabytes decompressed (--max-body).</summary>
+    public int? MaxBodyMb { get; init; }
 }

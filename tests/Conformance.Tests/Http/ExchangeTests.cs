@@ -50,4 +50,54 @@ public class ExchangeTests
         var exchange = Fixtures.Raw("/services", System.Text.Encoding.UTF8.GetBytes(body));
         Assert.That(exchange.Excerpt([secret]), Does.Not.Contain("SEKRIT").And.Contain("***"));
     }
+
+    [TestCase("null")]
+    [TestCase("\"text\"")]
+    [TestCase("[1, {\"a\": null}]")]
+    [TestCase("{\"a\": [true, 2.5]}")]
+    public void The_body_reads_as_JsonNode_parse_reads_it(string json)
+    {
+        var exchange = Raw("/", Encoding.UTF8.GetBytes(json));
+        Assert.That(exchange.Json.Node?.ToJsonString(), Is.EqualTo(System.Text.Json.Nodes.JsonNode.Parse(json)?.ToJsonString()));
+        Assert.That(exchange.JsonElement!.Value.GetRawText(), Is.EqualTo(json));
+    }
+
+    /// <summary>A body with one long string, as a large but legal record has.</summary>
+    private static byte[] Large(int megabytes) => Encoding.UTF8.GetBytes($"{{\"description\": \"{new string('a', megabytes * 1024 * 1024)}\"}}");
+
+    [Test]
+    public void A_large_body_is_parsed_without_being_copied()
+    {
+        _ = Raw("/", Large(8)).Json; // the parser's pooled buffers, rented once
+        var exchange = Raw("/", Large(8));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = exchange.Json;
+        _ = exchange.JsonElement;
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(exchange.Body.Length / 4),
+            "one parse over the body's own bytes: no copy for a JsonNode, none for a JsonElement");
+    }
+
+    [Test]
+    public void An_excerpt_of_a_large_body_decodes_only_its_start()
+    {
+        var exchange = Raw("/", Large(8));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var excerpt = exchange.Excerpt();
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(64 * 1024));
+        Assert.That(excerpt, Does.StartWith("{\"description\": \"aaa").And.EndWith($"… ({exchange.Body.Length} bytes in all)"));
+        Assert.That(excerpt, Has.Length.EqualTo(2000 + $"… ({exchange.Body.Length} bytes in all)".Length));
+    }
+
+    [TestCase("{\"a\": 1}", "{\"a\": 1}")]
+    [TestCase("\u00e9t\u00e9", "\u00e9t\u00e9")]
+    public void A_short_body_is_its_own_excerpt(string body, string expected) =>
+        Assert.That(Raw("/", Encoding.UTF8.GetBytes(body)).Excerpt(), Is.EqualTo(expected));
+
+    [Test]
+    public void An_excerpt_of_multibyte_text_counts_characters_not_bytes()
+    {
+        var text = new string('\u00e9', 3000); // two bytes each
+        var excerpt = Raw("/", Encoding.UTF8.GetBytes(text)).Excerpt();
+        Assert.That(excerpt, Is.EqualTo(new string('\u00e9', 2000) + "… (6000 bytes in all)"));
+    }
 }

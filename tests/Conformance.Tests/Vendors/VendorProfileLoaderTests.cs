@@ -67,11 +67,12 @@ public class VendorProfileLoaderTests
         var profile = VendorProfileLoader.Load(Write(Minimal + """
 
             auth: {type: api-key, header: X-Api-Key, secret_env: SF_KEY}
-            limits: {requests_per_second: 5, max_pages: 4}
+            limits: {requests_per_second: 5, max_pages: 4, max_body_mb: 50}
             """));
         Assert.That(profile.Auth.Header, Is.EqualTo("X-Api-Key"));
         Assert.That(profile.Limits.RequestsPerSecond, Is.EqualTo(5));
         Assert.That(profile.Limits.MaxPages, Is.EqualTo(4));
+        Assert.That(profile.Limits.MaxBodyMb, Is.EqualTo(50));
     }
 
     [TestCase("auth: {type: api-key, header: X-Api-Key, key: abc123}", "inline")]
@@ -83,6 +84,8 @@ public class VendorProfileLoaderTests
     [TestCase("features: {/taxonomies: maybe}", "implemented, not-implemented or unknown")]
     [TestCase("limits: {requests_per_second: 0}", "out of range")]
     [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]
+    [TestCase("limits: {max_body_mb: 0}", "max_body_mb 1 to 2000")]
+    [TestCase("limits: {max_body_mb: 2001}", "max_body_mb 1 to 2000")]
     [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
     [TestCase("auth:", "must not be left empty")]
     [TestCase("environment: staging", "production' or 'test'")]

@@ -137,12 +137,7 @@ public class RunnerTests
     [Test]
     public async Task An_empty_feed_is_inconclusive_not_a_failure()
     {
-        var empty = new Conformance.Reference.OpenReferralService(new ReferenceData
-        {
-            Root = System.Text.Json.Nodes.JsonNode.Parse("""{"version": "HSDS-UK-3.0", "profile": "https://example.org/p", "openapi_url": "https://example.org/o.json"}""")!.AsObject(),
-            Services = [], Taxonomies = [], TaxonomyTerms = [],
-        });
-        using var server = ReferenceServer.Start(empty.Handle);
+        using var server = StartEmptyFeed();
         var result = await RunAsync(server.Url, new ProbeSettings());
         // Nothing could be validated on the required list, nor any id looked up: no verdict can rest on that.
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
@@ -157,12 +152,7 @@ public class RunnerTests
     [Test]
     public async Task With_nothing_listed_a_path_parameter_from_the_vendor_is_looked_up()
     {
-        var empty = new Conformance.Reference.OpenReferralService(new ReferenceData
-        {
-            Root = System.Text.Json.Nodes.JsonNode.Parse("""{"version": "HSDS-UK-3.0", "profile": "https://example.org/p", "openapi_url": "https://example.org/o.json"}""")!.AsObject(),
-            Services = [], Taxonomies = [], TaxonomyTerms = [],
-        });
-        using var server = ReferenceServer.Start(empty.Handle);
+        using var server = StartEmptyFeed();
         using var probe = new Probe(new ProbeSettings());
         var options = new RunOptions { PathValues = new Dictionary<string, string> { ["id"] = Fixtures.Id1 } };
         var result = await new Runner(probe, options).RunAsync(Fixtures.Spec, Fixtures.Profile, new Uri(server.Url));
@@ -239,6 +229,13 @@ public class RunnerTests
     {
         public void Report(RunProgress value) => onReport(value);
     }
+
+    /// <summary>An ORUK feed with its discovery document and no records at all.</summary>
+    private static ReferenceServer StartEmptyFeed() => ReferenceServer.Start(new Conformance.Reference.OpenReferralService(new ReferenceData
+    {
+        Root = System.Text.Json.Nodes.JsonNode.Parse("""{"version": "HSDS-UK-3.0", "profile": "https://example.org/p", "openapi_url": "https://example.org/o.json"}""")!.AsObject(),
+        Services = [], Taxonomies = [], TaxonomyTerms = [],
+    }).Handle);
 
     private static ReferenceServer StartReference() =>
         ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), "oruk-3.0");

@@ -192,7 +192,7 @@ public class CliTests
         using var server = feed == "v1" ? ReferenceServer.Start((m, p, q) => OrukV1Tests.Feed(m, p, q)) : ValidatorFeed.Start(feed);
         var outDir = Cli.TempDir();
         var result = await Cli.RunAsync("run", "--standard", "auto", "--url", server.Url, "--out", outDir);
-        Assert.That(result.Output, Does.Contain($"Chose {expected}"), result.All);
+        Assert.That(result.Output, Does.Contain($"auto chose {expected}"), result.All);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
         Assert.That(report["standard"]!.GetValue<string>(), Is.EqualTo(expected));
         Assert.That(report["notes"]!.AsArray().Single()!.GetValue<string>(), Does.StartWith($"--standard auto chose {expected}"));

@@ -109,88 +109,37 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         }
     }
 
-    /// <summary>Requests a second against a vendor's API unless the user or the vendor profile says otherwise.</summary>
-    public const double DefaultRate = 5;
-
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var catalogue = ConformanceRun.DefaultCatalogue();
-        var refMap = new RefMap();
-        foreach (var mapping in settings.RefMap) refMap.Add(mapping);
-        var fetch = new FetchPolicy(refMap);
-        foreach (var host in settings.AllowRemoteRefs) fetch.AllowRemoteRefs(host);
-
-        // A vendor profile supplies what the flags leave out; a flag always wins.
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
-        var standardId = settings.Standard ?? vendor?.Standard; // null: any OpenAPI document (--spec)
-        if (standardId is null && settings.Spec is null)
-            throw new ConfigurationException($"{settings.Profile}: the vendor profile names no standard; give --standard, or --spec for any OpenAPI document.");
-        var headers = settings.Header.Select(ParseHeader).ToList();
-        var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds ?? vendor?.Limits.TimeoutSeconds ?? 30);
-        var maxBodyBytes = ProbeSettings.FromMegabytes(settings.MaxBodyMegabytes ?? vendor?.Limits.MaxBodyMb);
-        var credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth, timeout: timeout);
-        var useReference = settings.Reference || (settings.Url is null && vendor?.Reference == true);
-        StandardSelector.Choice? choice = null;
-        if (standardId == "auto")
+        var overrides = new RunOverrides
         {
-            if (useReference) throw new ConfigurationException("--standard auto needs --url: the reference implementations each serve a known standard.");
-            choice = await ConformanceRun.ChooseStandardAsync(new Uri(settings.Url ?? vendor!.BaseUrl!),
-                new ProbeSettings { Timeout = timeout, MaxBodyBytes = maxBodyBytes, Headers = headers, Credentials = credentials }, catalogue, cancellationToken);
-            standardId = choice.StandardId;
-            AnsiConsole.MarkupLineInterpolated($"Chose {standardId}: {choice.Reason}");
-        }
-        if (settings.AllowWrites && !useReference && vendor?.Environment != "test")
-            throw new ConfigurationException("--allow-writes needs a vendor profile whose environment is test (or --reference): writes are never sent to production.");
-        var (profile, spec) = ConformanceRun.Prepare(standardId, settings.Spec, fetch, catalogue);
-        if (vendor?.SeveralJurisdictions == true && (profile.Jurisdiction is not { } jurisdiction || !vendor.QueryParameters.ContainsKey(jurisdiction.Parameter)))
-            throw new ConfigurationException(profile.Jurisdiction is null
-                ? $"{settings.Profile}: {profile.Name} has no jurisdictions; leave several_jurisdictions out."
-                : $"{settings.Profile}: several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
-        foreach (var path in vendor?.Features.Keys.Where(p => !profile.Endpoints.Optional.Contains(p)) ?? [])
-            throw new ConfigurationException($"{settings.Profile}: feature '{path}' is not an optional endpoint of {profile.Id} ({string.Join(", ", profile.Endpoints.Optional)}).");
+            Standard = settings.Standard, Url = settings.Url, Reference = settings.Reference, Spec = settings.Spec,
+            RefMap = settings.RefMap, AllowRemoteRefs = settings.AllowRemoteRefs, Headers = settings.Header.Select(ParseHeader).ToList(),
+            TimeoutSeconds = settings.TimeoutSeconds, RequestsPerSecond = settings.RatePerSecond, DeadlineSeconds = settings.DeadlineSeconds,
+            MaxPages = settings.MaxPagesCount, MaxBodyMb = settings.MaxBodyMegabytes, HarvestAll = settings.Harvest == "all",
+            Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
+            AllowWrites = settings.AllowWrites, Negative = settings.Negative,
+        };
+        // The front end's only part in the policy: it starts the reference implementation the request asks for.
+        using var reference = RunRequest.WantsReference(vendor, overrides) && RunRequest.StandardOf(vendor, overrides) is { } standard and not "auto"
+            ? ReferenceImplementations.Start(catalogue, standard) : null;
+        var request = RunRequest.From(vendor, overrides, reference is null ? null : new Uri(reference.Url));
+        var prepared = await ConformanceRun.PrepareAsync(request, catalogue, cancellationToken);
+        foreach (var note in prepared.Notes) AnsiConsole.MarkupLineInterpolated($"{note}");
         // Made before any request, so an unwritable folder is found before the run, not after it.
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
-        using var reference = useReference ? ReferenceImplementations.Start(catalogue, standardId!) : null;
-        var request = new RunRequest
-        {
-            StandardId = standardId,
-            Target = new Uri(reference?.Url ?? settings.Url ?? vendor!.BaseUrl!),
-            SpecOverride = settings.Spec,
-            SpecFetch = fetch,
-            Probe = new ProbeSettings
-            {
-                Timeout = timeout,
-                MaxBodyBytes = maxBodyBytes,
-                Headers = headers,
-                Credentials = credentials,
-                // Polite by default: live services are never hammered; our own reference may go as fast as it can.
-                RequestsPerSecond = settings.RatePerSecond ?? vendor?.Limits.RequestsPerSecond ?? (useReference ? null : DefaultRate),
-            },
-            Options = new RunOptions
-            {
-                MaxPages = settings.MaxPagesCount ?? vendor?.Limits.MaxPages ?? 3,
-                PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
-                QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
-                SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
-                Features = vendor?.Features ?? new Dictionary<string, string>(),
-                Negative = settings.Negative,
-                AllowWrites = settings.AllowWrites,
-                Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
-                HarvestAll = settings.Harvest == "all",
-                Deadline = settings.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            },
-        };
         if (vendor is not null)
             AnsiConsole.MarkupLineInterpolated($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target.GetLeftPart(UriPartial.Path)}[/] against [bold]{profile.Name} {profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
-        AnsiConsole.MarkupLineInterpolated($"[grey]spec: {spec.Location} ({spec.Operations.Count} operations, {spec.Diagnostics.Count} diagnostics)[/]");
+        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target.GetLeftPart(UriPartial.Path)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
+        AnsiConsole.MarkupLineInterpolated($"[grey]spec: {prepared.Spec.Location} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
 
         // The signals stay handled until the reports are written: a stop never loses what was found.
-        var result = await ConformanceRun.ExecuteAsync(request, profile, spec, new ConsoleProgress(() => request.Secrets), cancel.Token);
-        if (choice is not null) result.Notes.Add($"--standard auto chose {choice.StandardId}: {choice.Reason}");
+        var result = await ConformanceRun.ExecuteAsync(prepared, new ConsoleProgress(() => request.Secrets), cancel.Token);
         if (stopping.Received is { } signal) result.Notes.Add($"Stopped by {signal}: what was found before it is reported.");
 
         var written = ReportWriter.WriteAll(result, outDir);

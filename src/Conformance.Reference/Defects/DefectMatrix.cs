@@ -36,6 +36,7 @@ public static class DefectMatrix
         var request = new RunRequest
         {
             StandardId = standard, Target = new Uri(server.Url), SpecOverride = spec.Spec, SpecFetch = new FetchPolicy(spec.Map),
+            Environment = Vendors.TargetEnvironment.Test, // a reference implementation: writes may go there
             Probe = new Http.ProbeSettings { Timeout = TimeSpan.FromSeconds(10) },
         };
         request = defect?.Prepare(request) ?? request;

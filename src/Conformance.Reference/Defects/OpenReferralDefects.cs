@@ -172,14 +172,14 @@ public static class OpenReferralDefects
             Name = "declared-absent-but-500", Standard = standard, Check = "declared-not-implemented",
             Breaks = "GET /taxonomies, declared not implemented by the vendor, answers 500 instead of 404 or 501.",
             Apply = Change.Answers(p => p == "/taxonomies", _ => ReferenceResponse.Error(500, "Not built.")),
-            Prepare = r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies"] = "not-implemented" } } },
+            Prepare = r => r with { Options = r.Options with { Features = new Dictionary<string, Conformance.Vendors.FeatureState> { ["/taxonomies"] = Conformance.Vendors.FeatureState.NotImplemented } } },
         },
         new()
         {
             Name = "declared-implemented-but-broken", Standard = standard, Check = "response-schema",
             Breaks = "GET /taxonomies/{id}, declared implemented, returns taxonomies without a name: a failure, not a warning.",
             Apply = Change.Records(p => Item(p, "/taxonomies"), r => r.Remove("name")),
-            Prepare = r => r with { Options = r.Options with { Features = new Dictionary<string, string> { ["/taxonomies/{id}"] = "implemented" } } },
+            Prepare = r => r with { Options = r.Options with { Features = new Dictionary<string, Conformance.Vendors.FeatureState> { ["/taxonomies/{id}"] = Conformance.Vendors.FeatureState.Implemented } } },
         },
         new()
         {

@@ -11,7 +11,7 @@ public sealed class AnonymousAccessCheck : Check
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (context.Profile.Access != "open") yield break;
+        if (context.Profile.Access != Standards.Access.Open) yield break;
         var anonymous = run.Answered.Where(e => e.Anonymous).ToList();
         if (anonymous.Count == 0) yield break;
         // A redirect elsewhere is a refusal only where the same read with credentials was served: then it is about them.

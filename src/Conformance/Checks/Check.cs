@@ -19,7 +19,7 @@ public abstract class Check
     /// harness was not given credentials, which is no fault of the vendor's.
     /// </summary>
     public static bool WantsCredentials(Http.Exchange exchange, CheckContext context) =>
-        exchange.Status is 401 or 403 && exchange.Anonymous && context.Profile.Access != "open";
+        exchange.Status is 401 or 403 && exchange.Anonymous && context.Profile.Access != Standards.Access.Open;
 
     protected Finding Satisfied(OperationRun run, string message, Http.Exchange? evidence = null) =>
         new(Id, run.Operation.Id, FindingKind.Satisfied, message, [], evidence ?? run.Primary);

@@ -41,17 +41,41 @@ public static class ConformanceRun
         return (profile, spec);
     }
 
-    public static async Task<RunResult> ExecuteAsync(RunRequest request, StandardCatalogue catalogue,
-        IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Settles what a request leaves open, before any judgement: "auto" is chosen from the target's / document (one
+    /// request), the profile and spec are loaded, and the request is checked against the standard.
+    /// </summary>
+    public static async Task<PreparedRun> PrepareAsync(RunRequest request, StandardCatalogue catalogue, CancellationToken cancel = default)
     {
+        var notes = new List<string>();
+        if (request.StandardId == "auto")
+        {
+            var choice = await ChooseStandardAsync(request.Target, request.Probe, catalogue, cancel);
+            notes.Add($"--standard auto chose {choice.StandardId}: {choice.Reason}");
+            request = request with { StandardId = choice.StandardId };
+        }
         var (profile, spec) = Prepare(request.StandardId, request.SpecOverride, request.SpecFetch, catalogue);
-        return await ExecuteAsync(request, profile, spec, progress, cancel);
+        request.Validate(profile);
+        return new PreparedRun(request, profile, spec, notes);
+    }
+
+    /// <summary>The one entry point: prepare, probe, judge.</summary>
+    public static async Task<RunResult> ExecuteAsync(RunRequest request, StandardCatalogue catalogue,
+        IProgress<RunProgress>? progress = null, CancellationToken cancel = default) =>
+        await ExecuteAsync(await PrepareAsync(request, catalogue, cancel), progress, cancel);
+
+    public static async Task<RunResult> ExecuteAsync(PreparedRun prepared, IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var result = await ExecuteAsync(prepared.Request, prepared.Profile, prepared.Spec, progress, cancel);
+        result.Notes.InsertRange(0, prepared.Notes);
+        return result;
     }
 
     /// <summary>Probe and judge with a profile and spec already prepared (and already shown to the user).</summary>
     public static async Task<RunResult> ExecuteAsync(RunRequest request, Profile profile, Spec spec,
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
+        request.Validate(profile);
         // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals.
         using var probe = new Probe(profile.CorsAllowOrigin is null ? request.Probe with { Origin = null } : request.Probe);
         return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);

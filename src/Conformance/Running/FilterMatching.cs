@@ -33,12 +33,12 @@ public static class FilterMatching
         {
             // The first word long enough to mean something, without characters a search might treat specially:
             // a search that matches only the start of names still finds it.
-            "text" => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.Length >= 4 && w.All(char.IsLetter)),
+            FilterMatch.Text => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.Length >= 4 && w.All(char.IsLetter)),
             // A moment just before (after) the record's own, so the record is inside the range either way.
             // A date-time without a timezone names no instant: the filter cannot be judged from it.
-            "after" or "before" when !HasZone(value) => null,
-            "after" => Moment(value)?.AddSeconds(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            "before" => Moment(value)?.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            FilterMatch.After or FilterMatch.Before when !HasZone(value) => null,
+            FilterMatch.After => Moment(value)?.AddSeconds(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            FilterMatch.Before => Moment(value)?.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             _ => value,
         };
     }
@@ -52,9 +52,9 @@ public static class FilterMatching
         allowed is { Count: > 0 } ? allowed.FirstOrDefault(v => seen is null || !seen.Contains(v, StringComparer.OrdinalIgnoreCase))
         : filter.Match switch
         {
-            "text" => NoSuchWord,
-            "after" => "2999-12-31T23:59:59Z",
-            "before" => "1900-01-01T00:00:00Z",
+            FilterMatch.Text => NoSuchWord,
+            FilterMatch.After => "2999-12-31T23:59:59Z",
+            FilterMatch.Before => "1900-01-01T00:00:00Z",
             _ => NegativeProbes.UnknownIdLike(example ?? ""),
         };
 
@@ -63,15 +63,15 @@ public static class FilterMatching
     /// <summary>True or false where the record shows the field; null where it cannot tell.</summary>
     public static bool? Satisfies(JsonObject record, FilterCondition condition)
     {
-        if (condition.Filter.Match == "text") return null; // a search may match on any field: only the source record is required
+        if (condition.Filter.Match == FilterMatch.Text) return null; // a search may match on any field: only the source record is required
         var values = condition.Filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Http.JsonText.Of).OfType<string>().ToList();
         // A date-time without a timezone, or one naming no real moment, says nothing (datetime-timezone reports it).
-        if (condition.Filter.Match is "after" or "before") values = values.Where(v => HasZone(v) && Moment(v) is not null).ToList();
+        if (condition.Filter.Match is FilterMatch.After or FilterMatch.Before) values = values.Where(v => HasZone(v) && Moment(v) is not null).ToList();
         if (values.Count == 0) return null;
         return condition.Filter.Match switch
         {
-            "after" => values.Any(v => Moment(v) >= Moment(condition.Value)),
-            "before" => values.Any(v => Moment(v) <= Moment(condition.Value)),
+            FilterMatch.After => values.Any(v => Moment(v) >= Moment(condition.Value)),
+            FilterMatch.Before => values.Any(v => Moment(v) <= Moment(condition.Value)),
             _ => values.Contains(condition.Value, StringComparer.OrdinalIgnoreCase), // ids echoed in another case are the same ids
         };
     }

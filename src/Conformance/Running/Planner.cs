@@ -11,9 +11,9 @@ namespace Conformance.Running;
 public static class Planner
 {
     public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null,
-        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, string>? features = null, bool allowWrites = false)
+        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, Vendors.FeatureState>? features = null, bool allowWrites = false)
     {
-        features ??= new Dictionary<string, string>();
+        features ??= new Dictionary<string, Vendors.FeatureState>();
         pathValues ??= new Dictionary<string, string>();
         queryValues ??= new Dictionary<string, string>();
         var operations = spec.Operations.SelectMany(o => InEachFormat(o, profile.Formats)).ToList();
@@ -27,7 +27,7 @@ public static class Planner
             .Select(o => o.Operation.Path)
             .ToHashSet();
         var cases = operations.Select(o => o.Operation.Method == "GET"
-            ? Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues), features.GetValueOrDefault(o.Operation.PathTemplate))
+            ? Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues), (features.TryGetValue(o.Operation.PathTemplate, out var state) ? state : null))
             : Write(o.Operation, o.Format, profile, allowWrites)).ToList();
         return cases.OrderBy(c => c.Role switch
         {
@@ -59,10 +59,10 @@ public static class Planner
     /// What the vendor declared of an optional endpoint: implemented, it is held to the bar of a required one;
     /// not implemented, it is still asked once, and must refuse properly. Writes stay unsent either way.
     /// </summary>
-    private static TestCase Declared(TestCase testCase, string? feature) => feature switch
+    private static TestCase Declared(TestCase testCase, Vendors.FeatureState? feature) => feature switch
     {
-        "implemented" => testCase with { Tier = Tier.Required },
-        "not-implemented" => testCase with { Tier = Tier.Required, Role = OperationRole.Other, IdSource = null, SkipReason = null, DeclaredAbsent = true },
+        Vendors.FeatureState.Implemented => testCase with { Tier = Tier.Required },
+        Vendors.FeatureState.NotImplemented => testCase with { Tier = Tier.Required, Role = OperationRole.Other, IdSource = null, SkipReason = null, DeclaredAbsent = true },
         _ => testCase,
     };
 

@@ -31,7 +31,7 @@ public sealed record RunOptions
     /// Optional endpoints (by the spec's path) the vendor declares "implemented" (then held to the bar of a
     /// required one) or "not-implemented" (then it must refuse with 404 or 501); "unknown" changes nothing.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Features { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, Vendors.FeatureState> Features { get; init; } = new Dictionary<string, Vendors.FeatureState>();
     /// <summary>The longest the whole run may take; past it the run stops and reports what it found (--deadline).</summary>
     public TimeSpan? Deadline { get; init; }
     /// <summary>The vendor declares an endpoint serving several jurisdictions: its refusals of a missing or unknown one are probed.</summary>

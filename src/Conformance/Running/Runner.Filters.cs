@@ -69,7 +69,7 @@ public sealed partial class Runner
                     probes.Add(await Send([new FilterCondition(filter, nothing)], null));
             }
             // Filters given together are cumulative: a record that has two values is asked for by both at once.
-            var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == "equals")
+            var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == FilterMatch.Same)
                     .Select(f => FilterMatching.ValueFrom(r, f) is { } v ? new FilterCondition(f, v) : null).OfType<FilterCondition>().Take(2).ToList()))
                 .FirstOrDefault(x => x.Conditions.Count == 2);
             if (pair.Record is not null) probes.Add(await Send(pair.Conditions, pair.Record));

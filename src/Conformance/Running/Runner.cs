@@ -23,10 +23,6 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             ? "the run was cancelled."
             : $"the run reached its deadline ({options.Deadline.Value.TotalSeconds:0.#} s, --deadline) before it could test everything.";
         var started = DateTimeOffset.UtcNow;
-        if (options.SeveralJurisdictions && (profile.Jurisdiction is not { } j || !options.QueryValues.ContainsKey(j.Parameter)))
-            throw new ConfigurationException(profile.Jurisdiction is null
-                ? $"{profile.Name} has no jurisdictions: leave several_jurisdictions out."
-                : $"several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");
         var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features, options.AllowWrites);
         var runs = new List<OperationRun>();
         var notes = new List<string>();
@@ -258,7 +254,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
             await Get(JurisdictionProbes.Unknown, Url(baseUrl, operation.Path, query: Join(FixedQuery(without: jurisdiction.Parameter), unknown)), ownedBy: "jurisdiction-errors");
         }
 
-        if (options.ProbeAnonymously && profile.Access == "open" && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
+        if (options.ProbeAnonymously && profile.Access == Access.Open && testCase.Tier == Tier.Required && exchanges.Count > 0 && !exchanges[0].Anonymous)
         {
             report("without credentials");
             exchanges.Add(await probe.GetAsync(operation.Id, "without credentials", firstUrl!, anonymous: true, cancel, accept, xml));

@@ -35,6 +35,22 @@ public static class YamlDocuments
         }
     }
 
+    /// <summary>The values an enumeration of ours is written as, when a message says a value could not become one.</summary>
+    private static IReadOnlyList<string>? EnumNamed(string message)
+    {
+        var named = System.Text.RegularExpressions.Regex.Match(message, @"could not be converted to (System\.Nullable`1\[)?(?<type>Conformance\.[\w.]+)");
+        if (!named.Success || typeof(YamlDocuments).Assembly.GetType(named.Groups["type"].Value.TrimEnd('.')) is not { IsEnum: true } type) return null;
+        return type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false).OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? f.Name)
+            .ToList();
+    }
+
+    /// <summary>The key a JSON path ends in ("$.auth.type" → "type"; "$.features['/x']" → "/x").</summary>
+    private static string Key(string? path) =>
+        path is null ? "a value" : System.Text.RegularExpressions.Regex.Match(path, @"(\['(?<quoted>[^']*)'\]|\.(?<plain>[^.\[]+))$") is { Success: true } m
+            ? m.Groups["quoted"].Success ? m.Groups["quoted"].Value : m.Groups["plain"].Value
+            : path;
+
     /// <summary>The mapping as <typeparamref name="T"/>; a type or key error names the line it comes from.</summary>
     public static T Deserialize<T>(string file, JsonObject node, Func<string, Exception?, Exception> fail)
     {
@@ -47,6 +63,7 @@ public static class YamlDocuments
             var line = YamlLocator.LineOf(file, YamlLocator.FromJsonPath(e.Path));
             var message = System.Text.RegularExpressions.Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped") is { Success: true } unknown
                 ? $"unknown key '{unknown.Groups[1].Value}'"
+                : EnumNamed(e.Message) is { } allowed ? $"{Key(e.Path)} must be {string.Join(", ", allowed.SkipLast(1))} or {allowed[^1]}"
                 : e.Message.Split(" Path:")[0];
             throw fail($"{file}{(line is null ? "" : $", line {line}")}: {message}", e);
         }

@@ -22,5 +22,5 @@ public sealed class Filter
     /// (date-time at or after), before (at or before), or text (the record the text was taken from must be
     /// found; other matches are the server's to choose). None: the filter is documented but not judged.
     /// </summary>
-    public string? Match { get; init; }
+    public FilterMatch? Match { get; init; }
 }

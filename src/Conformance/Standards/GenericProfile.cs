@@ -19,7 +19,7 @@ public static class GenericProfile
         Directory = "",
         Spec = new SpecReference { Transcription = "", Published = spec.Location.ToString(), Upstream = spec.Location.ToString() },
         Endpoints = new Endpoints { Required = spec.Operations.Select(o => o.Path).Distinct().ToList() },
-        Access = "unspecified",
+        Access = Access.Unspecified,
         Clauses =
         [
             Clause("OAS/operation-answers", "Each documented operation answers a valid request with a success status.", "endpoint-answers"),

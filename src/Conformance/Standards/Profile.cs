@@ -19,8 +19,8 @@ public sealed class Profile
     public Discovery? Discovery { get; init; }
     /// <summary>Query parameters with a meaning the text states; several together are cumulative (AND).</summary>
     public IReadOnlyList<Filter> Filters { get; init; } = [];
-    /// <summary>"open": anonymous access must work; "secured": credentials are expected.</summary>
-    public string Access { get; init; } = "open";
+    /// <summary>Open: anonymous access must work; secured: credentials are expected.</summary>
+    public Access Access { get; init; } = Access.Open;
     /// <summary>The value Access-Control-Allow-Origin must have, or null when the standard says nothing.</summary>
     public string? CorsAllowOrigin { get; init; }
     /// <summary>Formats chosen by extension, when the standard has them.</summary>

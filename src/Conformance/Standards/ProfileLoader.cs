@@ -26,8 +26,6 @@ public static class ProfileLoader
     {
         if (profile.Clauses is null || profile.Endpoints is null)
             throw new ProfileException($"{file}: 'clauses' and 'endpoints' must not be empty.");
-        if (profile.Access is not ("open" or "secured"))
-            throw new ProfileException($"{file}: access must be 'open' or 'secured', not '{profile.Access}'.");
         var clauses = profile.Clauses.ToList();
         for (var i = 0; i < clauses.Count; i++)
         {
@@ -42,8 +40,8 @@ public static class ProfileLoader
         if (cited.Count > 0)
             throw new ProfileException($"{file}: check '{cited[0]}' is named by more than one clause; each check cites one clause.");
         for (var i = 0; i < profile.Filters.Count; i++)
-            if (profile.Filters[i] is { Match: not null } f && (f.Match is not ("equals" or "after" or "before" or "text") || f.Field is not { Count: > 0 }))
-                throw new ProfileException($"{At(file, ["filters", i])}: filter '{f.Parameter}' needs a field and a match of equals, after, before or text (not '{f.Match}').");
+            if (profile.Filters[i] is { Match: not null } f && f.Field is not { Count: > 0 })
+                throw new ProfileException($"{At(file, ["filters", i])}: filter '{f.Parameter}' has a match, so it needs a field to judge it by.");
         var twice = profile.UniqueIds.SelectMany(u => u.Endpoints).GroupBy(e => e).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
             throw new ProfileException($"{file}: unique_ids names {twice.Key} more than once; a list has one id field.");

@@ -14,12 +14,12 @@ public static class Credentials
             : throw new ConfigurationException($"The environment variable {variable} named by the vendor profile is not set.");
         return auth.Type switch
         {
-            "api-key" when auth.Header is not null => new ProbeCredentials([new(auth.Header, Secret(auth.SecretEnv!))], null),
-            "api-key" => new ProbeCredentials([], new(auth.Query!, Secret(auth.SecretEnv!))),
-            "bearer" => new ProbeCredentials([new("Authorization", $"Bearer {Secret(auth.SecretEnv!)}")], null),
-            "basic" => new ProbeCredentials([new("Authorization",
+            AuthType.ApiKey when auth.Header is not null => new ProbeCredentials([new(auth.Header, Secret(auth.SecretEnv!))], null),
+            AuthType.ApiKey => new ProbeCredentials([], new(auth.Query!, Secret(auth.SecretEnv!))),
+            AuthType.Bearer => new ProbeCredentials([new("Authorization", $"Bearer {Secret(auth.SecretEnv!)}")], null),
+            AuthType.Basic => new ProbeCredentials([new("Authorization",
                 "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Secret(auth.UsernameEnv!)}:{Secret(auth.PasswordEnv!)}")))], null),
-            "oauth2" => new ProbeCredentials([], null, new OAuth2ClientCredentials(new Uri(auth.TokenUrl!),
+            AuthType.OAuth2 => new ProbeCredentials([], null, new OAuth2ClientCredentials(new Uri(auth.TokenUrl!),
                 Secret(auth.ClientIdEnv!), Secret(auth.ClientSecretEnv!), auth.Scope, timeout ?? TimeSpan.FromSeconds(30))),
             _ => ProbeCredentials.None,
         };

@@ -14,11 +14,11 @@ public sealed class VendorProfile
     /// <summary>Base URL of the API; absent when <see cref="Reference"/> asks for the built-in implementation.</summary>
     public string? BaseUrl { get; init; }
     public bool Reference { get; init; }
-    /// <summary>"production" or "test": only a test environment may ever receive writes.</summary>
-    public string Environment { get; init; } = "production";
+    /// <summary>Only a test environment may ever receive writes.</summary>
+    public TargetEnvironment Environment { get; init; } = TargetEnvironment.Production;
     public Auth Auth { get; init; } = new();
     /// <summary>Optional endpoints by path: implemented, not-implemented or unknown.</summary>
-    public IReadOnlyDictionary<string, string> Features { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, FeatureState> Features { get; init; } = new Dictionary<string, FeatureState>();
     /// <summary>Values for path parameters by name, for operations whose ids cannot be harvested.</summary>
     public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request, e.g. Open311's jurisdiction_id.</summary>
@@ -32,7 +32,7 @@ public sealed class VendorProfile
 public sealed class Auth
 {
     /// <summary>none, api-key, bearer, basic or oauth2 (client credentials).</summary>
-    public string Type { get; init; } = "none";
+    public AuthType Type { get; init; } = AuthType.None;
     /// <summary>For api-key: the header that carries it (or use <see cref="Query"/>).</summary>
     public string? Header { get; init; }
     /// <summary>For api-key: the query parameter that carries it.</summary>

@@ -30,34 +30,27 @@ public static class VendorProfileLoader
             throw new ConfigurationException($"{file}: give base_url, or reference: true for the built-in reference implementation (not both).");
         if (profile.BaseUrl is not null && !(Uri.TryCreate(profile.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw new ConfigurationException($"{file}: base_url must be an absolute http or https URL, not '{profile.BaseUrl}'.");
-        if (profile.Environment is not ("production" or "test"))
-            throw new ConfigurationException($"{file}: environment must be 'production' or 'test', not '{profile.Environment}'.");
         var auth = profile.Auth;
         switch (auth.Type)
         {
-            case "none":
+            case AuthType.None:
                 break;
-            case "api-key" when (auth.Header is null) == (auth.Query is null) || auth.SecretEnv is null:
+            case AuthType.ApiKey when (auth.Header is null) == (auth.Query is null) || auth.SecretEnv is null:
                 throw new ConfigurationException($"{file}: auth type api-key needs secret_env and exactly one of header or query.");
-            case "bearer" when auth.SecretEnv is null:
+            case AuthType.Bearer when auth.SecretEnv is null:
                 throw new ConfigurationException($"{file}: auth type bearer needs secret_env.");
-            case "basic" when auth.UsernameEnv is null || auth.PasswordEnv is null:
+            case AuthType.Basic when auth.UsernameEnv is null || auth.PasswordEnv is null:
                 throw new ConfigurationException($"{file}: auth type basic needs username_env and password_env.");
-            case "api-key" when auth.Header is not null && !IsHeaderName(auth.Header):
+            case AuthType.ApiKey when auth.Header is not null && !IsHeaderName(auth.Header):
                 throw new ConfigurationException($"{file}: auth.header '{auth.Header}' is not a valid HTTP header name.");
-            case "oauth2" when auth.ClientIdEnv is null || auth.ClientSecretEnv is null
+            case AuthType.OAuth2 when auth.ClientIdEnv is null || auth.ClientSecretEnv is null
                                || !(Uri.TryCreate(auth.TokenUrl, UriKind.Absolute, out var token) && token.Scheme is "http" or "https"):
                 throw new ConfigurationException($"{file}: auth type oauth2 needs token_url (an absolute http(s) URL), client_id_env and client_secret_env.");
-            case "api-key" or "bearer" or "basic" or "oauth2":
+            case AuthType.ApiKey or AuthType.Bearer or AuthType.Basic or AuthType.OAuth2:
                 break;
-            default:
-                throw new ConfigurationException($"{file}: auth type must be none, api-key, bearer, basic or oauth2, not '{auth.Type}'.");
         }
         foreach (var name in profile.QueryParameters.Keys.Where(Http.Redaction.IsSensitive))
             throw new ConfigurationException($"{file}: query_parameters names '{name}', which looks like a secret; give keys through auth (api-key with query and secret_env), never inline.");
-        foreach (var (path, state) in profile.Features)
-            if (state is not ("implemented" or "not-implemented" or "unknown"))
-                throw new ConfigurationException($"{file}: feature '{path}' must be implemented, not-implemented or unknown, not '{state}'.");
         var limits = profile.Limits;
         if (limits.RequestsPerSecond is not null and not (>= 0.01 and <= 1000) || limits.Concurrency is < 1 or > 64
             || limits.TimeoutSeconds is not null and not (> 0 and <= 3600) || limits.MaxPages is < 1 or > 10_000

@@ -41,9 +41,10 @@ public class DeclaredNotImplementedCheckTests
     [Test]
     public void Declarations_change_the_plan()
     {
-        var plan = Planner.Plan(Fixtures.Spec, Fixtures.Profile, features: new Dictionary<string, string>
+        var plan = Planner.Plan(Fixtures.Spec, Fixtures.Profile, features: new Dictionary<string, Conformance.Vendors.FeatureState>
         {
-            ["/taxonomies"] = "not-implemented", ["/taxonomy_terms"] = "implemented", ["/service_at_locations"] = "unknown",
+            ["/taxonomies"] = Conformance.Vendors.FeatureState.NotImplemented, ["/taxonomy_terms"] = Conformance.Vendors.FeatureState.Implemented,
+            ["/service_at_locations"] = Conformance.Vendors.FeatureState.Unknown,
         }).ToDictionary(c => c.Operation.Id);
         Assert.Multiple(() =>
         {

@@ -63,9 +63,9 @@ public class FiltersFilterCheckTests
         var record = new JsonObject { ["name"] = "Lunch club for carers", ["last_modified"] = "2026-03-01T10:00:00+01:00", ["naive"] = "2026-03-01T10:00:00" };
         var search = Fixtures.Profile.Filters.Single(f => f.Parameter == "search");
         Assert.That(FilterMatching.ValueFrom(record, search), Is.EqualTo("Lunch"), "the first word: a search matching the start of names finds it");
-        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = ["last_modified"], Match = "after" };
+        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = ["last_modified"], Match = Conformance.Standards.FilterMatch.After };
         Assert.That(FilterMatching.ValueFrom(record, after), Is.EqualTo("2026-03-01T08:59:59Z"));
-        var naive = new Conformance.Standards.Filter { Parameter = "x", Endpoints = [], Meaning = "", Field = ["naive"], Match = "after" };
+        var naive = new Conformance.Standards.Filter { Parameter = "x", Endpoints = [], Meaning = "", Field = ["naive"], Match = Conformance.Standards.FilterMatch.After };
         Assert.That(FilterMatching.ValueFrom(record, naive), Is.Null, "a date-time without a timezone names no instant");
         Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-01T08:59:59Z")), Is.True);
         Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-02T00:00:00Z")), Is.False);
@@ -106,7 +106,7 @@ public class FiltersFilterCheckTests
     [Test]
     public void A_value_no_record_has_is_one_the_parameter_allows_where_it_lists_them()
     {
-        var status = new Conformance.Standards.Filter { Parameter = "status", Endpoints = [], Meaning = "", Field = ["status"], Match = "equals" };
+        var status = new Conformance.Standards.Filter { Parameter = "status", Endpoints = [], Meaning = "", Field = ["status"], Match = Conformance.Standards.FilterMatch.Same };
         Assert.That(FilterMatching.NoRecordHas(status, "open", ["open", "closed"], new HashSet<string> { "open" }), Is.EqualTo("closed"));
         Assert.That(FilterMatching.NoRecordHas(status, "open", ["open", "closed"], new HashSet<string> { "open", "closed" }), Is.Null,
             "every allowed value is in use: nothing can be asked that no record has");
@@ -130,7 +130,7 @@ public class FiltersFilterCheckTests
     {
         // An impossible date is datetime-timezone's to report: a date filter neither picks it nor blames it.
         var record = new JsonObject { ["last_modified"] = "2014-02-30T25:61:00Z" };
-        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = ["last_modified"], Match = "after" };
+        var after = new Conformance.Standards.Filter { Parameter = "modified_after", Endpoints = [], Meaning = "", Field = ["last_modified"], Match = Conformance.Standards.FilterMatch.After };
         Assert.That(FilterMatching.ValueFrom(record, after), Is.Null);
         Assert.That(FilterMatching.Satisfies(record, new FilterCondition(after, "2026-03-01T08:59:59Z")), Is.Null);
     }

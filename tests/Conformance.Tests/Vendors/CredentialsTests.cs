@@ -11,24 +11,24 @@ public class CredentialsTests
 
     [Test]
     public void An_api_key_header_comes_from_its_variable() =>
-        Assert.That(Resolve(new Auth { Type = "api-key", Header = "X-Api-Key", SecretEnv = "KEY" }).Headers.Single(),
+        Assert.That(Resolve(new Auth { Type = AuthType.ApiKey, Header = "X-Api-Key", SecretEnv = "KEY" }).Headers.Single(),
             Is.EqualTo(new KeyValuePair<string, string>("X-Api-Key", "k-123")));
 
     [Test]
     public void An_api_key_in_the_query_is_a_query_parameter() =>
-        Assert.That(Resolve(new Auth { Type = "api-key", Query = "api_key", SecretEnv = "KEY" }).Query,
+        Assert.That(Resolve(new Auth { Type = AuthType.ApiKey, Query = "api_key", SecretEnv = "KEY" }).Query,
             Is.EqualTo(new KeyValuePair<string, string>("api_key", "k-123")));
 
     [Test]
     public void Bearer_and_basic_become_authorization_headers()
     {
-        Assert.That(Resolve(new Auth { Type = "bearer", SecretEnv = "KEY" }).Headers.Single().Value, Is.EqualTo("Bearer k-123"));
-        var basic = Resolve(new Auth { Type = "basic", UsernameEnv = "USER", PasswordEnv = "PASS" }).Headers.Single().Value;
+        Assert.That(Resolve(new Auth { Type = AuthType.Bearer, SecretEnv = "KEY" }).Headers.Single().Value, Is.EqualTo("Bearer k-123"));
+        var basic = Resolve(new Auth { Type = AuthType.Basic, UsernameEnv = "USER", PasswordEnv = "PASS" }).Headers.Single().Value;
         Assert.That(Encoding.UTF8.GetString(Convert.FromBase64String(basic["Basic ".Length..])), Is.EqualTo("ann:p w"));
     }
 
     [Test]
     public void A_variable_that_is_not_set_is_a_clear_error() =>
-        Assert.That(() => Resolve(new Auth { Type = "bearer", SecretEnv = "MISSING" }),
+        Assert.That(() => Resolve(new Auth { Type = AuthType.Bearer, SecretEnv = "MISSING" }),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("MISSING"));
 }

@@ -58,7 +58,7 @@ public class VendorProfileLoaderTests
         var profile = VendorProfileLoader.Load(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml"));
         Assert.That(profile.Reference, Is.True);
         Assert.That(profile.Standard, Is.EqualTo("oruk-3.0"));
-        Assert.That(profile.Features["/taxonomies"], Is.EqualTo("implemented"));
+        Assert.That(profile.Features["/taxonomies"], Is.EqualTo(FeatureState.Implemented));
     }
 
     [Test]
@@ -80,15 +80,15 @@ public class VendorProfileLoaderTests
     [TestCase("auth: {type: basic, username_env: U, password: hunter2}", "inline")]
     [TestCase("auth: {type: api-key, header: X-Api-Key}", "secret_env")]
     [TestCase("auth: {type: api-key, header: X, query: k, secret_env: S}", "exactly one of header or query")]
-    [TestCase("auth: {type: oauth9}", "none, api-key, bearer, basic or oauth2")]
-    [TestCase("features: {/taxonomies: maybe}", "implemented, not-implemented or unknown")]
+    [TestCase("auth: {type: oauth9}", "type must be none, api-key, bearer, basic or oauth2")]
+    [TestCase("features: {/taxonomies: maybe}", "/taxonomies must be implemented, not-implemented or unknown")]
     [TestCase("limits: {requests_per_second: 0}", "out of range")]
     [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]
     [TestCase("limits: {max_body_mb: 0}", "max_body_mb 1 to 2000")]
     [TestCase("limits: {max_body_mb: 2001}", "max_body_mb 1 to 2000")]
     [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
     [TestCase("auth:", "must not be left empty")]
-    [TestCase("environment: staging", "production' or 'test'")]
+    [TestCase("environment: staging", "environment must be production or test")]
     [TestCase("colour: blue", "unknown key 'colour'")]
     public void Mistakes_are_refused_naming_the_file(string extra, string expected) =>
         Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\n" + extra + "\n")),

@@ -1,7 +1,7 @@
-using Conformance.Cli;
 using Conformance.Cli.Commands;
-using Spectre.Console;
+using Conformance.Cli;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 // A spec's pattern is run against a server's text: a catastrophic pattern must time out, not hang the run. Every
 // regular expression made without a timeout of its own gets this one (it must be set before the first is made).

@@ -1,13 +1,13 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
-using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
+using WireMock;
 
 namespace Conformance.Reference;
 

@@ -1,8 +1,8 @@
-using Conformance.Reference;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Conformance.Reference;
 
 namespace Conformance.IntegrationTests;
 

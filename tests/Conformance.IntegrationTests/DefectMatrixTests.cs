@@ -1,5 +1,5 @@
-using Conformance.Reference;
 using Conformance.Reference.Defects;
+using Conformance.Reference;
 using Conformance.Running;
 using Conformance.Specs;
 

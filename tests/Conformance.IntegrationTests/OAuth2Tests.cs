@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Conformance.Http;
 using Conformance.Reference;
 using Conformance.Reports;
 using Conformance.Running;
-using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
+using WireMock;
 
 namespace Conformance.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Conformance.Evidence;
 using Conformance.Reference;
 using Conformance.Running;
 

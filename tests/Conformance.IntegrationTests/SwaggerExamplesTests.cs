@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Reference;
 using Conformance.Running;
+using Conformance.Evidence;
 
 namespace Conformance.IntegrationTests;
 

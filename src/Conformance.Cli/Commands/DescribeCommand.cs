@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Conformance.Checks;
 using Conformance.Running;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
 

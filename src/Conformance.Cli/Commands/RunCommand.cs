@@ -7,8 +7,8 @@ using Conformance.Running;
 using Conformance.Specs;
 using Conformance.Standards;
 using Conformance.Vendors;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
 

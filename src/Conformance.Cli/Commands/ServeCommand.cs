@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using Conformance.Reference;
 using Conformance.Reference.Defects;
+using Conformance.Reference;
 using Conformance.Running;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using Conformance.Running;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
 

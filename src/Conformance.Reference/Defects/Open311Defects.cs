@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Conformance.Evidence;
 using Conformance.Running;
 
 namespace Conformance.Reference.Defects;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Evidence;
 
 namespace Conformance.Reference.Defects;
 

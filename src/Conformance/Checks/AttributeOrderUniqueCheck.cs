@@ -1,4 +1,6 @@
+using Conformance.Evidence;
 using Conformance.Http;
+using Conformance.Specs;
 
 namespace Conformance.Checks;
 

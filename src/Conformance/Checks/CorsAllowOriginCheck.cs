@@ -1,3 +1,5 @@
+using Conformance.Evidence;
+
 namespace Conformance.Checks;
 
 /// <summary>Every response carries the Access-Control-Allow-Origin value the standard requires.</summary>

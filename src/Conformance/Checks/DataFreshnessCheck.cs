@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conformance.Evidence;
 using Conformance.Running;
 
 namespace Conformance.Checks;
@@ -18,7 +19,7 @@ public sealed class DataFreshnessCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (context.Profile.Freshness is not { } freshness || !freshness.Endpoints.Contains(run.Operation.PathTemplate)) yield break;
-        var dated = RecordsIn.Run(run, context)
+        var dated = RecordsIn.Run(run, context.Profile.Pagination)
             .Select(x => (x.Exchange, x.Record, Date: FilterMatching.Values(x.Record, freshness.Field).FirstOrDefault()?.ToString()))
             .Where(x => x.Date is not null).ToList();
         if (dated.Count == 0) yield break;
@@ -28,6 +29,6 @@ public sealed class DataFreshnessCheck : Check
             yield return Satisfied(run, $"{dated.Count} record(s) assured within {freshness.MaxAgeDays} days.");
         else
             yield return Info(run, $"{stale.Count} of {dated.Count} record(s) were last assured more than {freshness.MaxAgeDays} days ago (before {oldest:yyyy-MM-dd}).",
-                stale.Select(x => $"record {Runner.IdOf(x.Record, "id")}: {freshness.Field} {x.Date}"), stale[0].Exchange);
+                stale.Select(x => $"record {Records.IdOf(x.Record, "id")}: {freshness.Field} {x.Date}"), stale[0].Exchange);
     }
 }

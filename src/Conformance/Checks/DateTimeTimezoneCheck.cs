@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Evidence;
 using Conformance.Http;
 
 namespace Conformance.Checks;
@@ -35,7 +36,7 @@ public sealed class DateTimeTimezoneCheck : Check
                 if (!shape.Groups["zone"].Success)
                     problems.Add((exchange, new Problem($"{field} has no time zone", found, where, $"at {pointer}: '{text}' has no timezone", "add a time zone: Z or +01:00")));
             }
-        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context).Count);
+        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context.Profile.Pagination).Count);
         if (seen > 0 || problems.Count > 0)
             yield return Judge(run, problems, $"{seen} date-time(s), each real and with a timezone.", records);
     }

@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 
 namespace Conformance.Checks;

@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Running;
 
@@ -47,18 +48,18 @@ public sealed class FiltersFilterCheck : Check
                 problems.Add((unreadable, $"the results of {probe.Describe()} cannot be read: {unreadable.Json.Error}"));
                 continue;
             }
-            var records = probe.Responses.SelectMany(r => Runner.RecordsOn(r, pagination).Select(record => (r, record))).ToList();
+            var records = probe.Responses.SelectMany(r => Records.On(r, pagination).Select(record => (r, record))).ToList();
             foreach (var (response, record) in records)
             {
-                var id = Runner.IdOf(record, probe.IdParameter);
-                var whole = probe.Known.FirstOrDefault(k => id is not null && string.Equals(Runner.IdOf(k, probe.IdParameter), id, StringComparison.OrdinalIgnoreCase)) ?? record;
+                var id = Records.IdOf(record, probe.IdParameter);
+                var whole = probe.Known.FirstOrDefault(k => id is not null && string.Equals(Records.IdOf(k, probe.IdParameter), id, StringComparison.OrdinalIgnoreCase)) ?? record;
                 foreach (var condition in probe.Conditions)
                     if ((FilterMatching.Satisfies(whole, condition) ?? FilterMatching.Satisfies(record, condition)) == false)
                         problems.Add((response, $"{probe.Describe()} returned record {id} whose {condition.Filter.FieldName} does not match {condition.Value}"));
             }
-            var complete = pagination is null || Runner.IsLastPage(last, pagination);
+            var complete = pagination is null || Records.IsLastPage(last, pagination);
             if (complete && probe.SourceId is not null
-                && records.All(x => !string.Equals(Runner.IdOf(x.record, probe.IdParameter), probe.SourceId, StringComparison.OrdinalIgnoreCase)))
+                && records.All(x => !string.Equals(Records.IdOf(x.record, probe.IdParameter), probe.SourceId, StringComparison.OrdinalIgnoreCase)))
                 problems.Add((last, $"{probe.Describe()} left out record {probe.SourceId}, which has that value"));
         }
         if (tested.Count == 0)
@@ -85,7 +86,7 @@ public sealed class FiltersFilterCheck : Check
         if (response.Status >= 500) return $"{probe.Describe()}, a value no record has, answered {response.Status}";
         if (!response.IsSuccess) return null; // refusing a value nothing has is excluding it
         if (response.Json.Error is { } unreadable) return $"{probe.Describe()} answered {response.Status} with a body that cannot be read as the list ({unreadable})";
-        var returned = Runner.RecordsOn(response, pagination).Count;
+        var returned = Records.On(response, pagination).Count;
         if (returned == 0) return null; // an empty page excluded everything, whatever its envelope claims
         var all = Total(unfiltered, pagination);
         var filtered = Total(response, pagination);
@@ -100,6 +101,6 @@ public sealed class FiltersFilterCheck : Check
         if (answer is not { IsSuccess: true } || answer.Json.Node is null) return null;
         if (pagination is not null && answer.Json.Node is System.Text.Json.Nodes.JsonObject page && JsonNumbers.WholeNumber(page[pagination.TotalItems]) is { } total)
             return total;
-        return Runner.RecordsOn(answer, pagination).Count;
+        return Records.On(answer, pagination).Count;
     }
 }

@@ -1,3 +1,5 @@
+using Conformance.Evidence;
+
 namespace Conformance.Checks;
 
 /// <summary>Successful responses declare a JSON media type (application/json or a +json type).</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Conformance.Evidence;
 using Conformance.Http;
+using Conformance.Specs;
 
 namespace Conformance.Checks;
 

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Conformance.Evidence;
 using Conformance.Http;
 
 namespace Conformance.Checks;
@@ -25,7 +26,7 @@ public sealed class NoNullFieldsCheck : Check
                 problems.Add((exchange, new Problem($"{field} is sent empty", found, record is null ? null : $"{exchange.Url}#{record}",
                     $"at {pointer}: {found} instead of left out", "leave out a field that has no value")));
             }
-        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context).Count);
+        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context.Profile.Pagination).Count);
         yield return Judge(run, problems, "No field is sent as null or an empty string.", records);
     }
 

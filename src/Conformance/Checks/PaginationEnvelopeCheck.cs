@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Standards;
 

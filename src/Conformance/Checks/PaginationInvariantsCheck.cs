@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Running;
 
@@ -33,7 +34,7 @@ public sealed class PaginationInvariantsCheck : Check
             // A server may refuse a page this small (a 4xx names its limit): only a failure or an ignored value counts.
             if (!small.Answered || small.Status >= 500)
                 problems.Add((small, $"{p.PerPageParameter}={PaginationProbes.SmallPerPage} answered {small.Status?.ToString() ?? small.TransportError}"));
-            else if (small.IsSuccess && small.Json.Error is null && Runner.RecordsOn(small, p).Count is var count && count != expected)
+            else if (small.IsSuccess && small.Json.Error is null && Records.On(small, p).Count is var count && count != expected)
                 problems.Add((small, $"{p.PerPageParameter}={PaginationProbes.SmallPerPage} gave {count} record(s), not {expected}"));
         }
         if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.PastTheEnd) is { } beyond)

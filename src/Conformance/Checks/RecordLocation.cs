@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Standards;
 
 namespace Conformance.Checks;

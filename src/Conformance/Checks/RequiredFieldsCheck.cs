@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Running;
 
@@ -16,14 +17,14 @@ public sealed class RequiredFieldsCheck : Check
     {
         var rules = context.Profile.RequiredFields.Where(r => r.Endpoints.Contains(run.Operation.PathTemplate)).ToList();
         if (rules.Count == 0) yield break;
-        var records = RecordsIn.Run(run, context).ToList();
+        var records = RecordsIn.Run(run, context.Profile.Pagination).ToList();
         if (records.Count == 0) yield break;
         var problems = new List<(Exchange, Problem)>();
         foreach (var (exchange, index, record) in records)
             foreach (var rule in rules)
                 if (!rule.AnyOf.Any(path => FilterMatching.Values(record, path).Any(v => v.ToString().Length > 0)))
                     problems.Add((exchange, new Problem($"{string.Join(" or ", rule.AnyOf)} is missing (the standard's text requires it)", null,
-                        $"{exchange.Url}#{index}", $"record {Runner.IdOf(record, "id") ?? $"#{index}"} has no {string.Join(" or ", rule.AnyOf)}")));
+                        $"{exchange.Url}#{index}", $"record {Records.IdOf(record, "id") ?? $"#{index}"} has no {string.Join(" or ", rule.AnyOf)}")));
         yield return Judge(run, problems, $"{records.Count} record(s), each with {string.Join("; ", rules.Select(r => string.Join(" or ", r.AnyOf)))}.", records.Count);
     }
 }

@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Json.Schema;
@@ -53,7 +54,7 @@ public sealed class ResponseSchemaCheck : Check
                 continue;
             }
             judged++;
-            records += exchange.IsSuccess ? RecordsIn.Of(exchange, run.Role, context).Count : 0;
+            records += exchange.IsSuccess ? RecordsIn.Of(exchange, run.Role, context.Profile.Pagination).Count : 0;
             // The evaluation decides; its messages only explain (a failed `not`, or a `oneOf` matched twice, has none).
             if (!results.IsValid)
                 problems.AddRange(SchemaProblems.Of(results, exchange, run.Role, context.Profile.Pagination, context.Masked, context.Spec.Schemas.NodeAt).Select(p => (exchange, p)));

@@ -1,3 +1,5 @@
+using Conformance.Evidence;
+
 namespace Conformance.Checks;
 
 /// <summary>The discovery document carries every field the standard requires, URIs where it says so.</summary>

@@ -1,7 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Conformance.Evidence;
 using Conformance.Http;
+using Conformance.Specs;
 using Conformance.Standards;
 using Json.Schema;
 

@@ -1,3 +1,5 @@
+using Conformance.Evidence;
+
 namespace Conformance.Checks;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Running;
 
@@ -28,8 +29,8 @@ public sealed class WriteAcceptedCheck : Check
         else if (expected.Count > 0)
         {
             var records = write.Json.Node is System.Text.Json.Nodes.JsonArray list ? list.OfType<System.Text.Json.Nodes.JsonObject>().ToList()
-                : Runner.RecordIn(write.Json.Node) is { } one ? [one] : [];
-            if (!records.Any(r => expected.Any(f => Runner.IdOf(r, f) is { Length: > 0 })))
+                : Records.In(write.Json.Node) is { } one ? [one] : [];
+            if (!records.Any(r => expected.Any(f => Records.IdOf(r, f) is { Length: > 0 })))
                 problem = $"the answer holds no {string.Join(" or ", expected)}";
         }
         var problems = problem is null ? new List<(Exchange, string)>() : [(write, problem)];

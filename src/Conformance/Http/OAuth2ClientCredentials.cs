@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using RestSharp;
 using RestSharp.Authenticators;
+using RestSharp;
 
 namespace Conformance.Http;
 

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Xml;
+using System.Text;
 using System.Xml.Linq;
+using System.Xml;
 using Conformance.Specs;
 
 namespace Conformance.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
@@ -28,8 +29,8 @@ public sealed partial class Runner
             var path = run.Operation.Path;
             var whole = known.GetValueOrDefault(path) ?? [];
             var pool = whole.Concat(harvested.GetValueOrDefault(path) ?? []).ToList();
-            var item = runs.FirstOrDefault(r => r.Role == OperationRole.Item && Planner.ParentList(r.Operation.Path) == path);
-            var idParameter = item is null ? "id" : Planner.PathParameterNames(item.Operation.Path).Last();
+            var item = runs.FirstOrDefault(r => r.Role == OperationRole.Item && Paths.ParentList(r.Operation.Path) == path);
+            var idParameter = item is null ? "id" : Paths.ParameterNames(item.Operation.Path).Last();
             var xml = run.Format is { IsXml: true } ? new XmlShape(spec.Root, run.Operation) : null;
             var accept = run.Format?.MediaTypes[0] ?? "application/json";
 
@@ -64,7 +65,7 @@ public sealed partial class Runner
                 // A filter that is ignored returns its source record too: only a value no record has shows it excludes.
                 // Asked of a list that has records, with a value the parameter allows (a listed one no record has).
                 var allowed = run.Operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == filter.Parameter)?.Enum;
-                var seen = pool.SelectMany(r => filter.Field!.SelectMany(f => FilterMatching.Values(r, f))).Select(Http.JsonText.Of).OfType<string>().ToHashSet();
+                var seen = pool.SelectMany(r => filter.Field!.SelectMany(f => FilterMatching.Values(r, f))).Select(Specs.JsonText.Of).OfType<string>().ToHashSet();
                 if (RecordsOn(run.Primary!, profile.Pagination).Count > 0 && FilterMatching.NoRecordHas(filter, source.Value, allowed, seen) is { } nothing)
                     probes.Add(await Send([new FilterCondition(filter, nothing)], null));
             }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
@@ -162,8 +163,8 @@ public sealed partial class Runner(Probe probe, RunOptions options)
 
         if (testCase.DeclaredAbsent)
         {
-            var parameters = Planner.PathParameterNames(operation.Path).ToList();
-            var real = parameters.Count == 0 || Planner.ParentList(operation.Path) is not { } parent ? null
+            var parameters = Paths.ParameterNames(operation.Path).ToList();
+            var real = parameters.Count == 0 || Paths.ParentList(operation.Path) is not { } parent ? null
                 : IdsFor(harvested.GetValueOrDefault(parent) ?? [], parameters[^1]).FirstOrDefault();
             var url = Url(baseUrl, Fill(operation.Path, options.PathValues), parameters.Count > 0 ? real ?? AbsentId : null, FixedQuery());
             await Get("declared not implemented", url, ownedBy: "declared-not-implemented");
@@ -207,7 +208,7 @@ public sealed partial class Runner(Probe probe, RunOptions options)
                 }
                 break;
             case OperationRole.Item:
-                var parameter = Planner.PathParameterNames(operation.Path).Last();
+                var parameter = Paths.ParameterNames(operation.Path).Last();
                 var candidates = (harvested.GetValueOrDefault(testCase.IdSource!) ?? [])
                     .Where(record => Qualifies(record, profile.Lookups.FirstOrDefault(l => l.Endpoint == operation.PathTemplate)));
                 var listed = harvested.GetValueOrDefault(testCase.IdSource!) ?? [];

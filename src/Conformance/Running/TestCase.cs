@@ -1,4 +1,5 @@
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Specs;
 using Conformance.Standards;
 

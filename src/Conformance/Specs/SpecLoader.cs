@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Conformance.Evidence;
 using Conformance.Standards;
-using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi;
 
 namespace Conformance.Specs;
 
@@ -185,7 +186,7 @@ public sealed class SpecLoader(SpecSource source)
                     .Where(p => p.Name is not null)
                     .DistinctBy(p => (p.Name, p.In))
                     .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required,
-                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Http.JsonText.Of(v) ?? "").ToList() : null))
+                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Specs.JsonText.Of(v) ?? "").ToList() : null))
                     .ToList();
                 var responses = new List<SpecResponse>();
                 foreach (var (status, response) in operation.Responses ?? [])

@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Specs;
 
 namespace Conformance.Standards;

@@ -1,3 +1,5 @@
+using Conformance.Specs;
+
 namespace Conformance.Standards;
 
 /// <summary>

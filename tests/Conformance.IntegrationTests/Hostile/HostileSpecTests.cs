@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Conformance.Evidence;
 using static Conformance.IntegrationTests.Hostile.LoopbackServer;
 
 namespace Conformance.IntegrationTests.Hostile;

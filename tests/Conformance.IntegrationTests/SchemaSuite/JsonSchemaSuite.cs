@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;

@@ -1,4 +1,5 @@
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using static Conformance.Tests.Fixtures;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Running;
 using Tier = Conformance.Standards.Tier;
 using static Conformance.Tests.Fixtures;

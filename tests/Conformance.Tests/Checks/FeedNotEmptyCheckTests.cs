@@ -1,4 +1,5 @@
 using Conformance.Checks;
+using Conformance.Evidence;
 using static Conformance.Tests.Fixtures;
 
 namespace Conformance.Tests.Checks;

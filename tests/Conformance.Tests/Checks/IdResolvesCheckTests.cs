@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Checks;
+using Conformance.Evidence;
 using static Conformance.Tests.Fixtures;
 
 namespace Conformance.Tests.Checks;

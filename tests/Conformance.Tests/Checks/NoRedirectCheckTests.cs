@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using static Conformance.Tests.Fixtures;
 

@@ -1,4 +1,6 @@
 using Conformance.Checks;
+using Conformance.Evidence;
+using Conformance.Specs;
 using static Conformance.Tests.Open311.Open311Fixtures;
 
 namespace Conformance.Tests.Open311;

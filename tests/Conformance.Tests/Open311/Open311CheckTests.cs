@@ -1,4 +1,5 @@
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Running;
 using static Conformance.Tests.Open311.Open311Fixtures;
 

@@ -1,4 +1,5 @@
 using Conformance.Checks;
+using Conformance.Evidence;
 using static Conformance.Tests.Open311.Open311Fixtures;
 
 namespace Conformance.Tests.Open311;

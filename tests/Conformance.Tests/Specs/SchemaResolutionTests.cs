@@ -1,5 +1,6 @@
 using System.Text;
 using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;

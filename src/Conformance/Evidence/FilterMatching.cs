@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Conformance.Standards;
 
-namespace Conformance.Running;
+namespace Conformance.Evidence;
 
 /// <summary>
 /// What a filter means for one record: the values a field path reaches ("attributes[].taxonomy_term_id"),
@@ -27,7 +27,7 @@ public static class FilterMatching
     /// <summary>A value that this record satisfies, or null when the record has nothing to filter by.</summary>
     public static string? ValueFrom(JsonObject record, Filter filter)
     {
-        var value = filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Http.JsonText.Of).FirstOrDefault(v => v is { Length: > 0 });
+        var value = filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Specs.JsonText.Of).FirstOrDefault(v => v is { Length: > 0 });
         if (value is null) return null;
         return filter.Match switch
         {
@@ -64,7 +64,7 @@ public static class FilterMatching
     public static bool? Satisfies(JsonObject record, FilterCondition condition)
     {
         if (condition.Filter.Match == FilterMatch.Text) return null; // a search may match on any field: only the source record is required
-        var values = condition.Filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Http.JsonText.Of).OfType<string>().ToList();
+        var values = condition.Filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Specs.JsonText.Of).OfType<string>().ToList();
         // A date-time without a timezone, or one naming no real moment, says nothing (datetime-timezone reports it).
         if (condition.Filter.Match is FilterMatch.After or FilterMatch.Before) values = values.Where(v => HasZone(v) && Moment(v) is not null).ToList();
         if (values.Count == 0) return null;

@@ -2,7 +2,7 @@ using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
 
-namespace Conformance.Checks;
+namespace Conformance.Evidence;
 
 /// <summary>The role an operation plays in a standard, which decides how it is probed.</summary>
 public enum OperationRole
@@ -35,9 +35,9 @@ public sealed record OperationRun(
     bool DeclaredAbsent = false)
 {
     /// <summary>Filtered requests sent to this list, and what each must show (filters-filter judges them).</summary>
-    public IReadOnlyList<Running.FilterProbe> Filters { get; init; } = [];
+    public IReadOnlyList<Evidence.FilterProbe> Filters { get; init; } = [];
 
-    /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="Running.PageOrigin"/>).</summary>
+    /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="Evidence.PageOrigin"/>).</summary>
     public long FirstPage { get; init; } = 1;
 
     /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Conformance.Http;
 using Conformance.Standards;
 
-namespace Conformance.Running;
+namespace Conformance.Evidence;
 
 /// <summary>
 /// Where a list's page numbers start. The standards count from 1, but Spring-style feeds count from 0, so asking

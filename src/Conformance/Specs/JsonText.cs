@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Conformance.Http;
+namespace Conformance.Specs;
 
 /// <summary>
 /// A JSON value as text, or null when it cannot be text: a server may send a lone surrogate (\ud800), which

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Conformance.Http;
 using Conformance.Standards;
 
-namespace Conformance.Running;
+namespace Conformance.Evidence;
 
 /// <summary>
 /// One filtered request and what it must show: the filters and values applied (several: all must hold),

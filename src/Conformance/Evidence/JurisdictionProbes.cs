@@ -1,4 +1,4 @@
-namespace Conformance.Running;
+namespace Conformance.Evidence;
 
 /// <summary>The two requests sent to an endpoint serving several jurisdictions, made to be refused.</summary>
 public static class JurisdictionProbes

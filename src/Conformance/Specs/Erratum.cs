@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Conformance.Standards;
+namespace Conformance.Specs;
 
 /// <summary>
 /// A named correction to a published spec, stated in the profile with the reason and the source that

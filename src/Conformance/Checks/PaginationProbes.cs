@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
+using Conformance.Specs;
 using Conformance.Standards;
 
-namespace Conformance.Running;
+namespace Conformance.Checks;
 
 /// <summary>The requests pagination-invariants sends besides the sampled pages, and who judges a record on two pages.</summary>
 public static class PaginationProbes
@@ -35,7 +36,7 @@ public static class PaginationProbes
     {
         var seen = new Dictionary<string, long>(comparer);
         foreach (var page in pages)
-            foreach (var id in Runner.RecordsOn(page, p).Select(r => r[field] is JsonValue v ? JsonText.Of(v) : null).OfType<string>().Distinct(comparer))
+            foreach (var id in Records.On(page, p).Select(r => r[field] is JsonValue v ? JsonText.Of(v) : null).OfType<string>().Distinct(comparer))
                 if (seen.TryGetValue(id, out var other) && other != page.Page) yield return (id, other, page.Page!.Value);
                 else seen[id] = page.Page!.Value;
     }

@@ -1,4 +1,4 @@
-namespace Conformance.Running;
+namespace Conformance.Evidence;
 
 /// <summary>The requests --negative sends, made to fail, and the check that judges them.</summary>
 public static class NegativeProbes

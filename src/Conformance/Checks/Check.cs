@@ -3,8 +3,9 @@ using Conformance.Evidence;
 namespace Conformance.Checks;
 
 /// <summary>
-/// One conformance rule made executable. A check reads exchanges and never sends requests itself.
-/// It returns no finding when it does not apply to an operation.
+/// One conformance rule made executable. A check judges the ordinary reads of an operation and, where it needs
+/// more, declares its own requests (<see cref="Probes"/>): the runner sends them, and only this check sees the
+/// answers. It returns no finding when it does not apply to an operation.
 /// </summary>
 public abstract class Check
 {
@@ -13,6 +14,21 @@ public abstract class Check
     public abstract string Title { get; }
 
     public abstract IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context);
+
+    /// <summary>The requests this check needs for an operation beyond its ordinary reads (none, for most checks).</summary>
+    public virtual IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context) => [];
+
+    /// <summary>When <see cref="Probes"/> is asked: after the operation's reads, or after every operation's.</summary>
+    public virtual ProbeStage ProbesWhen => ProbeStage.AfterOperation;
+
+    /// <summary>
+    /// Whether the check judges a redirect the harness would not follow (to another origin) itself; for every other
+    /// check a finding resting on one is the harness's error, not the vendor's fault.
+    /// </summary>
+    public virtual bool JudgesUnfollowedRedirects => false;
+
+    /// <summary>The answers to the requests this check declared, in the order they were sent.</summary>
+    protected IEnumerable<Http.Exchange> Mine(OperationRun run) => run.Exchanges.Where(e => e.OwnedBy == Id);
 
     protected const int MaxDetails = 20;
 

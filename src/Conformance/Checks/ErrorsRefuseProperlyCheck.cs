@@ -1,6 +1,5 @@
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Running;
 
 namespace Conformance.Checks;
 
@@ -10,18 +9,32 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class ErrorsRefuseProperlyCheck : Check
 {
-    public override string Id => NegativeProbes.Check;
+    public override string Id => "errors-refuse-properly";
     public override string Title => "Bad requests are refused, not failed";
+
+    /// <summary>Which request made to fail an answer is.</summary>
+    public enum Kind { UnknownId, InvalidPage }
+
+    /// <summary>With --negative, once the operation has answered: an unknown id for a lookup, an invalid page number for a list.</summary>
+    public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
+    {
+        if (!context.Negative || !run.Answered.Any(e => e.IsSuccess)) yield break;
+        if (run.Role == OperationRole.Item && run.Exchanges.FirstOrDefault(e => e.RecordId is not null) is { } lookup)
+            yield return new ProbeRequest("unknown id", context.Url(run.Operation.Path, NegativeProbes.UnknownIdLike(lookup.RecordId!))) { Tag = Kind.UnknownId };
+        else if (run.Role == OperationRole.List && context.Profile.Pagination is { } p)
+            yield return new ProbeRequest("invalid page number", context.Url(run.Operation.Path, null, $"{p.PageParameter}={NegativeProbes.InvalidPageValue}"))
+                { Tag = Kind.InvalidPage };
+    }
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        var probes = run.Exchanges.Where(e => e.OwnedBy == Id).ToList();
+        var probes = Mine(run).ToList();
         if (probes.Count == 0) yield break;
         var problems = new List<(Exchange, string)>();
         foreach (var probe in probes)
         {
             if (!probe.Answered) problems.Add((probe, $"{probe.Purpose}: no answer ({probe.TransportError})"));
-            else if (probe.Purpose == NegativeProbes.UnknownId && probe.Status is not (404 or 410))
+            else if (probe.Tag is Kind.UnknownId && probe.Status is not (404 or 410))
                 problems.Add((probe, $"an unknown id was answered {probe.Status}, not 404"));
             else if (probe.Status >= 500)
                 problems.Add((probe, $"an invalid page number was answered {probe.Status}, a server error"));

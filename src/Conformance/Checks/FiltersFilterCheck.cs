@@ -1,6 +1,8 @@
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Running;
+using Conformance.Specs;
+using System.Text.Json.Nodes;
+using Conformance.Standards;
 
 namespace Conformance.Checks;
 
@@ -17,38 +19,105 @@ public sealed class FiltersFilterCheck : Check
     public override string Id => "filters-filter";
     public override string Title => "Filters return only, and all, the matching records";
 
+    /// <summary>Filtered pages read while looking for the record a filter's value came from.</summary>
+    private const int FilterPages = 5;
+
+    /// <summary>Filter values come from records other operations fetched (lookups give records whole): asked last.</summary>
+    public override ProbeStage ProbesWhen => ProbeStage.AfterAllOperations;
+
+    /// <summary>The list in the format every server offers, answered: the one a filter is asked of.</summary>
+    private static bool Filtered(OperationRun run, Profile profile) =>
+        run.Operation.Method == "GET" && !run.DeclaredAbsent && run.Format == profile.Formats?.Required && run.Primary is { IsSuccess: true }
+        && Judged(run, profile).Count > 0;
+
+    private static List<Filter> Judged(OperationRun run, Profile profile) =>
+        profile.Filters.Where(f => f.Match is not null && f.Endpoints.Contains(run.Operation.PathTemplate)).ToList();
+
+    /// <summary>
+    /// For each filter: one request with a value taken from a record already fetched, and one with a value no record
+    /// has (where the list has records); then one with two filters at once. Each follows the pages of its answer until
+    /// the source record is seen or the results end.
+    /// </summary>
+    public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
+    {
+        var profile = context.Profile;
+        if (!Filtered(run, profile)) yield break;
+        var path = run.Operation.Path;
+        var whole = context.Known.GetValueOrDefault(path) ?? [];
+        var pool = whole.Concat(context.Listed.GetValueOrDefault(path) ?? []).ToList();
+        var item = context.Runs.FirstOrDefault(r => r.Role == OperationRole.Item && Paths.ParentList(r.Operation.Path) == path);
+        var idParameter = item is null ? "id" : Paths.ParameterNames(item.Operation.Path).Last();
+
+        ProbeRequest Ask(FilterProbe filter, long page) => new(
+            $"filter {filter.Describe()}" + (page > run.FirstPage ? $" (page {page})" : ""),
+            context.Url(path, null, [.. filter.Conditions.Select(c => $"{Uri.EscapeDataString(c.Filter.Parameter)}={Uri.EscapeDataString(c.Value)}"),
+                profile.Pagination is { } p ? $"{p.PageParameter}={page}" : ""]))
+        {
+            Tag = filter,
+            // Stop once the source record is seen, or the results end; a value no record has needs one page.
+            Then = answer => filter.Excludes || !answer.IsSuccess || profile.Pagination is null || Records.IsLastPage(answer, profile.Pagination)
+                             || page + 1 >= run.FirstPage + FilterPages || Records.On(answer, profile.Pagination).Any(r => Records.IdOf(r, idParameter) == filter.SourceId)
+                ? null : Ask(filter, page + 1),
+        };
+
+        var judged = Judged(run, profile);
+        var listHasRecords = run.Primary is { } first && Records.On(first, profile.Pagination).Count > 0;
+        foreach (var filter in judged)
+        {
+            var source = pool.Select(r => (Record: r, Value: FilterMatching.ValueFrom(r, filter))).FirstOrDefault(x => x.Value is not null);
+            if (source.Value is not null)
+                yield return Ask(new FilterProbe([new FilterCondition(filter, source.Value)], Records.IdOf(source.Record, idParameter), idParameter, whole), run.FirstPage);
+            // A filter that is ignored returns its source record too: only a value no record has shows it excludes.
+            // Asked of a list that has records, with a value the parameter allows (a listed one no record has).
+            var allowed = run.Operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == filter.Parameter)?.Enum;
+            var seen = pool.SelectMany(r => filter.Field!.SelectMany(f => FilterMatching.Values(r, f))).Select(JsonText.Of).OfType<string>().ToHashSet();
+            if (listHasRecords && FilterMatching.NoRecordHas(filter, source.Value, allowed, seen) is { } nothing)
+                yield return Ask(new FilterProbe([new FilterCondition(filter, nothing)], null, idParameter, whole, Excludes: true), run.FirstPage);
+        }
+        // Filters given together are cumulative: a record that has two values is asked for by both at once.
+        var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == FilterMatch.Same)
+                .Select(f => FilterMatching.ValueFrom(r, f) is { } v ? new FilterCondition(f, v) : null).OfType<FilterCondition>().Take(2).ToList()))
+            .FirstOrDefault(x => x.Conditions.Count == 2);
+        if (pair.Record is not null)
+            yield return Ask(new FilterProbe(pair.Conditions, Records.IdOf(pair.Record, idParameter), idParameter, whole), run.FirstPage);
+    }
+
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (run.Filters.Count == 0) yield break;
+        if (!Filtered(run, context.Profile)) yield break;
         var pagination = context.Profile.Pagination;
         var problems = new List<(Exchange, string)>();
-        var untested = run.Filters.Where(f => f.CouldNotTest is not null).Select(f => f.CouldNotTest!).ToList();
-        var tested = run.Filters.Where(f => f.CouldNotTest is null).ToList();
+        var asked = Mine(run).Where(e => e.Tag is FilterProbe).GroupBy(e => (FilterProbe)e.Tag!)
+            .Select(g => (Probe: g.Key, Responses: g.ToList())).ToList();
+        // A filter no fetched record has a value for could not be asked with one.
+        var untested = Judged(run, context.Profile).Where(f => !asked.Any(a => !a.Probe.Excludes && a.Probe.Conditions.Any(c => c.Filter == f)))
+            .Select(f => $"{f.Parameter} could not be tested: no record fetched has a value for {f.FieldName}").ToList();
+        var tested = asked.ToList();
         // Results the harness would not read (an XML DTD) show nothing either way.
         foreach (var notRead in tested.Where(f => f.Responses.Any(r => r.BodyRefused)).ToList())
         {
-            untested.Add($"{notRead.Describe()} could not be judged: {notRead.Responses.First(r => r.BodyRefused).Json.Error}");
+            untested.Add($"{notRead.Probe.Describe()} could not be judged: {notRead.Responses.First(r => r.BodyRefused).Json.Error}");
             tested.Remove(notRead);
         }
-        foreach (var probe in tested.Where(p => p.Excludes))
-            if (Ignored(probe, run.Primary, pagination) is { } ignored)
-                problems.Add((probe.Responses[0], ignored));
-        foreach (var probe in tested.Where(p => !p.Excludes))
+        foreach (var (probe, responses) in tested.Where(t => t.Probe.Excludes))
+            if (Ignored(probe, responses[0], run.Primary, pagination) is { } ignored)
+                problems.Add((responses[0], ignored));
+        foreach (var (probe, responses) in tested.Where(t => !t.Probe.Excludes))
         {
-            var last = probe.Responses[^1];
-            if (probe.Responses.FirstOrDefault(r => !r.IsSuccess) is { } refused)
+            var last = responses[^1];
+            if (responses.FirstOrDefault(r => !r.IsSuccess) is { } refused)
             {
                 problems.Add((refused, refused.Answered
                     ? $"{probe.Describe()} answered {refused.Status}, though the value comes from the feed's own data"
                     : $"{probe.Describe()} got no answer: {refused.TransportError}"));
                 continue;
             }
-            if (probe.Responses.FirstOrDefault(r => r.Json.Error is not null) is { } unreadable)
+            if (responses.FirstOrDefault(r => r.Json.Error is not null) is { } unreadable)
             {
                 problems.Add((unreadable, $"the results of {probe.Describe()} cannot be read: {unreadable.Json.Error}"));
                 continue;
             }
-            var records = probe.Responses.SelectMany(r => Records.On(r, pagination).Select(record => (r, record))).ToList();
+            var records = responses.SelectMany(r => Records.On(r, pagination).Select(record => (r, record))).ToList();
             foreach (var (response, record) in records)
             {
                 var id = Records.IdOf(record, probe.IdParameter);
@@ -69,9 +138,9 @@ public sealed class FiltersFilterCheck : Check
         }
         var parts = new[]
         {
-            tested.Where(t => !t.Excludes).Select(t => t.Describe()).ToList() is { Count: > 0 } matching
+            tested.Where(t => !t.Probe.Excludes).Select(t => t.Probe.Describe()).ToList() is { Count: > 0 } matching
                 ? $"{string.Join(", ", matching)}: only matching records, the expected one among them" : null,
-            tested.Where(t => t.Excludes).Select(t => t.Describe()).ToList() is { Count: > 0 } excluding
+            tested.Where(t => t.Probe.Excludes).Select(t => t.Probe.Describe()).ToList() is { Count: > 0 } excluding
                 ? $"{string.Join(", ", excluding)} (values no record has): fewer records" : null,
             untested.Count > 0 ? $"not tested: {string.Join("; ", untested)}" : null,
         };
@@ -79,9 +148,8 @@ public sealed class FiltersFilterCheck : Check
     }
 
     /// <summary>Why a value no record has shows the filter ignored, or null when it excluded (or was refused).</summary>
-    private static string? Ignored(FilterProbe probe, Exchange? unfiltered, Standards.Pagination? pagination)
+    private static string? Ignored(FilterProbe probe, Exchange response, Exchange? unfiltered, Pagination? pagination)
     {
-        var response = probe.Responses[0];
         if (!response.Answered) return $"{probe.Describe()} got no answer: {response.TransportError}";
         if (response.Status >= 500) return $"{probe.Describe()}, a value no record has, answered {response.Status}";
         if (!response.IsSuccess) return null; // refusing a value nothing has is excluding it
@@ -96,10 +164,10 @@ public sealed class FiltersFilterCheck : Check
     }
 
     /// <summary>How many records a list answer says it has: the envelope's total, else the records it holds.</summary>
-    private static long? Total(Exchange? answer, Standards.Pagination? pagination)
+    private static long? Total(Exchange? answer, Pagination? pagination)
     {
         if (answer is not { IsSuccess: true } || answer.Json.Node is null) return null;
-        if (pagination is not null && answer.Json.Node is System.Text.Json.Nodes.JsonObject page && JsonNumbers.WholeNumber(page[pagination.TotalItems]) is { } total)
+        if (pagination is not null && answer.Json.Node is JsonObject page && JsonNumbers.WholeNumber(page[pagination.TotalItems]) is { } total)
             return total;
         return Records.On(answer, pagination).Count;
     }

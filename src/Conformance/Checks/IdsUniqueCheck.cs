@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Running;
 using Conformance.Specs;
 
 namespace Conformance.Checks;
@@ -16,6 +15,9 @@ public sealed class IdsUniqueCheck : Check
     public const string CheckId = "ids-unique";
     public override string Id => CheckId;
     public override string Title => "Record ids are unique within a list";
+
+    /// <summary>Where this check judges a record on two pages, the pages that share one are fetched again together.</summary>
+    public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context) => PaginationProbes.Confirmations(run, context, Id);
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {

@@ -1,6 +1,5 @@
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Running;
 
 namespace Conformance.Checks;
 
@@ -14,12 +13,29 @@ public sealed class JurisdictionErrorsCheck : Check
     public override string Id => "jurisdiction-errors";
     public override string Title => "Missing or unknown jurisdiction is refused";
 
+    /// <summary>Which of the two refusals an answer is.</summary>
+    public enum Kind { Missing, Unknown }
+
+    /// <summary>A value no real jurisdiction uses.</summary>
+    public const string UnknownValue = "conformance-unknown-jurisdiction.invalid";
+
+    /// <summary>Where the vendor declares several jurisdictions: a request naming none, and one naming an unknown one.</summary>
+    public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
+    {
+        if (!context.SeveralJurisdictions || context.Profile.Jurisdiction is not { } jurisdiction || run.Operation.PathTemplate != jurisdiction.Endpoint
+            || run.Format != context.Profile.Formats?.Required || run.SkipReason is not null) yield break;
+        var others = context.FixedQuery(without: jurisdiction.Parameter);
+        yield return new ProbeRequest("without jurisdiction", Paths.Url(context.Target, run.Operation.Path, query: others)) { Tag = Kind.Missing };
+        yield return new ProbeRequest("unknown jurisdiction", Paths.Url(context.Target, run.Operation.Path,
+            query: Paths.Join(others, $"{Uri.EscapeDataString(jurisdiction.Parameter)}={UnknownValue}"))) { Tag = Kind.Unknown };
+    }
+
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (context.Profile.Jurisdiction is not { } jurisdiction || run.Operation.PathTemplate != jurisdiction.Endpoint
             || run.Format != context.Profile.Formats?.Required || run.SkipReason is not null)
             yield break;
-        var probes = run.Exchanges.Where(e => e.OwnedBy == Id).ToList();
+        var probes = Mine(run).ToList();
         if (probes.Count == 0)
         {
             yield return Skipped(run, $"The vendor profile does not declare several_jurisdictions, so the endpoint is taken "
@@ -29,8 +45,8 @@ public sealed class JurisdictionErrorsCheck : Check
         var problems = new List<(Exchange, string)>();
         foreach (var probe in probes)
         {
-            var expected = probe.Purpose == JurisdictionProbes.Missing ? 400 : 404;
-            var what = probe.Purpose == JurisdictionProbes.Missing ? $"without {jurisdiction.Parameter}" : $"with an unknown {jurisdiction.Parameter}";
+            var expected = probe.Tag is Kind.Missing ? 400 : 404;
+            var what = probe.Tag is Kind.Missing ? $"without {jurisdiction.Parameter}" : $"with an unknown {jurisdiction.Parameter}";
             if (!probe.Answered) problems.Add((probe, $"no answer {what}: {probe.TransportError}"));
             else if (probe.Status != expected) problems.Add((probe, $"{what} it answered {probe.Status}, not {expected}"));
         }

@@ -13,7 +13,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class PaginationEnvelopeCheck : Check
 {
-    public override string Id => "pagination-envelope";
+    public const string CheckId = "pagination-envelope";
+    public override string Id => CheckId;
     public override string Title => "Pagination envelope is present and consistent";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

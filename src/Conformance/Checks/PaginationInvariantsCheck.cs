@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Running;
 
 namespace Conformance.Checks;
 
@@ -12,23 +11,38 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class PaginationInvariantsCheck : Check
 {
-    public override string Id => PaginationProbes.Check;
+    public const string CheckId = "pagination-invariants";
+    public override string Id => CheckId;
     public override string Title => "Pages do not overlap, honour per_page and end cleanly";
+
+    /// <summary>A small page (is per_page honoured?), the page after the last, and overlapping pages fetched again.</summary>
+    public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
+    {
+        if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p || run.Primary is not { IsSuccess: true } first) yield break;
+        var path = run.Operation.Path;
+        yield return new ProbeRequest("small page", context.Url(path, null, $"{p.PageParameter}={run.FirstPage}", $"{p.PerPageParameter}={PaginationProbes.SmallPerPage}"))
+            { Page = run.FirstPage, Tag = PaginationProbes.Kind.SmallPage };
+        var totalPages = first.Json.Node is JsonObject body ? JsonNumbers.WholeNumber(body[p.TotalPages]) : null;
+        if (totalPages is >= 0 and < 1_000_000_000)
+            yield return new ProbeRequest("past the last page", context.PageUrl(path, totalPages.Value + run.FirstPage))
+                { Page = totalPages.Value + run.FirstPage, Tag = PaginationProbes.Kind.PastTheEnd };
+        foreach (var again in PaginationProbes.Confirmations(run, context, Id)) yield return again;
+    }
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p) yield break;
-        var sampled = run.Answered.Where(e => e.Page is not null && e.IsSuccess && e.Json.Node is JsonObject).ToList();
+        var sampled = PaginationProbes.Sampled(run);
         if (sampled.Count == 0) yield break; // endpoint-answers and pagination-envelope say why
         var problems = new List<(Exchange, string)>();
 
         // An overlap counts only if the pages, fetched again together, still share the record.
-        if (PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: PaginationProbes.Check } judge)
+        if (PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
             foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, judge))
                 problems.Add((evidence, $"record {id} is on page {first} and page {second}"));
 
         var total = JsonNumbers.WholeNumber(sampled[0].Json.Node![p.TotalItems]);
-        if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.SmallPage) is { } small)
+        if (Mine(run).FirstOrDefault(e => e.Tag is PaginationProbes.Kind.SmallPage) is { } small)
         {
             var expected = Math.Min(PaginationProbes.SmallPerPage, total ?? PaginationProbes.SmallPerPage);
             // A server may refuse a page this small (a 4xx names its limit): only a failure or an ignored value counts.
@@ -37,7 +51,7 @@ public sealed class PaginationInvariantsCheck : Check
             else if (small.IsSuccess && small.Json.Error is null && Records.On(small, p).Count is var count && count != expected)
                 problems.Add((small, $"{p.PerPageParameter}={PaginationProbes.SmallPerPage} gave {count} record(s), not {expected}"));
         }
-        if (run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id && e.Purpose == PaginationProbes.PastTheEnd) is { } beyond)
+        if (Mine(run).FirstOrDefault(e => e.Tag is PaginationProbes.Kind.PastTheEnd) is { } beyond)
         {
             // Only a failure is judged: an empty page, a 4xx, or (as static feeds do) the last page again all end the walk.
             if (!beyond.Answered) problems.Add((beyond, $"page {beyond.Page}, past the last, got no answer: {beyond.TransportError}"));

@@ -1,19 +1,25 @@
-using System.Text.Json.Nodes;
 using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
+using System.Text.Json.Nodes;
 
 namespace Conformance.Checks;
 
-/// <summary>The requests pagination-invariants sends besides the sampled pages, and who judges a record on two pages.</summary>
+/// <summary>The requests about pagination besides the sampled pages, and who judges a record on two pages.</summary>
 public static class PaginationProbes
 {
-    public const string Check = "pagination-invariants";
-    public const string SmallPage = "small page";
-    public const string PastTheEnd = "past the last page";
-    /// <summary>A page fetched again because it shared a record with another: was the feed only moving?</summary>
-    public const string Confirm = "page fetched again";
+    /// <summary>Which of pagination's own requests an answer is.</summary>
+    public enum Kind
+    {
+        /// <summary>A small per_page: is it honoured?</summary>
+        SmallPage,
+        /// <summary>The page after the last: an empty page or a refusal, never a server error.</summary>
+        PastTheEnd,
+        /// <summary>A page fetched again because it shared a record with another: was the feed only moving?</summary>
+        Confirm,
+    }
+
     /// <summary>Small enough that any feed with three records shows whether per_page is honoured.</summary>
     public const int SmallPerPage = 2;
 
@@ -26,10 +32,23 @@ public static class PaginationProbes
     /// The pages are fetched again for that check alone.
     /// </summary>
     public static OverlapJudge? JudgeOfOverlaps(Profile profile, string pathTemplate) =>
-        profile.ClauseFor(Check) is not null ? new OverlapJudge(Check, "id", StringComparer.OrdinalIgnoreCase)
+        profile.ClauseFor(PaginationInvariantsCheck.CheckId) is not null ? new OverlapJudge(PaginationInvariantsCheck.CheckId, "id", StringComparer.OrdinalIgnoreCase)
         : profile.ClauseFor(IdsUniqueCheck.CheckId) is not null && profile.UniqueIdFor(pathTemplate) is { } rule
             ? new OverlapJudge(IdsUniqueCheck.CheckId, rule.Field, rule.Comparer)
             : null;
+
+    /// <summary>The sampled pages of a list: its ordinary reads that are pages and answered with an envelope.</summary>
+    public static List<Exchange> Sampled(OperationRun run) =>
+        run.Answered.Where(e => e.Page is not null && e.IsSuccess && e.Json.Node is JsonObject).ToList();
+
+    /// <summary>The pages that share a record, fetched again together, for the check that judges overlaps on this list.</summary>
+    public static IEnumerable<ProbeRequest> Confirmations(OperationRun run, ProbeContext context, string check)
+    {
+        if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p
+            || JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is not { } judge || judge.Check != check) return [];
+        return Overlaps(Sampled(run), p, judge.Field, judge.Comparer).SelectMany(o => new[] { o.First, o.Second }).Distinct().Order().Take(6)
+            .Select(page => new ProbeRequest("page fetched again", context.PageUrl(run.Operation.Path, page)) { Page = page, Tag = Kind.Confirm });
+    }
 
     /// <summary>Ids that appear on two of the given pages, with the pages they appear on.</summary>
     public static IEnumerable<(string Id, long First, long Second)> Overlaps(IEnumerable<Exchange> pages, Pagination p, string field, StringComparer comparer)
@@ -47,8 +66,8 @@ public static class PaginationProbes
     /// </summary>
     public static IEnumerable<(string Id, long First, long Second, Exchange Evidence)> ConfirmedOverlaps(OperationRun run, Pagination p, OverlapJudge judge)
     {
-        var sampled = run.Answered.Where(e => e.Page is not null && e.IsSuccess && e.Json.Node is JsonObject).ToList();
-        var again = run.Exchanges.Where(e => e.OwnedBy == judge.Check && e.Purpose == Confirm && e.IsSuccess).ToList();
+        var sampled = Sampled(run);
+        var again = run.Exchanges.Where(e => e.OwnedBy == judge.Check && e.Tag is Kind.Confirm && e.IsSuccess).ToList();
         var confirmed = Overlaps(again, p, judge.Field, judge.Comparer).Select(o => o.Id).ToHashSet(judge.Comparer);
         foreach (var (id, first, second) in Overlaps(sampled, p, judge.Field, judge.Comparer))
             if (again.Count == 0 || confirmed.Contains(id))

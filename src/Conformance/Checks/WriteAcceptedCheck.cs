@@ -1,6 +1,6 @@
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Running;
+using Conformance.Standards;
 
 namespace Conformance.Checks;
 
@@ -14,10 +14,41 @@ public sealed class WriteAcceptedCheck : Check
     public override string Id => "write-accepted";
     public override string Title => "A write the standard defines is accepted";
 
+    /// <summary>The write, once, from the profile's recipe: fixed fields, and fields taken from a record the list gave.</summary>
+    public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
+    {
+        if (run.Role != OperationRole.Write || Recipe(run, context.Profile) is not { } recipe) yield break;
+        var form = recipe.Form.ToList();
+        if (recipe.FormFromRecord is { } from)
+        {
+            if (Source(run, context.Profile, from, context.Listed) is not { } record) yield break; // Evaluate says why
+            form.AddRange(from.Fields.Select(f => KeyValuePair.Create(f.Key, Records.IdOf(record, f.Value)!)));
+        }
+        yield return new ProbeRequest("write (--allow-writes)", context.Url(run.Operation.Path)) { Form = form };
+    }
+
+    private static WriteRecipe? Recipe(OperationRun run, Profile profile) =>
+        profile.Writes.FirstOrDefault(w => w.Endpoint == run.Operation.PathTemplate && w.Method == run.Operation.Method);
+
+    /// <summary>The list a write's values come from, in the write's own format (/services.{format} → /services.xml).</summary>
+    private static string ListOf(OperationRun run, Profile profile, FromRecord from) =>
+        profile.Formats is { } formats && run.Format is { } format ? from.List.Replace("{" + formats.Parameter + "}", format.Extension) : from.List;
+
+    private static System.Text.Json.Nodes.JsonObject? Source(OperationRun run, Profile profile, FromRecord from,
+        IReadOnlyDictionary<string, List<System.Text.Json.Nodes.JsonObject>> listed) =>
+        (listed.GetValueOrDefault(ListOf(run, profile, from)) ?? [])
+            .FirstOrDefault(r => RecordCondition.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => Records.IdOf(r, f) is not null));
+
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (run.Role != OperationRole.Write || run.Exchanges.FirstOrDefault(e => e.OwnedBy == Id) is not { } write) yield break;
-        var expected = context.Profile.Writes.First(w => w.Endpoint == run.Operation.PathTemplate && w.Method == run.Operation.Method).ExpectAnyOf;
+        if (run.Role != OperationRole.Write || Recipe(run, context.Profile) is not { } recipe) yield break;
+        if (Mine(run).FirstOrDefault() is not { } write)
+        {
+            if (recipe.FormFromRecord is { } from)
+                yield return Skipped(run, $"No record from GET {ListOf(run, context.Profile, from)} can supply {string.Join(", ", from.Fields.Keys)} for the write.");
+            yield break;
+        }
+        var expected = recipe.ExpectAnyOf;
         if (write.IsSuccess && write.BodyRefused && expected.Count > 0)
         {
             yield return Error(run, $"The write was answered {write.Status}, but the harness could not judge the answer: {write.Json.Error}.", write);

@@ -1,22 +1,19 @@
 using System.Text.Json.Nodes;
-using Conformance.Http;
 using Conformance.Standards;
 
 namespace Conformance.Evidence;
 
 /// <summary>
-/// One filtered request and what it must show: the filters and values applied (several: all must hold),
-/// the record the values were taken from (it must be among the results), and the records known in full,
-/// by which records a list shows only in part are judged. Or why no such request could be made. A probe that
-/// <see cref="Excludes"/> asks with a value no record has: it must give fewer records than the list without it.
+/// One filtered request and what it must show: the filters and values applied (several: all must hold), the record
+/// the values were taken from (it must be among the results), and the records known in full, by which records a list
+/// shows only in part are judged. A probe that <see cref="Excludes"/> asks with a value no record has: it must give
+/// fewer records than the list without it. It tags every page of its answer.
 /// </summary>
 public sealed record FilterProbe(
     IReadOnlyList<FilterCondition> Conditions,
     string? SourceId,
     string IdParameter,
-    IReadOnlyList<Exchange> Responses,
     IReadOnlyList<JsonObject> Known,
-    string? CouldNotTest = null,
     bool Excludes = false)
 {
     public string Describe() => string.Join(" & ", Conditions.Select(c => $"{c.Filter.Parameter}={c.Value}"));

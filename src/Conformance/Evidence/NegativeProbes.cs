@@ -1,12 +1,8 @@
 namespace Conformance.Evidence;
 
-/// <summary>The requests --negative sends, made to fail, and the check that judges them.</summary>
+/// <summary>Values no feed has, for requests made to fail (--negative) and for filters asked with what no record holds.</summary>
 public static class NegativeProbes
-{
-    public const string Check = "errors-refuse-properly";
-    public const string UnknownId = "unknown id";
-    public const string InvalidPage = "invalid page number";
-    /// <summary>An id no real record has, shaped like a real one (a server may refuse a malformed id with 400).</summary>
+{    /// <summary>An id no real record has, shaped like a real one (a server may refuse a malformed id with 400).</summary>
     public static string UnknownIdLike(string real) =>
         Guid.TryParse(real, out _) ? UnknownUuid
         : real.All(char.IsAsciiDigit) && real.Length > 0 ? new string('9', Math.Max(real.Length, 9))

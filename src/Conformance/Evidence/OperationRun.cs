@@ -34,10 +34,7 @@ public sealed record OperationRun(
     bool NotApplicable = false,
     bool DeclaredAbsent = false)
 {
-    /// <summary>Filtered requests sent to this list, and what each must show (filters-filter judges them).</summary>
-    public IReadOnlyList<Evidence.FilterProbe> Filters { get; init; } = [];
-
-    /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="Evidence.PageOrigin"/>).</summary>
+    /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="PageOrigin"/>).</summary>
     public long FirstPage { get; init; } = 1;
 
     /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>

@@ -14,7 +14,6 @@ public static class PageOrigin
 {
     /// <summary>The request for page 0; it belongs to pagination-envelope unless it turns out to be the first page.</summary>
     public const string Probe = "page 0 (page 1 says it is not the first page)";
-    public const string Owner = "pagination-envelope";
 
     /// <summary>The page answered and its first-page flag is false.</summary>
     public static bool SaysNotFirst(Exchange page, Pagination p) => Flag(page, p) == false;

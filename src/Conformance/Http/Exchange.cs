@@ -15,6 +15,8 @@ public sealed record Exchange
     public required string Purpose { get; init; }
     public required string Method { get; init; }
     public required string Url { get; init; }
+    /// <summary>Where the request was asked to go, before credentials were added (a read without them repeats it).</summary>
+    public Uri? Asked { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
     /// <summary>The page this request asked for, when it sampled a paginated list.</summary>
     public long? Page { get; init; }
@@ -43,6 +45,8 @@ public sealed record Exchange
     /// only that check judges it. Null for the ordinary reads every check judges.
     /// </summary>
     public string? OwnedBy { get; init; }
+    /// <summary>What the owning check tagged its request with, to tell its requests apart (never display text).</summary>
+    public object? Tag { get; init; }
     /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
     public Specs.XmlShape? Xml { get; init; }
     /// <summary>The redirects followed, in order, before the answer recorded here (the same origin only).</summary>

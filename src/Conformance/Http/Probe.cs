@@ -33,6 +33,9 @@ public sealed class Probe : IDisposable
 
     public int RequestsSent { get; private set; }
 
+    /// <summary>Requests carry the user's credentials or headers (so a read can be tried again without them).</summary>
+    public bool Credentialed => _settings.Headers.Count > 0 || _settings.Credentials.Any;
+
     /// <summary>The pause after a 429 that names none.</summary>
     public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromSeconds(2);
 
@@ -124,6 +127,7 @@ public sealed class Probe : IDisposable
             Operation = operation,
             Purpose = purpose,
             Method = form is null ? "GET" : "POST",
+            Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
             RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
                 credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),

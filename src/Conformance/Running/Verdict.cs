@@ -16,6 +16,23 @@ public static class Verdict
     /// <summary>Nothing failed, but a required part could not be covered: no pass can rest on it.</summary>
     public const string Inconclusive = "inconclusive";
 
+    /// <summary>
+    /// What the harness could not do is never the vendor's fault: a finding resting on a request never answered in a
+    /// stopped run, on an answer the server throttled beyond what the harness waits for, or on a redirect it would not
+    /// follow (a page that is not the answer) is an error, pass or not. Only a check that judges such redirects itself
+    /// (a request without credentials sent away was not served) keeps its outcome.
+    /// </summary>
+    public static List<CheckResult> Settle(List<CheckResult> results, IReadOnlyCollection<Check> checks, string? aborted)
+    {
+        var judgesRedirects = checks.Where(c => c.JudgesUnfollowedRedirects).Select(c => c.Id).ToHashSet();
+        return results.Select(r => r.Evidence is { RedirectNotFollowed: { } why } && r.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning
+                                   && !(judgesRedirects.Contains(r.Check) && r.Evidence.Anonymous)
+                ? r with { Outcome = Outcome.Error, Message = $"{r.Message} (not judged: {why})" }
+            : r.Outcome is not (Outcome.Fail or Outcome.Warning) ? r
+            : r.Evidence is { Throttled: true } || (aborted is not null && r.Evidence is { Answered: false }) ? r with { Outcome = Outcome.Error }
+            : r).ToList();
+    }
+
     public static Outcome OutcomeOf(FindingKind kind, Level level, Tier tier) => kind switch
     {
         FindingKind.Satisfied => Outcome.Pass,

@@ -10,22 +10,22 @@ public class ErrorsRefuseProperlyCheckTests
 {
     private readonly ErrorsRefuseProperlyCheck _check = new();
 
-    private static OperationRun With(string path, OperationRole role, string purpose, int status) =>
+    private OperationRun With(string path, OperationRole role, ErrorsRefuseProperlyCheck.Kind kind, int status) =>
         Run(path, role, JsonExchange(path, new JsonObject(), id: role == OperationRole.Item ? Id1 : null),
-            JsonExchange(path, new JsonObject(), status: status) with { OwnedBy = NegativeProbes.Check, Purpose = purpose });
+            JsonExchange(path, new JsonObject(), status: status) with { OwnedBy = _check.Id, Tag = kind });
 
-    [TestCase("/services/{id}", OperationRole.Item, NegativeProbes.UnknownId, 404)]
-    [TestCase("/services", OperationRole.List, NegativeProbes.InvalidPage, 400)]
-    [TestCase("/services", OperationRole.List, NegativeProbes.InvalidPage, 200)]
-    public void Proper_refusals_satisfy_it(string path, OperationRole role, string purpose, int status) =>
-        Assert.That(Single(_check, With(path, role, purpose, status)).Kind, Is.EqualTo(FindingKind.Satisfied));
+    [TestCase("/services/{id}", OperationRole.Item, ErrorsRefuseProperlyCheck.Kind.UnknownId, 404)]
+    [TestCase("/services", OperationRole.List, ErrorsRefuseProperlyCheck.Kind.InvalidPage, 400)]
+    [TestCase("/services", OperationRole.List, ErrorsRefuseProperlyCheck.Kind.InvalidPage, 200)]
+    public void Proper_refusals_satisfy_it(string path, OperationRole role, ErrorsRefuseProperlyCheck.Kind kind, int status) =>
+        Assert.That(Single(_check, With(path, role, kind, status)).Kind, Is.EqualTo(FindingKind.Satisfied));
 
-    [TestCase("/services/{id}", OperationRole.Item, NegativeProbes.UnknownId, 200, "not 404")]
-    [TestCase("/services/{id}", OperationRole.Item, NegativeProbes.UnknownId, 500, "not 404")]
-    [TestCase("/services", OperationRole.List, NegativeProbes.InvalidPage, 500, "a server error")]
-    public void Wrong_answers_violate_it(string path, OperationRole role, string purpose, int status, string expected)
+    [TestCase("/services/{id}", OperationRole.Item, ErrorsRefuseProperlyCheck.Kind.UnknownId, 200, "not 404")]
+    [TestCase("/services/{id}", OperationRole.Item, ErrorsRefuseProperlyCheck.Kind.UnknownId, 500, "not 404")]
+    [TestCase("/services", OperationRole.List, ErrorsRefuseProperlyCheck.Kind.InvalidPage, 500, "a server error")]
+    public void Wrong_answers_violate_it(string path, OperationRole role, ErrorsRefuseProperlyCheck.Kind kind, int status, string expected)
     {
-        var finding = Single(_check, With(path, role, purpose, status));
+        var finding = Single(_check, With(path, role, kind, status));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
         Assert.That(finding.Message, Does.Contain(expected));
     }

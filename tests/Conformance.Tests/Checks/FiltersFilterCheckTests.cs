@@ -20,9 +20,9 @@ public class FiltersFilterCheckTests
 
     private static OperationRun Run(JsonObject page, params JsonObject[] known)
     {
-        var response = JsonExchange("/services", page) with { OwnedBy = "filters-filter" };
-        var probe = new FilterProbe([Condition("taxonomy_term_id", Term)], Id1, "id", [response], known);
-        return Fixtures.Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 1, Service(Id1)), page: 1)) with { Filters = [probe] };
+        var probe = new FilterProbe([Condition("taxonomy_term_id", Term)], Id1, "id", known);
+        var response = JsonExchange("/services", page) with { OwnedBy = "filters-filter", Tag = probe };
+        return Fixtures.Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 1, Service(Id1)), page: 1), response);
     }
 
     [Test]
@@ -51,8 +51,7 @@ public class FiltersFilterCheckTests
     [Test]
     public void A_filter_no_record_has_a_value_for_is_skipped_with_the_reason()
     {
-        var probe = new FilterProbe([Condition("taxonomy_id", "")], null, "id", [], [], "taxonomy_id could not be tested: no record fetched has a value");
-        var run = Fixtures.Run("/services", OperationRole.List) with { Filters = [probe] };
+        var run = Fixtures.Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 1, Service(Id1)), page: 1));
         var finding = Single(_check, run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
         Assert.That(finding.Message, Does.Contain("could not be tested"));
@@ -75,9 +74,9 @@ public class FiltersFilterCheckTests
     /// <summary>The list (3 services on page 1) asked for with a value no record has, answered as given.</summary>
     private Finding Excluding(Conformance.Http.Exchange answer)
     {
-        var probe = new FilterProbe([Condition("search", FilterMatching.NoSuchWord)], null, "id", [answer with { OwnedBy = "filters-filter" }], [], Excludes: true);
+        var probe = new FilterProbe([Condition("search", FilterMatching.NoSuchWord)], null, "id", [], Excludes: true);
         var unfiltered = JsonExchange("/services", Page(1, 1, 3, Service(Id1), Service(Id2), Service(Id3)), page: 1);
-        return Single(_check, Fixtures.Run("/services", OperationRole.List, unfiltered) with { Filters = [probe] });
+        return Single(_check, Fixtures.Run("/services", OperationRole.List, unfiltered, answer with { OwnedBy = "filters-filter", Tag = probe }));
     }
 
     [Test]

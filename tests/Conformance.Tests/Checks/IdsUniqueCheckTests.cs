@@ -68,12 +68,13 @@ public class IdsUniqueAcrossPagesTests
         ["totalElements"] = 4, ["totalPages"] = 2, ["content"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject { ["id"] = id }).ToArray()),
     };
 
-    private static Conformance.Http.Exchange At(int page, JsonObject body, string? purpose = null) =>
+    private static Conformance.Http.Exchange At(int page, JsonObject body, PaginationProbes.Kind? kind = null) =>
         JsonExchange("/services", body, page: page) with
         {
             Operation = "GET /services",
-            Purpose = purpose ?? $"page {page}",
-            OwnedBy = purpose is null ? null : IdsUniqueCheck.CheckId,
+            Purpose = kind is null ? $"page {page}" : "page fetched again",
+            OwnedBy = kind is null ? null : IdsUniqueCheck.CheckId,
+            Tag = kind,
         };
 
     private static Finding Judge(params Conformance.Http.Exchange[] exchanges) =>
@@ -87,7 +88,7 @@ public class IdsUniqueAcrossPagesTests
     [Test]
     public void An_overlap_gone_when_the_pages_are_fetched_again_is_a_feed_that_moved() =>
         Assert.That(Judge(At(1, Page("1502", "1503")), At(2, Page("1503", "1504")),
-                At(1, Page("1501", "1502"), PaginationProbes.Confirm), At(2, Page("1503", "1504"), PaginationProbes.Confirm)).Kind,
+                At(1, Page("1501", "1502"), PaginationProbes.Kind.Confirm), At(2, Page("1503", "1504"), PaginationProbes.Kind.Confirm)).Kind,
             Is.EqualTo(FindingKind.Satisfied));
 
     [Test]

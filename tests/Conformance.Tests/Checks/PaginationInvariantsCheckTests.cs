@@ -10,19 +10,19 @@ public class PaginationInvariantsCheckTests
 {
     private readonly PaginationInvariantsCheck _check = new();
 
-    private static Conformance.Http.Exchange Probe(string purpose, JsonNode body, int status = 200, int? page = null) =>
-        JsonExchange("/services", body, status: status, page: page) with { OwnedBy = PaginationProbes.Check, Purpose = purpose };
+    private static Conformance.Http.Exchange Probe(PaginationProbes.Kind kind, JsonNode body, int status = 200, int? page = null) =>
+        JsonExchange("/services", body, status: status, page: page) with { OwnedBy = PaginationInvariantsCheck.CheckId, Tag = kind };
 
     private static OperationRun Run(JsonObject page2, JsonObject small, Conformance.Http.Exchange beyond) =>
         Fixtures.Run("/services", OperationRole.List,
             JsonExchange("/services", Page(1, 2, 4, Service(Id1), Service(Id2)), page: 1),
             JsonExchange("/services", page2, page: 2),
-            Probe(PaginationProbes.SmallPage, small, page: 1),
+            Probe(PaginationProbes.Kind.SmallPage, small, page: 1),
             beyond);
 
     private static readonly JsonObject GoodPage2 = Page(2, 2, 4, Service(Id3), Service("id-4"));
     private static readonly JsonObject GoodSmall = Page(1, 2, 4, Service(Id1), Service(Id2));
-    private static Conformance.Http.Exchange EmptyBeyond => Probe(PaginationProbes.PastTheEnd, Page(3, 2, 4), page: 3);
+    private static Conformance.Http.Exchange EmptyBeyond => Probe(PaginationProbes.Kind.PastTheEnd, Page(3, 2, 4), page: 3);
 
     [Test]
     public void Distinct_pages_an_honoured_per_page_and_a_clean_end_satisfy_it() =>
@@ -30,7 +30,7 @@ public class PaginationInvariantsCheckTests
 
     [Test]
     public void A_404_after_the_last_page_satisfies_it() =>
-        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, Probe(PaginationProbes.PastTheEnd, new JsonObject(), 404, 3))).Kind,
+        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, Probe(PaginationProbes.Kind.PastTheEnd, new JsonObject(), 404, 3))).Kind,
             Is.EqualTo(FindingKind.Satisfied));
 
     [Test]
@@ -43,12 +43,12 @@ public class PaginationInvariantsCheckTests
     {
         var run = Run(Page(2, 2, 4, Service(Id2), Service(Id3)), GoodSmall, EmptyBeyond);
         var moved = run with { Exchanges = [.. run.Exchanges,
-            Probe(PaginationProbes.Confirm, Page(1, 2, 4, Service("id-0"), Service(Id1)), page: 1),
-            Probe(PaginationProbes.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
+            Probe(PaginationProbes.Kind.Confirm, Page(1, 2, 4, Service("id-0"), Service(Id1)), page: 1),
+            Probe(PaginationProbes.Kind.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
         Assert.That(Single(_check, moved).Kind, Is.EqualTo(FindingKind.Satisfied));
         var still = run with { Exchanges = [.. run.Exchanges,
-            Probe(PaginationProbes.Confirm, Page(1, 2, 4, Service(Id1), Service(Id2)), page: 1),
-            Probe(PaginationProbes.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
+            Probe(PaginationProbes.Kind.Confirm, Page(1, 2, 4, Service(Id1), Service(Id2)), page: 1),
+            Probe(PaginationProbes.Kind.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
         Assert.That(Single(_check, still).Message, Does.Contain($"record {Id2} is on page 1 and page 2"));
     }
 
@@ -59,6 +59,6 @@ public class PaginationInvariantsCheckTests
 
     [Test]
     public void A_server_error_after_the_last_page_violates_it() =>
-        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, Probe(PaginationProbes.PastTheEnd, new JsonObject(), 500, 3))).Message,
+        Assert.That(Single(_check, Run(GoodPage2, GoodSmall, Probe(PaginationProbes.Kind.PastTheEnd, new JsonObject(), 500, 3))).Message,
             Does.Contain("past the last, answered 500"));
 }

@@ -81,8 +81,8 @@ public class Open311CheckTests
         var operation = Operation(ServicesPath, XmlFormat);
         return Run(ServicesPath, XmlFormat, OperationRole.Other,
             Exchange(operation, Services, XmlFormat),
-            Exchange(operation, "<errors/>", XmlFormat, status: missing, purpose: JurisdictionProbes.Missing, negative: true),
-            Exchange(operation, "<errors/>", XmlFormat, status: unknown, purpose: JurisdictionProbes.Unknown, negative: true));
+            Exchange(operation, "<errors/>", XmlFormat, status: missing, negative: true, tag: JurisdictionErrorsCheck.Kind.Missing),
+            Exchange(operation, "<errors/>", XmlFormat, status: unknown, negative: true, tag: JurisdictionErrorsCheck.Kind.Unknown));
     }
 
     [Test]

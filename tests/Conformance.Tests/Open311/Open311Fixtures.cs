@@ -25,7 +25,7 @@ public static class Open311Fixtures
         Planner.InEachFormat(Spec.Find("GET", template)!, Profile.Formats).Single(o => o.Format == format).Operation;
 
     public static Exchange Exchange(SpecOperation operation, string body, ResponseFormat format, int status = 200,
-        string? contentType = null, string purpose = "fetch", bool negative = false, string? id = null) => new()
+        string? contentType = null, string purpose = "fetch", bool negative = false, string? id = null, object? tag = null) => new()
     {
         Operation = operation.Id,
         Purpose = purpose,
@@ -38,6 +38,7 @@ public static class Open311Fixtures
         Xml = format.IsXml ? new XmlShape(Spec.Root, operation) : null,
         OwnedBy = negative ? "jurisdiction-errors" : null,
         RecordId = id,
+        Tag = tag,
     };
 
     public static OperationRun Run(string template, ResponseFormat format, OperationRole role, params Exchange[] exchanges) =>

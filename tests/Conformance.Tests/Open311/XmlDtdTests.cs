@@ -56,10 +56,10 @@ public class XmlDtdTests
     public void A_filtered_list_that_was_not_read_leaves_the_filter_untested_not_failed()
     {
         var operation = Operation(RequestsPath, XmlFormat);
-        var filtered = Exchange(operation, WithDtd, XmlFormat) with { OwnedBy = "filters-filter" };
         var status = Profile.Filters.Single(f => f.Parameter == "status");
-        var probe = new FilterProbe([new FilterCondition(status, "open")], "HB-1", "service_request_id", [filtered], []);
-        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Without, XmlFormat)) with { Filters = [probe] };
+        var probe = new FilterProbe([new FilterCondition(status, "open")], "HB-1", "service_request_id", []);
+        var filtered = Exchange(operation, WithDtd, XmlFormat) with { OwnedBy = "filters-filter", Tag = probe };
+        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Without, XmlFormat), filtered);
         var finding = new FiltersFilterCheck().Evaluate(run, Context).Single();
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
         Assert.That(finding.Message, Does.Contain("DTD"));

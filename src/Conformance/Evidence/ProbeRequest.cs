@@ -1,0 +1,21 @@
+using Conformance.Http;
+
+namespace Conformance.Evidence;
+
+/// <summary>
+/// A request a check needs beyond the ordinary reads, declared as data: the runner sends it, tags the answer with the
+/// check (and <see cref="Tag"/>), and only that check judges it. <see cref="Then"/> asks for a further request from
+/// this one's answer (the next page of a filtered list), or null to stop.
+/// </summary>
+public sealed record ProbeRequest(string Purpose, Uri Url)
+{
+    /// <summary>Sent without the user's credentials and headers.</summary>
+    public bool Anonymous { get; init; }
+    public long? Page { get; init; }
+    public string? RecordId { get; init; }
+    /// <summary>A form to POST: only a write the user allowed on a test environment.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
+    /// <summary>What the check needs to read the answer by (its own type: which probe this was, which filter...).</summary>
+    public object? Tag { get; init; }
+    public Func<Exchange, ProbeRequest?>? Then { get; init; }
+}

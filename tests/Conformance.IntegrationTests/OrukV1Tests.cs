@@ -170,6 +170,6 @@ public class OrukV1Tests
         var unique = Result(result, "ids-unique", "GET /services");
         Assert.That(unique.Clause, Is.EqualTo("ORUK-1.0/unique-ids"));
         Assert.That(unique.Outcome, Is.EqualTo(Outcome.Warning));
-        Assert.That(unique.Message, Is.EqualTo($"id {services[1]["id"]} is on page 1 and page 2"));
+        Assert.That(unique.Message, Is.EqualTo($"the same id is on two pages; found {services[1]["id"]} on page 1 and page 2"));
     }
 }

@@ -30,7 +30,7 @@ public abstract class Check
     /// <summary>The answers to the requests this check declared, in the order they were sent.</summary>
     protected IEnumerable<Http.Exchange> Mine(OperationRun run) => run.Exchanges.Where(e => e.OwnedBy == Id);
 
-    protected const int MaxDetails = 20;
+    public const int MaxDetails = 20;
 
     /// <summary>
     /// An anonymous request refused with 401/403 where the standard does not promise open access: the
@@ -58,25 +58,33 @@ public abstract class Check
     protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, string Problem)> problems, string passMessage) =>
         Judge(run, problems.Select(p => (p.Exchange, new Problem(p.Problem))).ToList(), passMessage);
 
+    protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, Problem Problem)> problems, string passMessage, int? records = null)
+    {
+        var tally = new ProblemTally();
+        foreach (var (exchange, problem) in problems) tally.Add(exchange, problem);
+        return Judge(run, tally, passMessage, records);
+    }
+
     /// <summary>
     /// Satisfied when there is no problem; otherwise violated, with every distinct rule broken named in the message
     /// (never hidden behind "and N more"), the most widespread first, each with how many records (of
     /// <paramref name="records"/>) or responses it touched, the value found and the hint; the first occurrences
     /// (up to 20) are kept as details, and the counts say how many there were in all.
     /// </summary>
-    protected Finding Judge(OperationRun run, IReadOnlyList<(Http.Exchange Exchange, Problem Problem)> problems, string passMessage, int? records = null)
+    protected Finding Judge(OperationRun run, ProblemTally tally, string passMessage, int? records = null)
     {
-        if (problems.Count == 0) return Satisfied(run, passMessage);
-        var groups = problems.GroupBy(p => p.Problem.Rule).OrderByDescending(g => g.Count()).ToList();
+        if (tally.Count == 0) return Satisfied(run, passMessage);
+        var groups = tally.Rules;
         var rules = groups.Select(g =>
         {
-            var first = g.First().Problem;
-            var touched = g.Select(p => p.Problem.Record ?? p.Exchange.Url).Distinct().Count();
+            var first = g.First;
+            var touched = g.Touched.Count;
             var where = first.Record is not null && records is > 0 ? $" (in {touched} of {records} record{(records == 1 ? "" : "s")})"
+                : first.Record is not null && touched > 1 ? $" (in {touched} records)"
                 : touched > 1 ? $" (in {touched} responses)" : "";
             return first.Rule + (first.Found is null ? "" : $"; found {first.Found}") + (first.Fix is null ? "" : $" ({first.Fix})") + where;
         }).ToList();
         var message = rules.Count == 1 ? rules[0] : $"{rules.Count} problems: {string.Join("; ", rules.Select((r, i) => $"({i + 1}) {r}"))}";
-        return Violated(run, message, problems.Select(p => $"{p.Exchange.Purpose}: {p.Problem.Detail ?? p.Problem.Rule}"), groups[0].First().Exchange);
+        return Violated(run, message, tally.Details, groups[0].Evidence);
     }
 }

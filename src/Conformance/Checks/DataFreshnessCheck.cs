@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conformance.Evidence;
-using Conformance.Running;
+using Conformance.Http;
+using Conformance.Specs;
 
 namespace Conformance.Checks;
 
@@ -8,7 +9,7 @@ namespace Conformance.Checks;
 /// Reports records whose assurance date is older than the standard advises (ORUK: three months), as
 /// information: stale data is advice to the publisher, never a conformance fault.
 /// </summary>
-public sealed class DataFreshnessCheck : Check
+public sealed class DataFreshnessCheck : PageCheck
 {
     public override string Id => "data-freshness";
     public override string Title => "Records were assured recently";
@@ -16,19 +17,40 @@ public sealed class DataFreshnessCheck : Check
     /// <summary>Today, for the age of a date; a test may fix it.</summary>
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) =>
+        new Dates(this, role, context, context.Profile.Freshness is { } f && f.Endpoints.Contains(operation.PathTemplate) ? f : null);
+
+    private sealed class Dates(DataFreshnessCheck check, OperationRole role, CheckContext context, Standards.Freshness? freshness) : Judgement
     {
-        if (context.Profile.Freshness is not { } freshness || !freshness.Endpoints.Contains(run.Operation.PathTemplate)) yield break;
-        var dated = RecordsIn.Run(run, context.Profile.Pagination)
-            .Select(x => (x.Exchange, x.Record, Date: FilterMatching.Values(x.Record, freshness.Field).FirstOrDefault()?.ToString()))
-            .Where(x => x.Date is not null).ToList();
-        if (dated.Count == 0) yield break;
-        var oldest = Today().AddDays(-freshness.MaxAgeDays);
-        var stale = dated.Where(x => DateOnly.TryParse(x.Date![..Math.Min(10, x.Date!.Length)], CultureInfo.InvariantCulture, out var d) && d < oldest).ToList();
-        if (stale.Count == 0)
-            yield return Satisfied(run, $"{dated.Count} record(s) assured within {freshness.MaxAgeDays} days.");
-        else
-            yield return Info(run, $"{stale.Count} of {dated.Count} record(s) were last assured more than {freshness.MaxAgeDays} days ago (before {oldest:yyyy-MM-dd}).",
-                stale.Select(x => $"record {Records.IdOf(x.Record, "id")}: {freshness.Field} {x.Date}"), stale[0].Exchange);
+        private int _dated;
+        private int _stale;
+        private Exchange? _firstStale;
+        private readonly List<string> _details = [];
+
+        public override void Observe(Exchange exchange)
+        {
+            if (freshness is null || !exchange.IsSuccess || exchange.Json.Node is null) return;
+            var oldest = check.Today().AddDays(-freshness.MaxAgeDays);
+            foreach (var record in RecordsIn.Of(exchange, role, context.Profile.Pagination))
+            {
+                if (FilterMatching.Values(record, freshness.Field).FirstOrDefault()?.ToString() is not { } date) continue;
+                _dated++;
+                if (!DateOnly.TryParse(date[..Math.Min(10, date.Length)], CultureInfo.InvariantCulture, out var d) || d >= oldest) continue;
+                _stale++;
+                _firstStale ??= exchange;
+                if (_details.Count < MaxDetails) _details.Add($"record {Records.IdOf(record, "id")}: {freshness.Field} {date}");
+            }
+        }
+
+        public override IEnumerable<Finding> Finish(OperationRun run)
+        {
+            if (freshness is null || _dated == 0) yield break;
+            var oldest = check.Today().AddDays(-freshness.MaxAgeDays);
+            if (_stale == 0)
+                yield return check.Satisfied(run, $"{_dated} record(s) assured within {freshness.MaxAgeDays} days.");
+            else
+                yield return check.Info(run, $"{_stale} of {_dated} record(s) were last assured more than {freshness.MaxAgeDays} days ago (before {oldest:yyyy-MM-dd}).",
+                    _details, _firstStale);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Evidence;
 using Conformance.Http;
+using Conformance.Specs;
 
 namespace Conformance.Checks;
 
@@ -10,35 +11,44 @@ namespace Conformance.Checks;
 /// XML and JSON alike. The schema states only the shape (erratum E6), so an impossible date or clock time is
 /// this check's to report, once.
 /// </summary>
-public sealed class DateTimeTimezoneCheck : Check
+public sealed class DateTimeTimezoneCheck : PageCheck
 {
     public override string Id => "datetime-timezone";
     public override string Title => "Date-times are real and carry a timezone";
 
-    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, role, context);
+
+    private sealed class Bodies(DateTimeTimezoneCheck check, OperationRole role, CheckContext context) : Judgement
     {
-        var bodies = run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).ToList();
-        if (bodies.Count == 0) yield break;
-        var seen = 0;
-        var problems = new List<(Exchange, Problem)>();
-        foreach (var exchange in bodies)
+        private int _seen;
+        private int _records;
+        private readonly ProblemTally _problems = new();
+
+        public override void Observe(Exchange exchange)
+        {
+            if (!exchange.IsSuccess || exchange.Json.Node is null) return;
             foreach (var (pointer, text) in Strings(exchange.Json.Node, ""))
             {
                 var shape = W3cDateTime.Shape(text);
                 if (!shape.Success) continue;
-                seen++;
-                var (record, field) = RecordLocation.Of(pointer, run.Role, context.Profile.Pagination);
+                _seen++;
+                var (record, field) = RecordLocation.Of(pointer, role, context.Profile.Pagination);
                 var where = record is null ? null : $"{exchange.Url}#{record}";
                 var found = context.Masked($"\"{text}\"");
                 if (W3cDateTime.Impossibilities(shape) is { Count: > 0 } impossible)
-                    problems.Add((exchange, new Problem($"{field} is not a real date and time", found, where,
-                        $"at {pointer}: '{text}' ({string.Join("; ", impossible)})", string.Join("; ", impossible))));
+                    _problems.Add(exchange, new Problem($"{field} is not a real date and time", found, where,
+                        $"at {pointer}: '{text}' ({string.Join("; ", impossible)})", string.Join("; ", impossible)));
                 if (!shape.Groups["zone"].Success)
-                    problems.Add((exchange, new Problem($"{field} has no time zone", found, where, $"at {pointer}: '{text}' has no timezone", "add a time zone: Z or +01:00")));
+                    _problems.Add(exchange, new Problem($"{field} has no time zone", found, where, $"at {pointer}: '{text}' has no timezone", "add a time zone: Z or +01:00"));
             }
-        var records = bodies.Sum(e => RecordsIn.Of(e, run.Role, context.Profile.Pagination).Count);
-        if (seen > 0 || problems.Count > 0)
-            yield return Judge(run, problems, $"{seen} date-time(s), each real and with a timezone.", records);
+            _records += RecordsIn.Of(exchange, role, context.Profile.Pagination).Count;
+        }
+
+        public override IEnumerable<Finding> Finish(OperationRun run)
+        {
+            if (_seen > 0 || _problems.Count > 0)
+                yield return check.Judge(run, _problems, $"{_seen} date-time(s), each real and with a timezone.", _records);
+        }
     }
 
     private static IEnumerable<(string Pointer, string Text)> Strings(JsonNode? node, string pointer) => node switch

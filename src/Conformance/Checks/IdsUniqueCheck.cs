@@ -25,7 +25,7 @@ public sealed class IdsUniqueCheck : Check
         var p = context.Profile.Pagination;
         var responses = run.Answered.Where(e => e.IsSuccess && e.Json.Node is not null).ToList();
         if (responses.Count == 0) yield break; // endpoint-answers and response-schema say why
-        var problems = new List<(Exchange, string)>();
+        var problems = new List<(Exchange, Problem)>(); // each kind of duplicate one rule, however many ids it touches
         var reported = new HashSet<string>(rule.Comparer); // a duplicate is told once, though the list is read again
         var records = 0;
         foreach (var response in responses)
@@ -34,13 +34,14 @@ public sealed class IdsUniqueCheck : Check
             records += ids.Count;
             foreach (var same in ids.OfType<string>().Where(id => id.Length > 0).GroupBy(id => id, rule.Comparer).Where(g => g.Count() > 1))
                 if (reported.Add(same.Key))
-                    problems.Add((response, $"{rule.Field} {same.Key} is on {same.Count()} records of {Where(response)}{Spellings(same)}"));
+                    problems.Add((response, new Problem($"{rule.Field} is given to more than one record", $"{same.Key} on {same.Count()} records of {Where(response)}{Spellings(same)}",
+                        $"{response.Url}#{same.Key}", $"{rule.Field} {same.Key} is on {same.Count()} records of {Where(response)}{Spellings(same)}")));
         }
         if (run.Role == OperationRole.List && p is not null
             && PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
             foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, judge))
                 if (reported.Add(id))
-                    problems.Add((evidence, $"{rule.Field} {id} is on page {first} and page {second}"));
+                    problems.Add((evidence, new Problem($"the same {rule.Field} is on two pages", $"{id} on page {first} and page {second}", id, $"{rule.Field} {id} is on page {first} and page {second}")));
         yield return Judge(run, problems, $"{records} record(s) in {responses.Count} response(s), no {rule.Field} given twice.");
     }
 

@@ -9,39 +9,43 @@ namespace Conformance.Checks;
 /// Each response body is JSON that validates against the schema the spec documents for its status. A body the
 /// harness refused to read (an XML DTD) could not be judged: an error, never a failure, unless another fails.
 /// </summary>
-public sealed class ResponseSchemaCheck : Check
+public sealed class ResponseSchemaCheck : PageCheck
 {
     public const string CheckId = "response-schema";
     public override string Id => CheckId;
     public override string Title => "Response body matches the documented schema";
 
-    public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
+    public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, operation, role, context);
+
+    private sealed class Bodies(ResponseSchemaCheck check, SpecOperation operation, OperationRole role, CheckContext context) : Judgement
     {
-        var judged = 0;
-        var problems = new List<(Exchange, Problem)>();
-        var records = 0;
-        string? cannotJudge = null;
-        Exchange? refused = null;
-        foreach (var exchange in run.Answered.Where(e => !WantsCredentials(e, context)))
+        private int _judged;
+        private int _records;
+        private string? _cannotJudge;
+        private Exchange? _refused;
+        private readonly ProblemTally _problems = new();
+
+        public override void Observe(Exchange exchange)
         {
-            var pointer = SchemaPointerFor(run.Operation, exchange);
-            if (pointer is null) continue;
+            if (WantsCredentials(exchange, context)) return;
+            var pointer = SchemaPointerFor(operation, exchange);
+            if (pointer is null) return;
             var (schema, problem) = context.Spec.Schemas.At(pointer);
             if (schema is null)
             {
-                cannotJudge ??= problem;
-                continue;
+                _cannotJudge ??= problem;
+                return;
             }
             if (exchange.BodyRefused)
             {
-                refused ??= exchange;
-                continue;
+                _refused ??= exchange;
+                return;
             }
             if (exchange.JsonElement is not { } body)
             {
-                judged++;
-                problems.Add((exchange, new Problem(exchange.Xml is null ? $"the body is not valid JSON ({exchange.Json.Error})" : $"the body cannot be read: {exchange.Json.Error}")));
-                continue;
+                _judged++;
+                _problems.Add(exchange, new Problem(exchange.Xml is null ? $"the body is not valid JSON ({exchange.Json.Error})" : $"the body cannot be read: {exchange.Json.Error}"));
+                return;
             }
             EvaluationResults results;
             try
@@ -50,21 +54,26 @@ public sealed class ResponseSchemaCheck : Check
             }
             catch (Exception e) when (e is not OperationCanceledException) // a late $ref, a format, a pattern: the harness cannot judge
             {
-                cannotJudge ??= $"The spec's schema could not be applied: {e.Message}";
-                continue;
+                _cannotJudge ??= $"The spec's schema could not be applied: {e.Message}";
+                return;
             }
-            judged++;
-            records += exchange.IsSuccess ? RecordsIn.Of(exchange, run.Role, context.Profile.Pagination).Count : 0;
+            _judged++;
+            _records += exchange.IsSuccess ? RecordsIn.Of(exchange, role, context.Profile.Pagination).Count : 0;
             // The evaluation decides; its messages only explain (a failed `not`, or a `oneOf` matched twice, has none).
             if (!results.IsValid)
-                problems.AddRange(SchemaProblems.Of(results, exchange, run.Role, context.Profile.Pagination, context.Masked, context.Spec.Schemas.NodeAt).Select(p => (exchange, p)));
+                foreach (var p in SchemaProblems.Of(results, exchange, role, context.Profile.Pagination, context.Masked, context.Spec.Schemas.NodeAt))
+                    _problems.Add(exchange, p);
         }
-        if (problems.Count == 0 && refused is not null)
-            yield return Error(run, $"The harness could not judge the body: {refused.Json.Error}.", refused);
-        else if (problems.Count > 0 || judged > 0)
-            yield return Judge(run, problems, $"{judged} response(s) valid against the documented schema.", records);
-        else if (cannotJudge is not null)
-            yield return Error(run, cannotJudge);
+
+        public override IEnumerable<Finding> Finish(OperationRun run)
+        {
+            if (_problems.Count == 0 && _refused is not null)
+                yield return check.Error(run, $"The harness could not judge the body: {_refused.Json.Error}.", _refused);
+            else if (_problems.Count > 0 || _judged > 0)
+                yield return check.Judge(run, _problems, $"{_judged} response(s) valid against the documented schema.", _records);
+            else if (_cannotJudge is not null)
+                yield return check.Error(run, _cannotJudge);
+        }
     }
 
     private static string? SchemaPointerFor(SpecOperation operation, Exchange exchange)

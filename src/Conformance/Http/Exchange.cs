@@ -57,6 +57,16 @@ public sealed record Exchange
     /// </summary>
     public string? RedirectNotFollowed { get; init; }
 
+    /// <summary>
+    /// Set when the page-wise checks were told this answer as it arrived (a page of a list): they never read it again.
+    /// </summary>
+    public bool JudgedOnArrival { get; init; }
+    /// <summary>
+    /// Set when the body was judged on arrival and then cut down to what later checks read (the envelope and the
+    /// records' ids): the size of the body as received. <see cref="Body"/> then holds that skeleton.
+    /// </summary>
+    public long? ReducedFrom { get; init; }
+
     public bool Answered => Status is not null;
     public bool IsSuccess => Status is >= 200 and < 300;
 
@@ -66,8 +76,8 @@ public sealed record Exchange
     public string BodyText => Encoding.UTF8.GetString(Body);
 
     // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged:
-    // copies only tag Page, RecordId and OwnedBy.
-    private readonly Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
+    // copies only tag Page, RecordId and OwnedBy; Reduced, which changes the body, parses afresh.
+    private Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
 
     public Exchange() => _json = new(ParseBody);
 
@@ -125,6 +135,17 @@ public sealed record Exchange
         _ => JsonValue.Create(element),
     };
 
+    /// <summary>
+    /// This answer with its body replaced by a skeleton of it (JSON), parsed afresh: the whole body and its parse
+    /// are no longer held.
+    /// </summary>
+    public Exchange Reduced(JsonNode skeleton)
+    {
+        var copy = this with { Body = JsonSerializer.SerializeToUtf8Bytes(skeleton), ReducedFrom = Body.LongLength, JudgedOnArrival = true };
+        copy._json = new(copy.ParseBody);
+        return copy;
+    }
+
     /// <summary>A curl line that repeats the request (secrets were masked when the exchange was recorded).</summary>
     public string Curl()
     {
@@ -148,6 +169,7 @@ public sealed record Exchange
         var text = secrets is { Count: > 0 } ? Redaction.Mask(decoded, secrets) : decoded;
         var start = text[..Math.Min(max, text.Length)];
         if (BodyCutAt is { } cap) return $"{start}… (the body went on past {ProbeSettings.Describe(cap)}; only its start was kept)";
+        if (ReducedFrom is { } size) return $"{start} (of the {size} bytes received, judged as they arrived, only the envelope and the records' ids were kept)";
         return Body.Length <= 4L * max && text.Length <= max ? text : $"{start}… ({Body.Length} bytes in all)";
     }
 }

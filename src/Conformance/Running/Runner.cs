@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conformance.Checks;
 using Conformance.Evidence;
@@ -37,6 +38,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Negative = options.Negative, SeveralJurisdictions = options.SeveralJurisdictions, ProbeAnonymously = options.ProbeAnonymously,
             Credentialed = probe.Credentialed, Listed = listed, Known = known, Runs = runs,
         };
+        var streams = new Dictionary<string, PageStream>(); // each list's pages as judged on arrival, by operation
         string? aborted = null;
 
         for (var i = 0; i < plan.Count; i++)
@@ -50,7 +52,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             void Report(string purpose) => progress?.Report(new RunProgress(i + 1, plan.Count, testCase.Operation.Id, purpose));
             try
             {
-                var run = await ReadAsync(testCase, spec, profile, baseUrl, listed, known, notes, Report, cancel);
+                var run = await ReadAsync(testCase, spec, profile, baseUrl, listed, known, notes, Report, checks, streams, cancel);
                 run = await ProbeAsync(run, checks.Where(c => c.ProbesWhen == ProbeStage.AfterOperation), probes, spec, Report, notes, cancel);
                 runs.Add(run);
                 if (runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Exchanges.Count > 0)
@@ -88,7 +90,7 @@ public sealed class Runner(Probe probe, RunOptions options)
 
         var secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList();
         var context = new CheckContext(spec, profile, secrets);
-        var results = Verdict.Settle(runs.SelectMany(run => Judge(run, checks, context, profile)).ToList(), checks, aborted);
+        var results = Verdict.Settle(runs.SelectMany(run => Judge(run, checks, context, profile, streams.GetValueOrDefault(run.Operation.Id))).ToList(), checks, aborted);
         var result = new RunResult
         {
             StandardId = profile.Id,
@@ -104,6 +106,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,
+            Exchanges = runs.SelectMany(run => run.Exchanges).ToList(),
             Waited = probe.Waited,
             Seed = Seed,
             Secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList(), // again: tokens issued since are secrets too
@@ -113,29 +116,36 @@ public sealed class Runner(Probe probe, RunOptions options)
         return result;
     }
 
-    private static IEnumerable<CheckResult> Judge(OperationRun run, IEnumerable<Check> checks, CheckContext context, Profile profile)
+    private static IEnumerable<CheckResult> Judge(OperationRun run, IEnumerable<Check> checks, CheckContext context, Profile profile, PageStream? stream)
     {
         foreach (var check in checks)
         {
             var clause = profile.ClauseFor(check.Id)!;
-            foreach (var finding in Evaluate(check, run, context))
+            foreach (var finding in Evaluate(check, run, context, stream))
                 yield return new CheckResult(check.Id, clause.Id, clause.Level, finding.Operation, run.Tier,
                     Verdict.OutcomeOf(finding.Kind, clause.Level, run.Tier), finding.Message, finding.Details, finding.Evidence);
         }
     }
 
-    /// <summary>A check that throws has a bug or met something unforeseen: an error result, never a dead run.</summary>
-    private static List<Finding> Evaluate(Check check, OperationRun run, CheckContext context)
+    /// <summary>
+    /// A check that throws has a bug or met something unforeseen: an error result, never a dead run. A page-wise
+    /// check concludes the judgement it was given as the list's pages arrived.
+    /// </summary>
+    private static List<Finding> Evaluate(Check check, OperationRun run, CheckContext context, PageStream? stream)
     {
+        var failure = stream?.Failed.GetValueOrDefault(check.Id);
         try
         {
-            return check.Evaluate(run, context).ToList();
+            if (failure is null)
+                return (check is PageCheck pageCheck && stream?.JudgementOf(pageCheck) is { } judgement
+                    ? pageCheck.Conclude(run, judgement) : check.Evaluate(run, context)).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return [new Finding(check.Id, run.Operation.Id, FindingKind.Error,
-                $"The check could not judge this operation ({e.GetType().Name}: {e.Message}).", [], run.Primary)];
+            failure = e;
         }
+        return [new Finding(check.Id, run.Operation.Id, FindingKind.Error,
+            $"The check could not judge this operation ({failure.GetType().Name}: {failure.Message}).", [], run.Primary)];
     }
 
     /// <summary>Sends the requests the checks declare for an operation, each tagged as its check's alone.</summary>
@@ -177,7 +187,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     /// <summary>The ordinary reads of one operation, which every check judges; what a check needs more, it asks for itself.</summary>
     private async Task<OperationRun> ReadAsync(TestCase testCase, Spec spec, Profile profile, Uri baseUrl,
         Dictionary<string, List<JsonObject>> listed, Dictionary<string, List<JsonObject>> known, List<string> notes, Action<string> report,
-        CancellationToken cancel)
+        IReadOnlyList<Check> checks, Dictionary<string, PageStream> streams, CancellationToken cancel)
     {
         var operation = testCase.Operation;
         var pagination = profile.Pagination;
@@ -204,8 +214,10 @@ public sealed class Runner(Probe probe, RunOptions options)
         switch (testCase.Role)
         {
             case OperationRole.List:
+                // Judged on arrival with what is known of the secrets once the first request has been made.
+                CheckContext Context() => new(spec, profile, probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList());
                 firstPage = await SampleListAsync(testCase, pagination!, baseUrl, exchanges, (purpose, url, page, owner) => Get(purpose, url, page, ownedBy: owner),
-                    listed, notes);
+                    listed, notes, stream => streams[operation.Id] = stream, checks.OfType<PageCheck>().ToList(), Context, cancel);
                 if (exchanges[0].IsSuccess && exchanges[0].Json.Node is JsonObject envelope && pagination!.ContentsOf(envelope) is var named && named != pagination.Contents[0])
                     notes.Add($"{operation.Id} keeps its records under '{named}', not '{pagination.Contents[0]}' (the profile accepts either).");
                 break;
@@ -267,11 +279,16 @@ public sealed class Runner(Probe probe, RunOptions options)
     /// <summary>
     /// Samples a list's pages and harvests their records; returns the number of its first page: 1, or 0 where the
     /// profile looks for feeds counting from 0 and page 0 says it is the first (page 1 is then the second page).
+    /// The pages after the first are judged as they arrive (<see cref="PageStream"/>) and kept cut down to their
+    /// envelope and ids, with a bounded sample of their records for lookups and filters.
     /// </summary>
     private async Task<long> SampleListAsync(TestCase testCase, Pagination p, Uri baseUrl, List<Exchange> exchanges,
-        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<JsonObject>> listed, List<string> notes)
+        Func<string, Uri, long?, string?, Task<Exchange>> get, Dictionary<string, List<JsonObject>> listed, List<string> notes,
+        Action<PageStream> started, IReadOnlyList<PageCheck> pageChecks, Func<CheckContext> context, CancellationToken cancel)
     {
         var perPage = new List<List<JsonObject>>();
+        var sampled = new ConcurrentDictionary<int, List<JsonObject>>(); // by slot in the exchanges
+        PageStream? stream = null;
         long firstPage = 1;
         try
         {
@@ -291,19 +308,37 @@ public sealed class Runner(Probe probe, RunOptions options)
             }
             var totalPages = JsonNumbers.WholeNumber(body[p.TotalPages]) ?? 1;
             var lastPage = totalPages - 1 + firstPage;
+            if (options.HarvestAll && totalPages > RunOptions.MostPages)
+                notes.Add($"{testCase.Operation.Id} says it has {totalPages} pages; --harvest all read the first {RunOptions.MostPages} only.");
             // Pages are chosen by position (the first is 1) and asked for by number; page 1 is already in hand.
-            var positions = options.HarvestAll
+            var positions = (options.HarvestAll
                 ? Enumerable.Range(2, (int)Math.Clamp(totalPages - 1, 0, RunOptions.MostPages - 1)).Select(n => (long)n)
-                : PagesToSample(totalPages, options.MaxPages, options.RandomPages, new Random(Seed ^ StableHash(testCase.Operation.Path)));
+                : PagesToSample(totalPages, options.MaxPages, options.RandomPages, new Random(Seed ^ StableHash(testCase.Operation.Path)))).ToList();
+            var quota = Math.Max(1, (ListedPerList + positions.Count - 1) / Math.Max(1, positions.Count));
+            var judging = context();
+            var idFields = PageSkeleton.IdFieldsOf(judging.Profile);
+            stream = new PageStream(pageChecks.Select(c => (c, c.Begin(testCase.Operation, OperationRole.List, judging))).ToList(), (slot, page) =>
+            {
+                sampled[slot] = Records.On(page, p).Take(quota).Select(r => (JsonObject)r.DeepClone()).ToList();
+                return page.IsSuccess && page.Xml is null && PageSkeleton.Of(page.Json.Node, p, idFields) is { } skeleton
+                    ? page.Reduced(skeleton) : page with { JudgedOnArrival = true };
+            });
+            started(stream);
             foreach (var page in positions.Select(n => n - 1 + firstPage).Where(n => n != 1))
             {
                 var counted = firstPage == 0 ? ", counted from 0" : "";
                 var purpose = page == lastPage ? $"last page ({page}{counted})" : $"middle page ({page} of {totalPages}{counted})";
-                perPage.Add(Records.On(await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null), p));
+                var answer = await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null);
+                await stream.SendAsync(exchanges.Count - 1, answer, cancel);
             }
         }
         finally
         {
+            if (stream is not null)
+            {
+                foreach (var (slot, kept) in await stream.FinishAsync()) exchanges[slot] = kept;
+                perPage.AddRange(sampled.OrderBy(s => s.Key).Select(s => s.Value));
+            }
             // Round-robin over the sampled pages, so lookups cover the first, middle and last pages alike.
             listed[testCase.Operation.Path] = Enumerable.Range(0, perPage.Select(x => x.Count).DefaultIfEmpty(0).Max())
                 .SelectMany(i => perPage.Where(records => i < records.Count).Select(records => records[i]))
@@ -311,6 +346,12 @@ public sealed class Runner(Probe probe, RunOptions options)
         }
         return firstPage;
     }
+
+    /// <summary>
+    /// About how many records of a list are kept whole for lookups and filters (at least one a page): all of a
+    /// sampled list's, a spread of a harvested one's.
+    /// </summary>
+    private const int ListedPerList = 1000;
 
     private Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
         Paths.Url(baseUrl, testCase.Operation.Path, query: Paths.Join(FixedQuery(), $"{p.PageParameter}={page}"));

@@ -25,7 +25,15 @@ public class IdsUniqueCheckTests
     {
         var finding = Single(_check, List((Page(1, 1, 3, Service(Id1), Service(Id2, "Other"), Service(Id1)), 1)));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
-        Assert.That(finding.Message, Is.EqualTo($"id {Id1} is on 2 records of page 1"));
+        Assert.That(finding.Message, Is.EqualTo($"id is given to more than one record; found {Id1} on 2 records of page 1"));
+    }
+
+    [Test]
+    public void Many_ids_given_twice_are_one_rule_with_a_count_and_each_in_the_details()
+    {
+        var finding = Single(_check, List((Page(1, 1, 6, Service(Id1), Service(Id2), Service(Id3), Service(Id1), Service(Id2), Service(Id3)), 1)));
+        Assert.That(finding.Message, Is.EqualTo($"id is given to more than one record; found {Id1} on 2 records of page 1 (in 3 records)"));
+        Assert.That(finding.Details, Has.Count.EqualTo(3));
     }
 
     [Test]
@@ -83,7 +91,7 @@ public class IdsUniqueAcrossPagesTests
 
     [Test]
     public void An_id_on_two_pages_violates_it() =>
-        Assert.That(Judge(At(1, Page("1502", "1503")), At(2, Page("1503", "1504"))).Message, Is.EqualTo("id 1503 is on page 1 and page 2"));
+        Assert.That(Judge(At(1, Page("1502", "1503")), At(2, Page("1503", "1504"))).Message, Is.EqualTo("the same id is on two pages; found 1503 on page 1 and page 2"));
 
     [Test]
     public void An_overlap_gone_when_the_pages_are_fetched_again_is_a_feed_that_moved() =>
@@ -110,7 +118,7 @@ public class IdsUniqueOpen311Tests
     [Test]
     public void A_service_code_given_twice_violates_it() =>
         Assert.That(Judge(Open311Fixtures.Services.Replace("<service_code>42</service_code>", "<service_code>pothole</service_code>")).Message,
-            Is.EqualTo("service_code pothole is on 2 records of the list"));
+            Is.EqualTo("service_code is given to more than one record; found pothole on 2 records of the list"));
 
     [Test]
     public void Service_codes_that_differ_only_in_case_are_different_codes() =>

@@ -36,7 +36,7 @@ public class PaginationInvariantsCheckTests
     [Test]
     public void A_record_on_two_pages_violates_it() =>
         Assert.That(Single(_check, Run(Page(2, 2, 4, Service(Id2), Service(Id3)), GoodSmall, EmptyBeyond)).Message,
-            Does.Contain($"record {Id2} is on page 1 and page 2"));
+            Does.Contain($"the same record is on two pages; found record {Id2} on page 1 and page 2"));
 
     [Test]
     public void An_overlap_gone_when_the_pages_are_fetched_again_is_a_feed_that_moved_not_a_fault()
@@ -49,7 +49,7 @@ public class PaginationInvariantsCheckTests
         var still = run with { Exchanges = [.. run.Exchanges,
             Probe(PaginationProbes.Kind.Confirm, Page(1, 2, 4, Service(Id1), Service(Id2)), page: 1),
             Probe(PaginationProbes.Kind.Confirm, Page(2, 2, 4, Service(Id2), Service(Id3)), page: 2)] };
-        Assert.That(Single(_check, still).Message, Does.Contain($"record {Id2} is on page 1 and page 2"));
+        Assert.That(Single(_check, still).Message, Does.Contain($"the same record is on two pages; found record {Id2} on page 1 and page 2"));
     }
 
     [Test]

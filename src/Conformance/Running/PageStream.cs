@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Conformance.Checks;
+using Conformance.Http;
+
+namespace Conformance.Running;
+
+/// <summary>
+/// A list's pages judged as they arrive, on the other core while the next page is fetched: each page is told to
+/// every page-wise check (<see cref="PageCheck"/>), then cut down to what is kept of it. The channel between the
+/// fetching and the judging is bounded, so a fast server cannot pile pages up in memory ahead of the judging.
+/// </summary>
+public sealed class PageStream
+{
+    private const int Capacity = 4;
+    private readonly Channel<(int Slot, Exchange Page)> _pages =
+        Channel.CreateBounded<(int, Exchange)>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
+    private readonly IReadOnlyList<(PageCheck Check, Judgement Judgement)> _judgements;
+    private readonly Func<int, Exchange, Exchange> _keep;
+    private readonly ConcurrentDictionary<int, Exchange> _kept = new();
+    private readonly ConcurrentDictionary<string, Exception> _failed = new();
+    private readonly Task _judging;
+
+    /// <param name="keep">What is kept of a page once judged, given its slot.</param>
+    public PageStream(IReadOnlyList<(PageCheck Check, Judgement Judgement)> judgements, Func<int, Exchange, Exchange> keep)
+    {
+        _judgements = judgements;
+        _keep = keep;
+        _judging = Task.Run(JudgeAsync);
+    }
+
+    /// <summary>Checks whose judgement threw on some page: each gets an error for the operation, never a dead run.</summary>
+    public IReadOnlyDictionary<string, Exception> Failed => _failed;
+
+    /// <summary>The judgement a page-wise check was given for this list, told every page sent so far.</summary>
+    public Judgement? JudgementOf(PageCheck check) => _judgements.FirstOrDefault(j => j.Check == check).Judgement;
+
+    public ValueTask SendAsync(int slot, Exchange page, CancellationToken cancel) => _pages.Writer.WriteAsync((slot, page), cancel);
+
+    /// <summary>Waits for every page sent to be judged, and gives what is kept of each, by slot.</summary>
+    public async Task<IReadOnlyDictionary<int, Exchange>> FinishAsync()
+    {
+        _pages.Writer.TryComplete();
+        await _judging;
+        return _kept;
+    }
+
+    private async Task JudgeAsync()
+    {
+        await foreach (var (slot, page) in _pages.Reader.ReadAllAsync())
+        {
+            if (page.Answered && page.OwnedBy is null)
+                foreach (var (check, judgement) in _judgements)
+                {
+                    if (_failed.ContainsKey(check.Id)) continue;
+                    try
+                    {
+                        judgement.Observe(page);
+                    }
+                    catch (Exception e) // a check's bug or a body it did not foresee: that check errs, the run goes on
+                    {
+                        _failed[check.Id] = e;
+                    }
+                }
+            try
+            {
+                _kept[slot] = _keep(slot, page);
+            }
+            catch (Exception) // cutting a page down only saves memory: a page that resists it is kept whole
+            {
+                _kept[slot] = page with { JudgedOnArrival = true };
+            }
+        }
+    }
+}

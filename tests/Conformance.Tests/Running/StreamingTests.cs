@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Evidence;
+using Conformance.Http;
+using Conformance.Reference;
+using Conformance.Running;
+
+namespace Conformance.Tests.Running;
+
+/// <summary>
+/// A harvested list is judged page by page as it arrives: every record is still judged, but what is kept of the
+/// pages after the first is their envelope and ids, so memory does not grow with the feed's records.
+/// </summary>
+public class StreamingTests
+{
+    private const int ServiceCount = 500; // 50 pages of 10
+
+    [Test]
+    public async Task A_harvest_judges_every_record_and_keeps_only_envelopes_and_ids()
+    {
+        using var server = StartFeed(Services());
+        var result = await HarvestAsync(server.Url);
+
+        // (The clones keep their nested records' ids, so only the services list is clean.)
+        Assert.That(result.Results.Where(r => r.Operation == "GET /services" && r.Outcome != Outcome.Pass && r.Outcome != Outcome.Info)
+            .Select(r => $"{r.Check}: {r.Message}"), Is.Empty);
+        Assert.That(result.Coverage.Single(c => c.Operation == "GET /services").RecordsValidated, Is.EqualTo(ServiceCount));
+        var pages = result.Exchanges.Where(e => e.Operation == "GET /services" && e.Page is not null && e.OwnedBy is null).ToList();
+        Assert.That(pages, Has.Count.EqualTo(50));
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages[0].JudgedOnArrival, Is.False, "the first page is kept whole");
+            Assert.That(pages.Skip(1).All(p => p.JudgedOnArrival && p.ReducedFrom is not null), "every later page was judged on arrival and cut down");
+            var kept = pages.Skip(1).Sum(p => p.Body.LongLength);
+            var received = pages.Skip(1).Sum(p => p.ReducedFrom!.Value);
+            Assert.That(kept, Is.LessThan(received / 10), $"kept {kept} of {received} bytes");
+            Assert.That(pages[^1].Json.Node!["contents"]!.AsArray().Select(r => r!["id"]?.ToString()), Has.All.Not.Null, "ids are kept");
+        });
+    }
+
+    [Test]
+    public async Task A_fault_on_one_record_deep_in_the_feed_is_found_with_its_whole_page_as_evidence()
+    {
+        var services = Services();
+        services[374]["name"] = null; // on page 38
+        using var server = StartFeed(services);
+        var result = await HarvestAsync(server.Url);
+
+        var nulls = result.Results.Single(r => r.Check == "no-null-fields" && r.Operation == "GET /services");
+        Assert.That(nulls.Outcome, Is.EqualTo(Outcome.Warning), "ORUK says SHOULD");
+        Assert.That(nulls.Message, Does.Contain("in 1 of 500 records"));
+        Assert.That(nulls.Evidence!.Page, Is.EqualTo(38));
+        Assert.That(nulls.Evidence.ReducedFrom, Is.Null, "the evidence is the page as received");
+        Assert.That(nulls.Evidence.BodyText, Does.Contain(services[374]["id"]!.ToString()).And.Contain("\"name\":null"));
+    }
+
+    [Test]
+    public async Task A_check_that_throws_on_a_page_is_set_apart_and_the_other_checks_see_every_page()
+    {
+        var counting = new Counting();
+        var stream = new PageStream([(new ThrowingOnPageFive(), new Throwing()), (new RequiredFieldsCheck(), counting)],
+            (_, page) => page with { JudgedOnArrival = true });
+        for (var page = 1; page <= 8; page++)
+            await stream.SendAsync(page, Fixtures.JsonExchange("/services", Fixtures.Page(page, 8, 8, Fixtures.Service($"s{page}"))) with { Page = page }, default);
+        var kept = await stream.FinishAsync();
+
+        Assert.That(stream.Failed["no-null-fields"].Message, Is.EqualTo("page five"));
+        Assert.That(counting.Seen, Is.EqualTo(8), "a check's fault does not stop the others");
+        Assert.That(kept.Keys, Is.EquivalentTo(Enumerable.Range(1, 8)));
+        Assert.That(kept.Values.All(e => e.JudgedOnArrival));
+    }
+
+    [Test]
+    public void A_page_skeleton_keeps_the_envelope_counts_and_ids_only()
+    {
+        var page = Fixtures.Page(2, 5, 50, Fixtures.Service("a"), Fixtures.Service("b"));
+        var skeleton = PageSkeleton.Of(page, Fixtures.Profile.Pagination!, PageSkeleton.IdFieldsOf(Fixtures.Profile))!;
+        Assert.That(skeleton.ToJsonString(), Is.EqualTo(
+            page.Where(p => p.Key != "contents").Aggregate(new JsonObject(), (o, p) => { o[p.Key] = p.Value?.DeepClone(); return o; })
+                .Also(o => o["contents"] = JsonNode.Parse("""[{"id":"a"},{"id":"b"}]""")).ToJsonString()));
+    }
+
+    /// <summary>Stands in for no-null-fields.</summary>
+    private sealed class ThrowingOnPageFive : PageCheck
+    {
+        public override string Id => "no-null-fields";
+        public override string Title => "throws";
+        public override Judgement Begin(Conformance.Specs.SpecOperation operation, OperationRole role, CheckContext context) => new Throwing();
+    }
+
+    private sealed class Throwing : Judgement
+    {
+        public override void Observe(Exchange answer)
+        {
+            if (answer.Page == 5) throw new InvalidOperationException("page five");
+        }
+        public override IEnumerable<Finding> Finish(OperationRun run) => [];
+    }
+
+    private sealed class Counting : Judgement
+    {
+        public int Seen { get; private set; }
+        public override void Observe(Exchange answer) => Seen++;
+        public override IEnumerable<Finding> Finish(OperationRun run) => [];
+    }
+
+    /// <summary>The reference's services, cloned under new ids until there are enough.</summary>
+    private static List<JsonObject> Services()
+    {
+        var data = ReferenceData.Load(Path.Combine(ConformanceRun.DefaultCatalogue().Root, "oruk-3.0", "reference"));
+        return Enumerable.Range(0, ServiceCount).Select(i =>
+        {
+            var service = (JsonObject)data.Services[i % data.Services.Count].DeepClone();
+            service["id"] = $"{Guid.NewGuid()}";
+            return service;
+        }).ToList();
+    }
+
+    private static ReferenceServer StartFeed(List<JsonObject> services)
+    {
+        var data = ReferenceData.Load(Path.Combine(ConformanceRun.DefaultCatalogue().Root, "oruk-3.0", "reference"));
+        return ReferenceServer.Start(new OpenReferralService(new ReferenceData
+        {
+            Root = data.Root, Services = services, Taxonomies = data.Taxonomies, TaxonomyTerms = data.TaxonomyTerms,
+        }).Handle);
+    }
+
+    private static async Task<RunResult> HarvestAsync(string url)
+    {
+        using var probe = new Probe(new ProbeSettings());
+        return await new Runner(probe, new RunOptions { HarvestAll = true })
+            .RunAsync(Fixtures.Spec, Fixtures.Profile, new Uri(url));
+    }
+}

@@ -70,10 +70,15 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         public double? DeadlineSeconds => Deadline is null ? null : double.Parse(Deadline, CultureInfo.InvariantCulture);
 
-        [CommandOption("--rate <PER_SECOND>"), Description("At most this many requests a second (default 5; the built-in reference: unlimited).")]
+        [CommandOption("--rate <PER_SECOND>"), Description("At most this many requests a second, or 'unlimited' (or 0) for a local target (default 5; the built-in reference: unlimited).")]
         public string? Rate { get; init; }
 
-        public double? RatePerSecond => Rate is null ? null : double.Parse(Rate, CultureInfo.InvariantCulture);
+        public double? RatePerSecond => Rate is null ? null
+            : Rate == "unlimited" || double.Parse(Rate, CultureInfo.InvariantCulture) == 0 ? RunOverrides.Unlimited
+            : double.Parse(Rate, CultureInfo.InvariantCulture);
+
+        [CommandOption("--harvest-limit <PAGES>"), Description("With --harvest all, read at most this many pages of each list (default 10000); the report says where a list had more.")]
+        public string? HarvestLimit { get; init; }
 
         public double? TimeoutSeconds => Timeout is null ? null : double.Parse(Timeout, CultureInfo.InvariantCulture);
         public int? MaxPagesCount => MaxPages is null ? null : int.Parse(MaxPages, CultureInfo.InvariantCulture);
@@ -96,8 +101,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return ValidationResult.Error($"--seed must be a whole number, not '{Seed}'.");
             if (Harvest is not null && Harvest != "all")
                 return ValidationResult.Error($"--harvest takes 'all' (walk every page), not '{Harvest}'.");
-            if (Rate is not null && (!double.TryParse(Rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !double.IsFinite(rate) || rate is < 0.01 or > 1000))
-                return ValidationResult.Error($"--rate must be a number of requests a second from 0.01 to 1000, not '{Rate}'.");
+            if (Rate is not null && Rate != "unlimited" && (!double.TryParse(Rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate)
+                                                            || !double.IsFinite(rate) || (rate is < 0.01 or > 1000 && rate != 0)))
+                return ValidationResult.Error($"--rate must be a number of requests a second from 0.01 to 1000, or 'unlimited' (or 0), not '{Rate}'.");
+            if (HarvestLimit is not null && (!int.TryParse(HarvestLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var limitPages) || limitPages < 1))
+                return ValidationResult.Error($"--harvest-limit must be a whole number of pages from 1, not '{HarvestLimit}'.");
             if (MaxPages is not null && (!int.TryParse(MaxPages, NumberStyles.None, CultureInfo.InvariantCulture, out var pages) || pages < 1))
                 return ValidationResult.Error($"--max-pages must be a whole number from 1, not '{MaxPages}'.");
             if (MaxBody is not null && (!int.TryParse(MaxBody, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)
@@ -119,6 +127,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             RefMap = settings.RefMap, AllowRemoteRefs = settings.AllowRemoteRefs, Headers = settings.Header.Select(ParseHeader).ToList(),
             TimeoutSeconds = settings.TimeoutSeconds, RequestsPerSecond = settings.RatePerSecond, DeadlineSeconds = settings.DeadlineSeconds,
             MaxPages = settings.MaxPagesCount, MaxBodyMb = settings.MaxBodyMegabytes, HarvestAll = settings.Harvest == "all",
+            HarvestPages = settings.HarvestLimit is null ? null : int.Parse(settings.HarvestLimit, CultureInfo.InvariantCulture),
             Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
             AllowWrites = settings.AllowWrites, Negative = settings.Negative,
         };

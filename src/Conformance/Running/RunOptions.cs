@@ -9,9 +9,11 @@ public sealed record RunOptions
     public int RandomPages { get; init; } = 2;
     /// <summary>The random sample's seed; null chooses one, which the result reports so the run can be repeated.</summary>
     public int? Seed { get; init; }
-    /// <summary>Walk every page of every list instead of sampling (--harvest all), up to <see cref="MostPages"/>.</summary>
+    /// <summary>Walk every page of every list instead of sampling (--harvest all), up to <see cref="HarvestPages"/>.</summary>
     public bool HarvestAll { get; init; }
-    public const int MostPages = 10_000; // as many as a vendor profile's max_pages may allow
+    /// <summary>The most pages a harvest reads of one list (--harvest-limit); where a list has more, the run's notes say so.</summary>
+    public int HarvestPages { get; init; } = DefaultHarvestPages;
+    public const int DefaultHarvestPages = 10_000;
     /// <summary>Ids taken from each list to look up at its /{id} endpoint.</summary>
     public int IdsPerList { get; init; } = 3;
     /// <summary>When the user sends credentials, also probe the required endpoints without them.</summary>

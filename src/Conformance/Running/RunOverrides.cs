@@ -18,12 +18,16 @@ public sealed record RunOverrides
     public IReadOnlyList<string> AllowRemoteRefs { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
     public double? TimeoutSeconds { get; init; }
+    /// <summary>Requests a second; <see cref="Unlimited"/> for no limit (a local target).</summary>
     public double? RequestsPerSecond { get; init; }
+    public const double Unlimited = double.PositiveInfinity;
     public double? DeadlineSeconds { get; init; }
     public int? MaxPages { get; init; }
     public int? MaxBodyMb { get; init; }
     public int? Seed { get; init; }
     public bool HarvestAll { get; init; }
+    /// <summary>The most pages a harvest reads of one list.</summary>
+    public int? HarvestPages { get; init; }
     public bool AllowWrites { get; init; }
     public bool Negative { get; init; }
 }

@@ -79,7 +79,8 @@ public sealed record RunRequest
                 Headers = overrides.Headers,
                 Credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth, environment, timeout),
                 // Polite by default: live services are never hammered; our own reference may go as fast as it can.
-                RequestsPerSecond = overrides.RequestsPerSecond ?? vendor?.Limits.RequestsPerSecond ?? (reference ? null : DefaultRate),
+                RequestsPerSecond = (overrides.RequestsPerSecond ?? vendor?.Limits.RequestsPerSecond ?? (reference ? null : DefaultRate)) is { } rate
+                    && double.IsFinite(rate) ? rate : null,
             },
             Options = new RunOptions
             {
@@ -92,6 +93,7 @@ public sealed record RunRequest
                 AllowWrites = overrides.AllowWrites,
                 Seed = overrides.Seed,
                 HarvestAll = overrides.HarvestAll,
+                HarvestPages = overrides.HarvestPages ?? RunOptions.DefaultHarvestPages,
                 Deadline = overrides.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             },
         };

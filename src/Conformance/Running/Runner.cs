@@ -308,11 +308,11 @@ public sealed class Runner(Probe probe, RunOptions options)
             }
             var totalPages = JsonNumbers.WholeNumber(body[p.TotalPages]) ?? 1;
             var lastPage = totalPages - 1 + firstPage;
-            if (options.HarvestAll && totalPages > RunOptions.MostPages)
-                notes.Add($"{testCase.Operation.Id} says it has {totalPages} pages; --harvest all read the first {RunOptions.MostPages} only.");
+            if (options.HarvestAll && totalPages > options.HarvestPages)
+                notes.Add($"{testCase.Operation.Id} says it has {totalPages} pages; the harvest read the first {options.HarvestPages} only (--harvest-limit raises it).");
             // Pages are chosen by position (the first is 1) and asked for by number; page 1 is already in hand.
             var positions = (options.HarvestAll
-                ? Enumerable.Range(2, (int)Math.Clamp(totalPages - 1, 0, RunOptions.MostPages - 1)).Select(n => (long)n)
+                ? Enumerable.Range(2, (int)Math.Clamp(totalPages - 1, 0, options.HarvestPages - 1)).Select(n => (long)n)
                 : PagesToSample(totalPages, options.MaxPages, options.RandomPages, new Random(Seed ^ StableHash(testCase.Operation.Path)))).ToList();
             var quota = Math.Max(1, (ListedPerList + positions.Count - 1) / Math.Max(1, positions.Count));
             var judging = context();

@@ -30,6 +30,14 @@ public class RunRequestTests
     }
 
     [Test]
+    public void Unlimited_lifts_the_rate_even_over_a_vendor_profile_and_a_harvest_limit_is_passed_on()
+    {
+        var request = RunRequest.From(Vendor(), new RunOverrides { RequestsPerSecond = RunOverrides.Unlimited, HarvestAll = true, HarvestPages = 12 });
+        Assert.That((request.Probe.RequestsPerSecond, request.Options.HarvestPages), Is.EqualTo(((double?)null, 12)));
+        Assert.That(RunRequest.From(Vendor(), new RunOverrides()).Options.HarvestPages, Is.EqualTo(RunOptions.DefaultHarvestPages));
+    }
+
+    [Test]
     public void The_reference_implementation_is_a_test_environment_served_as_fast_as_it_answers()
     {
         var overrides = new RunOverrides { Standard = "oruk-3.0", Reference = true, AllowWrites = true };

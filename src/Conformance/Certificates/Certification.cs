@@ -21,9 +21,11 @@ public static class Certification
     {
         Verdict.Pass or Verdict.PassWithWarnings => null,
         Verdict.Fail => "the verdict is fail: a MUST clause is broken on a required endpoint.",
-        Verdict.Inconclusive => $"the verdict is inconclusive: {string.Join("; ", result.Coverage.Where(c => c.IsGap).Select(c => $"{c.Operation}: {c.Gap}"))}.",
-        var other => $"the verdict is {other}: {result.Aborted ?? "the harness could not judge a required endpoint"}.",
+        Verdict.Inconclusive => Sentence($"the verdict is inconclusive: {string.Join("; ", result.Coverage.Where(c => c.IsGap).Select(c => $"{c.Operation}: {c.Gap}"))}"),
+        var other => Sentence($"the verdict is {other}: {result.Aborted ?? "the harness could not judge a required endpoint"}"),
     };
+
+    private static string Sentence(string text) => text.TrimEnd('.') + ".";
 
     public static DsseEnvelope Sign(CertificateClaims claims, ECDsa key)
     {

@@ -195,7 +195,7 @@ public class CertificateTests
             Assert.That(Certification.Refusal(Result(Outcome.Fail)), Is.EqualTo("the verdict is fail: a MUST clause is broken on a required endpoint."));
             Assert.That(Certification.Refusal(Result(coverage: [gap])),
                 Is.EqualTo("the verdict is inconclusive: GET /services: no record was validated: the list returned none."));
-            Assert.That(Certification.Refusal(Result(aborted: "the target could not be reached")), Is.EqualTo("the verdict is error: the target could not be reached."));
+            Assert.That(Certification.Refusal(Result(aborted: "the target could not be reached.")), Is.EqualTo("the verdict is error: the target could not be reached."), "one full stop");
             Assert.That(Certification.Refusal(Result(Outcome.Error)), Is.EqualTo("the verdict is error: the harness could not judge a required endpoint."));
         });
     }

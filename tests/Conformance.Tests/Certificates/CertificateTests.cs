@@ -144,6 +144,16 @@ public class CertificateTests
         Assert.That(Verify(envelope.ToJsonString(), victim).Problem, Does.Contain("signature does not match its content"));
     }
 
+    [TestCase("AA==")]
+    [TestCase("MAYCAQECAQ==")] // DER of the signature (1, 1): well formed, and wrong
+    public void Bytes_that_are_no_signature_are_refused_not_thrown(string sig)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var envelope = JsonNode.Parse(Signed(key))!;
+        envelope["signatures"]![0]!["sig"] = sig;
+        Assert.That(Verify(envelope.ToJsonString(), key).Problem, Does.Contain("signature does not match its content"));
+    }
+
     [Test]
     public void An_expired_certificate_is_refused_and_one_from_the_future_too()
     {

@@ -24,6 +24,10 @@ app.Configure(config =>
     config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
         .WithExample("serve", "--standard", "oruk-3.0", "--defect", "missing-cors");
+    config.AddCommand<KeygenCommand>("keygen").WithDescription("Make an ECDSA P-256 key pair for signing certificates.")
+        .WithExample("keygen", "--out", "keys");
+    config.AddCommand<VerifyCommand>("verify").WithDescription("Check a certificate offline: signature, expiry and (--report) the report it certifies.")
+        .WithExample("verify", "reports/certificate.json", "--key", "keys/signing-key.pub.pem", "--report", "reports/report.json");
     config.AddCommand<DefectsCommand>("defects").WithDescription("List the defect catalogue, or (--matrix) prove each defect is caught by its check.");
 });
 

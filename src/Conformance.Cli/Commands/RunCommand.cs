@@ -1,5 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using Conformance.Certificates;
 using Conformance.Http;
 using Conformance.Reference;
 using Conformance.Reports;
@@ -80,6 +83,14 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--harvest-limit <PAGES>"), Description("With --harvest all, read at most this many pages of each list (default 10000); the report says where a list had more.")]
         public string? HarvestLimit { get; init; }
 
+        [CommandOption("--sign <KEY>"), Description("On a pass, write certificate.json signed with this private key (from 'conformance keygen').")]
+        public string? Sign { get; init; }
+
+        [CommandOption("--valid-days <N>"), Description("With --sign: days the certificate is valid (default 90).")]
+        public string? ValidDays { get; init; }
+
+        public int ValidDaysCount => ValidDays is null ? Certification.DefaultValidDays : int.Parse(ValidDays, CultureInfo.InvariantCulture);
+
         public double? TimeoutSeconds => Timeout is null ? null : double.Parse(Timeout, CultureInfo.InvariantCulture);
         public int? MaxPagesCount => MaxPages is null ? null : int.Parse(MaxPages, CultureInfo.InvariantCulture);
         public int? MaxBodyMegabytes => MaxBody is null ? null : int.Parse(MaxBody, CultureInfo.InvariantCulture);
@@ -111,6 +122,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             if (MaxBody is not null && (!int.TryParse(MaxBody, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)
                                         || megabytes is < 1 or > (int)(ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte)))
                 return ValidationResult.Error($"--max-body must be a whole number of megabytes from 1 to {ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte}, not '{MaxBody}'.");
+            if (ValidDays is not null && Sign is null) return ValidationResult.Error("--valid-days goes with --sign KEY.");
+            if (ValidDays is not null && (!int.TryParse(ValidDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > Certification.MostValidDays))
+                return ValidationResult.Error($"--valid-days must be a whole number of days from 1 to {Certification.MostValidDays}, not '{ValidDays}'.");
             if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
                 return ValidationResult.Error($"--header expects 'Name: value' with a name of letters, digits and -_.!#$%&'*+^`|~, not '{bad}'.");
             return ValidationResult.Success();
@@ -119,6 +133,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // A key that will not do is found before any request, not after a long run.
+        using var signingKey = settings.Sign is null ? null : SigningKeys.LoadPrivate(settings.Sign);
         var catalogue = ConformanceRun.DefaultCatalogue();
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
         var overrides = new RunOverrides
@@ -153,7 +169,26 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         var written = ReportWriter.WriteAll(result, outDir);
         ConsoleSummary.Print(result, written);
+        if (signingKey is not null) Certify(result, prepared, vendor, reference is not null, signingKey, settings.ValidDaysCount, outDir);
         return Verdict.ExitCode(result.Verdict);
+    }
+
+    /// <summary>A certificate for a pass, beside the report it certifies; otherwise the reason there is none. The exit code is the verdict's either way.</summary>
+    private static void Certify(RunResult result, PreparedRun prepared, VendorProfile? vendor, bool demo, ECDsa key, int validDays, string outDir)
+    {
+        if (Certification.Refusal(result) is { } refusal)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No certificate:[/] {refusal}");
+            return;
+        }
+        var report = File.ReadAllBytes(Path.Combine(outDir, CertificateClaims.ReportName));
+        var harness = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var claims = CertificateClaims.Of(result, prepared.Profile, vendor, report, harness, demo, DateTimeOffset.UtcNow, validDays);
+        var path = Path.Combine(outDir, Certification.FileName);
+        File.WriteAllText(path, Certification.Sign(claims, key).ToJson() + "\n");
+        AnsiConsole.MarkupLineInterpolated($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(key)}).");
+        if (demo) AnsiConsole.MarkupLine("[yellow]The certificate is a demo:[/] it certifies the built-in reference implementation, not a vendor's API.");
+        if (vendor is null) AnsiConsole.MarkupLine("[grey]No vendor profile was given, so the certificate names no vendor or product (--profile).[/]");
     }
 
     private static bool ValidHeader(string header)

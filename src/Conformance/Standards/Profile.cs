@@ -13,6 +13,8 @@ public sealed class Profile
     public required string Version { get; init; }
     /// <summary>The folder the profile was loaded from.</summary>
     public required string Directory { get; init; }
+    /// <summary>SHA-256 (hex) of profile.yaml as loaded; null for the built-in generic profile, which the harness version fixes.</summary>
+    public string? Digest { get; init; }
     public required SpecReference Spec { get; init; }
     public required Endpoints Endpoints { get; init; }
     public required IReadOnlyList<Clause> Clauses { get; init; }

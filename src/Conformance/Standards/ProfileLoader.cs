@@ -10,6 +10,7 @@ public static class ProfileLoader
         static Exception Fail(string message, Exception? inner) => new ProfileException(message, inner);
         var node = YamlDocuments.ReadMapping(file, "id, name, version, spec, endpoints, clauses...", Fail);
         node["directory"] = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        node["digest"] = Digest(file);
         var profile = YamlDocuments.Deserialize<Profile>(file, node, Fail);
         try
         {
@@ -20,6 +21,19 @@ public static class ProfileLoader
             throw new ProfileException($"{file}: {e.Message}", e);
         }
         return profile;
+    }
+
+    /// <summary>SHA-256 of the file's bytes, so a certificate names the exact rules a run was judged by.</summary>
+    private static string Digest(string file)
+    {
+        try
+        {
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ProfileException($"{file}: {e.Message}", e);
+        }
     }
 
     private static void Validate(string file, Profile profile, IReadOnlyCollection<string> knownChecks)

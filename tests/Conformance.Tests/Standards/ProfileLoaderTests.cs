@@ -26,6 +26,16 @@ public class ProfileLoaderTests
     }
 
     [Test]
+    public void A_profile_carries_the_sha256_of_its_file_so_a_certificate_can_name_it()
+    {
+        var file = Write("  - {id: T/1, level: MUST, statement: s, source: x, checks: [cors-allow-origin]}");
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        Assert.That(ProfileLoader.Load(file, CheckCatalogue.Ids).Digest, Is.EqualTo(digest));
+        File.AppendAllText(file, "\n# a comment changes the file, so the digest\n");
+        Assert.That(ProfileLoader.Load(file, CheckCatalogue.Ids).Digest, Is.Not.EqualTo(digest));
+    }
+
+    [Test]
     public void The_oruk_profile_loads_with_its_clauses_and_errata()
     {
         var profile = Fixtures.Profile;

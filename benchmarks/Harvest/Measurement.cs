@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conformance.Reference;
+using Conformance.Running;
+using Conformance.Specs;
+using Json.Schema;
+
+namespace Conformance.Benchmarks;
+
+/// <summary>
+/// One feed size measured three ways against the same in-process server: a plain fetch of every page (the floor
+/// for any client), the same fetch with bare JsonSchema.Net validation of every page (the floor for any harness
+/// that validates every record), and the harness's own full harvest as a separate process, with its peak memory.
+/// </summary>
+public sealed record Measurement(int Services, int Pages, double FetchSeconds, double ValidateSeconds, double HarnessSeconds,
+    long HarnessPeakBytes, int HarnessExit, string Verdict, long Requests, long Records)
+{
+    public static async Task<Measurement> TakeAsync(int services, string cli)
+    {
+        var catalogue = ConformanceRun.DefaultCatalogue();
+        var feed = new GeneratedFeed(ReferenceData.Load(Path.Combine(catalogue.Root, "oruk-3.0", "reference")), services);
+        using var server = ReferenceServer.Start(feed.Handle);
+        var pages = (services + Page.DefaultPerPage - 1) / Page.DefaultPerPage;
+        var urls = Enumerable.Range(1, pages).Select(p => $"{server.Url}/services?page={p}").ToList();
+
+        using var http = new HttpClient();
+        foreach (var url in urls.Take(20)) await http.GetByteArrayAsync(url); // warm both ends up
+        var fetch = Stopwatch.StartNew();
+        foreach (var url in urls) await http.GetByteArrayAsync(url);
+        fetch.Stop();
+
+        var (_, spec) = ConformanceRun.Prepare("oruk-3.0", null, new FetchPolicy(), catalogue);
+        var pointer = spec.Find("GET", "/services")!.ResponseFor(200)!.Content[0].SchemaPointer!;
+        var schema = spec.Schemas.At(pointer).Schema!;
+        var flag = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, FormatRegistry = FormatAssertion.Registry };
+        var validate = Stopwatch.StartNew();
+        var invalid = 0;
+        foreach (var url in urls)
+        {
+            using var page = JsonDocument.Parse(await http.GetByteArrayAsync(url));
+            if (!schema.Evaluate(page.RootElement, flag).IsValid) invalid++;
+        }
+        validate.Stop();
+        if (invalid > 0) throw new InvalidOperationException($"{invalid} generated pages are invalid: the feed is wrong, not the harness.");
+
+        var (seconds, peak, exit, report) = await HarvestAsync(cli, server.Url);
+        var validated = report["coverage"]!.AsArray().Sum(c => c!["recordsValidated"]!.GetValue<long>());
+        return new Measurement(services, pages, fetch.Elapsed.TotalSeconds, validate.Elapsed.TotalSeconds, seconds, peak, exit,
+            report["verdict"]!.GetValue<string>(), report["requestsSent"]!.GetValue<long>(), validated);
+    }
+
+    /// <summary>The harness as a user runs it, with its peak resident memory read from /proc while it runs.</summary>
+    private static async Task<(double Seconds, long Peak, int Exit, JsonNode Report)> HarvestAsync(string cli, string url)
+    {
+        var output = Directory.CreateTempSubdirectory("harvest-bench-").FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { cli, "run", "--standard", "oruk-3.0", "--url", url, "--harvest", "all", "--harvest-limit", "1000000",
+                     "--rate", "unlimited", "--out", output })
+            start.ArgumentList.Add(arg);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakResident(process.Id));
+            await Task.Delay(20);
+        }
+        clock.Stop();
+        await drain;
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json")))!;
+        Directory.Delete(output, recursive: true);
+        return (clock.Elapsed.TotalSeconds, peak, process.ExitCode, report);
+    }
+
+    /// <summary>VmHWM, the process's peak resident set so far; 0 once it has gone.</summary>
+    private static long PeakResident(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:"));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException) { return 0; }
+        catch (UnauthorizedAccessException) { return 0; }
+    }
+
+    public static string Table(IReadOnlyList<Measurement> rows, int cores)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"| services | pages | plain fetch | fetch + bare validation | harness harvest | harness ÷ validation floor | harness ÷ fetch | records validated/s | harness peak RSS | verdict |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in rows)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Services:N0} | {r.Pages:N0} | {r.FetchSeconds:0.00} s | {r.ValidateSeconds:0.00} s | {r.HarnessSeconds:0.00} s | {r.HarnessSeconds / r.ValidateSeconds:0.0}× | {r.HarnessSeconds / r.FetchSeconds:0.0}× | {r.Records / r.HarnessSeconds:N0} | {r.HarnessPeakBytes / 1048576.0:0} MB | {r.Verdict} ({r.Requests:N0} requests) |"));
+        text.AppendLine();
+        text.AppendLine($"{cores} cores; {DateTime.UtcNow:yyyy-MM-dd}; .NET {Environment.Version}.");
+        return text.ToString();
+    }
+}

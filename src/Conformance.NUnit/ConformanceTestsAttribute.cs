@@ -43,18 +43,24 @@ internal sealed class ConformanceTestsAttribute : NUnitAttribute, ITestBuilder
             var why = e is ConfigurationException or ProfileException or SpecLoadException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return [new NoRunTest($"{namedBy} names {profile}, which could not be run: {why}")];
         }
-        return [.. Results(run), new VerdictTest(run)];
+        return TestsOf(run);
     }
 
-    /// <summary>One test per result; a name met again (a check with two findings on one operation) is numbered, as TRX needs names apart.</summary>
-    private static IEnumerable<SuiteTest> Results(RunResult run)
+    /// <summary>
+    /// One test per result, then the verdict. A name met again (a check with two findings on one operation) is
+    /// numbered, as TRX needs names apart.
+    /// </summary>
+    internal static IReadOnlyList<SuiteTest> TestsOf(RunResult run)
     {
         var seen = new Dictionary<string, int>();
+        var tests = new List<SuiteTest>();
         foreach (var result in run.Results)
         {
             var name = ResultTest.NameOf(result);
             var count = seen[name] = seen.GetValueOrDefault(name) + 1;
-            yield return new ResultTest(count == 1 ? name : $"{name} #{count}", result, run.Secrets);
+            tests.Add(new ResultTest(count == 1 ? name : $"{name} #{count}", result, run.Secrets));
         }
+        tests.Add(new VerdictTest(run));
+        return tests;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Conformance.NUnit;
 
 /// <summary>
@@ -10,6 +12,6 @@ namespace Conformance.NUnit;
 /// </summary>
 public abstract class ConformanceSuite
 {
-    [ConformanceTests]
+    [ConformanceTests, StackTraceHidden]
     public void Conformance(SuiteTest test) => test.Report();
 }

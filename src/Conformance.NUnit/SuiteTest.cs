@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 
@@ -22,6 +23,8 @@ public abstract class SuiteTest
     /// </summary>
     public abstract (TestStatus Status, string Message) Conclusion { get; }
 
+    // The message says it all; a stack trace through this method would only be noise under it.
+    [StackTraceHidden]
     internal void Report()
     {
         var (status, message) = Conclusion;

@@ -27,7 +27,7 @@ internal sealed class ConformanceTestsAttribute : NUnitAttribute, ITestBuilder
         }
     }
 
-    internal static IReadOnlyList<SuiteTest> TestsOf(Type fixture)
+    private static IReadOnlyList<SuiteTest> TestsOf(Type fixture)
     {
         var source = ProfileSource.Find(fixture.GetCustomAttribute<ConformanceProfileAttribute>()?.Path, TestContext.Parameters.Get,
             Environment.GetEnvironmentVariable, Path.GetDirectoryName(fixture.Assembly.Location) ?? AppContext.BaseDirectory);

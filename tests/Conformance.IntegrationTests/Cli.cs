@@ -19,9 +19,12 @@ public static class Cli
     public static Task<Result> RunAsync(TimeSpan bound, params string[] args) => RunAsync(bound, null, args);
 
     /// <param name="environment">Variables set for the program (secrets come from the environment).</param>
-    public static async Task<Result> RunAsync(TimeSpan bound, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(TimeSpan bound, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(StartInfo(environment, args), bound);
+
+    /// <summary>Runs any program so (the dotnet command, an installed tool): killed, and the test failed, if still running after <paramref name="bound"/>.</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo start, TimeSpan bound)
     {
-        var start = StartInfo(environment, args);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -35,7 +38,7 @@ public static class Cli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"conformance {string.Join(' ', args)} was still running after {bound.TotalSeconds:0} s.");
+            Assert.Fail($"{Path.GetFileName(start.FileName)} {string.Join(' ', start.ArgumentList)} was still running after {bound.TotalSeconds:0} s.");
         }
         return new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
     }

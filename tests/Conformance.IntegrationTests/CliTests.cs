@@ -129,7 +129,7 @@ public class CliTests
     [Test]
     public async Task A_vendor_profile_drives_the_run_and_flags_override_it()
     {
-        var profile = Path.Combine(RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml");
+        var profile = Path.Combine(Checkout.Root, "vendor-profiles", "oruk-3.0-reference.yaml");
         var outDir = Cli.TempDir();
         var result = await Cli.RunAsync("run", "--profile", profile, "--out", outDir, "--max-pages", "1");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
@@ -141,7 +141,7 @@ public class CliTests
     [Test]
     public async Task The_open311_reference_profile_passes_in_both_formats_from_the_command_line()
     {
-        var profile = Path.Combine(RepositoryRoot(), "vendor-profiles", "open311-georeport-v2-reference.yaml");
+        var profile = Path.Combine(Checkout.Root, "vendor-profiles", "open311-georeport-v2-reference.yaml");
         var outDir = Cli.TempDir();
         var result = await Cli.RunAsync("run", "--profile", profile, "--out", outDir);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
@@ -164,13 +164,6 @@ public class CliTests
         var result = await Cli.RunAsync("run", "--profile", file);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
         Assert.That(result.All, Does.Contain("CONFORMANCE_TEST_UNSET_VARIABLE").And.Not.Contain("   at "));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Conformance.sln not found above the test folder.");
     }
 
     [Test]

@@ -43,7 +43,7 @@ public class DefectMatrixTests
     {
         var rows = await Transcribed.Value;
         var expected = MatrixMarkdown.Write(rows, ConformanceRun.DefaultCatalogue());
-        var file = Path.Combine(RepositoryRoot(), "docs", "defect-matrix.md");
+        var file = Path.Combine(Checkout.Root, "docs", "defect-matrix.md");
         Assert.That(File.ReadAllText(file), Is.EqualTo(expected),
             "docs/defect-matrix.md is stale: run `dotnet run --project src/Conformance.Cli -- defects --matrix --out docs/defect-matrix.md`");
     }
@@ -72,12 +72,5 @@ public class DefectMatrixTests
             Assert.That(theirs.Verdict, Is.EqualTo(mine.Verdict), theirs.Name);
             Assert.That(theirs.Outcomes, Is.EquivalentTo(mine.Outcomes), theirs.Name);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Conformance.sln not found above the test folder.");
     }
 }

@@ -79,7 +79,7 @@ public static class Fixtures
     public static Finding Single(Check check, OperationRun run)
     {
         var findings = check.Evaluate(run, Context).ToList();
-        NUnit.Framework.Assert.That(findings, NUnit.Framework.Has.Count.EqualTo(1), "expected exactly one finding");
+        global::NUnit.Framework.Assert.That(findings, global::NUnit.Framework.Has.Count.EqualTo(1), "expected exactly one finding");
         return findings[0];
     }
 

@@ -57,17 +57,7 @@ public sealed class GeneratedFeed(ReferenceData data, int services, int perPage 
         var totalPages = (total + size - 1) / size;
         var records = Positions(residues, cycle).Skip((page - 1) * size).Take(size)
             .Select(i => (JsonNode)Projection.OneToOne(ServiceAt(i))).ToArray();
-        return ReferenceResponse.Ok(new JsonObject
-        {
-            ["total_items"] = total,
-            ["total_pages"] = totalPages,
-            ["page_number"] = page,
-            ["size"] = records.Length,
-            ["first_page"] = page == 1,
-            ["last_page"] = page >= totalPages,
-            ["empty"] = records.Length == 0,
-            ["contents"] = new JsonArray(records),
-        });
+        return ReferenceResponse.Ok(Page.Envelope(records, page, totalPages, total));
     }
 
     /// <summary>The positions, in order, of the services whose reference record is among the kept residues.</summary>

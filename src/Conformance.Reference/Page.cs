@@ -12,16 +12,19 @@ public static class Page
     {
         var totalPages = (int)Math.Ceiling(records.Count / (double)perPage);
         var contents = records.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)r.DeepClone()).ToArray();
-        return new JsonObject
-        {
-            ["total_items"] = records.Count,
-            ["total_pages"] = totalPages,
-            ["page_number"] = page,
-            ["size"] = contents.Length,
-            ["first_page"] = page == 1,
-            ["last_page"] = page >= totalPages,
-            ["empty"] = contents.Length == 0,
-            ["contents"] = new JsonArray(contents),
-        };
+        return Envelope(contents, page, totalPages, records.Count);
     }
+
+    /// <summary>One page's records in the envelope, consistent with the page asked for and the totals.</summary>
+    public static JsonObject Envelope(JsonNode[] contents, int page, int totalPages, long totalItems) => new()
+    {
+        ["total_items"] = totalItems,
+        ["total_pages"] = totalPages,
+        ["page_number"] = page,
+        ["size"] = contents.Length,
+        ["first_page"] = page == 1,
+        ["last_page"] = page >= totalPages,
+        ["empty"] = contents.Length == 0,
+        ["contents"] = new JsonArray(contents),
+    };
 }

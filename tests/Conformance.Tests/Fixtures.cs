@@ -57,17 +57,8 @@ public static class Fixtures
         new(Operation(path), Profile.TierOf(path), role, exchanges);
 
     /// <summary>A valid ORUK page envelope around the given records.</summary>
-    public static JsonObject Page(int page, int totalPages, int totalItems, params JsonObject[] records) => new()
-    {
-        ["total_items"] = totalItems,
-        ["total_pages"] = totalPages,
-        ["page_number"] = page,
-        ["size"] = records.Length,
-        ["first_page"] = page == 1,
-        ["last_page"] = page >= totalPages,
-        ["empty"] = records.Length == 0,
-        ["contents"] = new JsonArray(records.Select(r => (JsonNode)r).ToArray()),
-    };
+    public static JsonObject Page(int page, int totalPages, int totalItems, params JsonObject[] records) =>
+        Conformance.Reference.Page.Envelope(records.Select(r => (JsonNode)r).ToArray(), page, totalPages, totalItems);
 
     public static JsonObject Service(string id, string name = "Lunch club") => new()
     {

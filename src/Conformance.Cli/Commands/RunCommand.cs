@@ -38,8 +38,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--allow-remote-refs <HOST>"), Description("Fetch the spec's remote $refs from this host too (repeatable); otherwise only from the spec's own origin.")]
         public string[] AllowRemoteRefs { get; init; } = [];
 
-        [CommandOption("--out <DIR>"), Description("Folder for report.json and junit.xml (default: reports/<timestamp>).")]
+        [CommandOption("--out <DIR>"), Description("Folder for the reports (default: reports/<timestamp>).")]
         public string? Out { get; init; }
+
+        [CommandOption("--format <LIST>"), Description("Reports to write, comma-separated: json, html, md, junit, har (default: all of them).")]
+        public string? Format { get; init; }
 
         [CommandOption("--header <'NAME: VALUE'>"), Description("Send this header with every request (repeatable).")]
         public string[] Header { get; init; } = [];
@@ -103,6 +106,17 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             if (MaxBody is not null && (!int.TryParse(MaxBody, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)
                                         || megabytes is < 1 or > (int)(ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte)))
                 return ValidationResult.Error($"--max-body must be a whole number of megabytes from 1 to {ProbeSettings.MostBodyBytes / ProbeSettings.Megabyte}, not '{MaxBody}'.");
+            if (Format is not null)
+            {
+                try
+                {
+                    ReportWriter.Choose(Format);
+                }
+                catch (ConfigurationException e)
+                {
+                    return ValidationResult.Error(e.Message);
+                }
+            }
             if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
                 return ValidationResult.Error($"--header expects 'Name: value' with a name of letters, digits and -_.!#$%&'*+^`|~, not '{bad}'.");
             return ValidationResult.Success();
@@ -142,7 +156,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var result = await ConformanceRun.ExecuteAsync(prepared, new ConsoleProgress(() => request.Secrets), cancel.Token);
         if (stopping.Received is { } signal) result.Notes.Add($"Stopped by {signal}: what was found before it is reported.");
 
-        var written = ReportWriter.WriteAll(result, outDir);
+        var written = ReportWriter.WriteAll(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
         return Verdict.ExitCode(result.Verdict);
     }

@@ -1,3 +1,4 @@
+using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
 
@@ -18,6 +19,12 @@ public sealed class RunResult
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required IReadOnlyList<Clause> ManualClauses { get; init; }
     public required int RequestsSent { get; init; }
+    /// <summary>
+    /// Every exchange the run recorded, each once, operation by operation: the evidence results point at and the
+    /// requests no result cites. An answer waited out (429, 503 with Retry-After) or refused for a lapsed token and
+    /// asked again is not kept, nor the answers of an operation a stop cut off; so this may be shorter than <see cref="RequestsSent"/>.
+    /// </summary>
+    public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
     /// <summary>Time spent honouring the server's Retry-After.</summary>
     public TimeSpan Waited { get; init; }
     /// <summary>The seed of the random page sample: --seed repeats the same pages.</summary>

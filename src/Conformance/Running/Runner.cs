@@ -104,6 +104,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,
+            Exchanges = runs.SelectMany(run => run.Exchanges).ToList(),
             Waited = probe.Waited,
             Seed = Seed,
             Secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList(), // again: tokens issued since are secrets too

@@ -37,7 +37,16 @@ public static class Cli
             process.Kill(entireProcessTree: true);
             Assert.Fail($"conformance {string.Join(' ', args)} was still running after {bound.TotalSeconds:0} s.");
         }
-        return new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+        var result = new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+        HoldReportToSchema(args);
+        return result;
+    }
+
+    /// <summary>Whatever a test runs, the report.json it leaves in --out must match docs/report.schema.json.</summary>
+    public static void HoldReportToSchema(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+            if (args[i] == "--out") Conformance.Tests.Reports.ReportSchema.AssertValidIn(args[i + 1]);
     }
 
     /// <summary>

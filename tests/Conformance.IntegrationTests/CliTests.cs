@@ -28,11 +28,14 @@ public class CliTests
             Assert.That(report["summary"]!["pass"]!.GetValue<int>(), Is.GreaterThan(30));
             Assert.That(report["summary"]!["fail"]!.GetValue<int>(), Is.Zero);
             Assert.That(report["diagnostics"]!.AsArray(), Has.Count.EqualTo(3), "the three errata, incorporated in the transcription");
+            Assert.That(report["schemaVersion"]!.GetValue<int>(), Is.EqualTo(2));
             var first = report["results"]!.AsArray()[0]!;
             foreach (var field in new[] { "check", "clause", "operation", "outcome", "message", "evidence" })
                 Assert.That(first[field], Is.Not.Null, field);
-            Assert.That(first["evidence"]!["url"], Is.Not.Null);
-            Assert.That(first["evidence"]!["status"]!.GetValue<int>(), Is.EqualTo(200));
+            var evidence = report["exchanges"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == first["evidence"]!.GetValue<string>())!;
+            Assert.That(evidence["url"], Is.Not.Null);
+            Assert.That(evidence["status"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(report["exchanges"]!.AsArray(), Has.Count.EqualTo(report["requestsSent"]!.GetValue<int>()), "every request, once");
         });
         var junit = XDocument.Load(Path.Combine(outDir, "junit.xml"));
         Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(report["results"]!.AsArray().Count));

@@ -52,7 +52,7 @@ public sealed class MarkdownReport : IReporter
             foreach (var clause in clauses.Take(MostClauses))
             {
                 var example = clause.First();
-                var text = example.Details.Count > 0 ? $"{example.Message} {example.Details[0]}" : example.Message;
+                var text = example.Details.Count > 0 ? $"{example.Message} — {example.Details[0]}" : example.Message;
                 md.AppendLine($"| {Code(clause.Key.Clause)} | {clause.Key.Outcome.ToString().ToLowerInvariant()} | {clause.Count()} | "
                               + $"{Code(example.Operation)} ({Code(example.Check)}): {Code(Shorten(text))} |");
             }

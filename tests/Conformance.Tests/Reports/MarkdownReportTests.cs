@@ -28,7 +28,7 @@ public class MarkdownReportTests
             Assert.That(md, Does.StartWith("## Conformance to `Open Referral UK 3.0`: fail"));
             Assert.That(md, Does.Contain("**Does not conform: 1 MUST rule broken on required endpoints (2 failing results).**"));
             Assert.That(md, Does.Contain("| fail | 2 |").And.Contain("| pass | 1 |").And.Contain("| warning | 1 |"));
-            Assert.That(md, Does.Contain("| `ORUK-3.0/schema` | fail | 2 | `GET /services` (`response-schema`): `2 response(s) invalid. at /contents/0/id: not a uuid` |"));
+            Assert.That(md, Does.Contain("| `ORUK-3.0/schema` | fail | 2 | `GET /services` (`response-schema`): `2 response(s) invalid. — at /contents/0/id: not a uuid` |"));
             Assert.That(md.IndexOf("ORUK-3.0/schema", StringComparison.Ordinal), Is.LessThan(md.IndexOf("ORUK-3.0/documented-url", StringComparison.Ordinal)),
                 "failures come before warnings");
         });

@@ -3,10 +3,10 @@ using Spectre.Console;
 
 namespace Conformance.Cli;
 
-/// <summary>The verdict, the findings that matter (fail, warning, error) and where the reports are.</summary>
+/// <summary>The findings that matter (fail, warning, error), where the reports are, and last the verdict and the report to open.</summary>
 public static class ConsoleSummary
 {
-    public static void Print(RunResult result, IReadOnlyList<string> reports)
+    public static void Print(RunResult result, IReadOnlyList<Conformance.Reports.WrittenReport> reports)
     {
         string Masked(string text) => Conformance.Http.Redaction.Mask(text, result.Secrets);
         AnsiConsole.WriteLine();
@@ -35,9 +35,11 @@ public static class ConsoleSummary
             $"{result.Count(Outcome.Pass)} passed, {result.Count(Outcome.Warning)} warning(s), {result.Count(Outcome.Fail)} failed, {result.Count(Outcome.Skipped)} skipped, {result.Count(Outcome.Error)} error(s), {result.Count(Outcome.Info)} for information; {result.RequestsSent} request(s){(result.Waited > TimeSpan.Zero ? $", {result.Waited.TotalSeconds:0.#} s waited at the server's request (Retry-After)" : "")}.");
         if (result.ManualClauses.Count > 0)
             AnsiConsole.MarkupLineInterpolated($"[grey]Not automated, check by hand: {string.Join(", ", result.ManualClauses.Select(c => c.Id))}.[/]");
-        foreach (var report in reports) AnsiConsole.MarkupLineInterpolated($"[grey]wrote {report}[/]");
+        foreach (var report in reports) AnsiConsole.MarkupLineInterpolated($"[grey]wrote {report.Path}[/]");
         var colour = result.Verdict switch { Verdict.Pass => "green", Verdict.PassWithWarnings => "yellow", _ => "red" };
         AnsiConsole.MarkupLine($"Verdict: [bold {colour}]{result.Verdict}[/]");
+        if (Conformance.Reports.ReportWriter.Main(reports) is { } main)
+            AnsiConsole.MarkupLineInterpolated($"Report: [bold]{main.Path}[/]");
     }
 
     private static string Colour(Outcome outcome) => outcome switch

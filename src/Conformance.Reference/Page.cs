@@ -16,7 +16,7 @@ public static class Page
     }
 
     /// <summary>One page's records in the envelope, consistent with the page asked for and the totals.</summary>
-    public static JsonObject Envelope(JsonNode[] contents, int page, int totalPages, long totalItems) => new()
+    public static JsonObject Envelope(JsonNode[] contents, int page, int totalPages, int totalItems) => new()
     {
         ["total_items"] = totalItems,
         ["total_pages"] = totalPages,

@@ -40,7 +40,16 @@ public static class Cli
             process.Kill(entireProcessTree: true);
             Assert.Fail($"{Path.GetFileName(start.FileName)} {string.Join(' ', start.ArgumentList)} was still running after {bound.TotalSeconds:0} s.");
         }
-        return new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+        var result = new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+        HoldReportToSchema(start.ArgumentList);
+        return result;
+    }
+
+    /// <summary>Whatever a test runs, the report.json it leaves in --out must match docs/report.schema.json.</summary>
+    public static void HoldReportToSchema(IList<string> args)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+            if (args[i] == "--out") Conformance.Tests.Reports.ReportSchema.AssertValidIn(args[i + 1]);
     }
 
     /// <summary>

@@ -12,9 +12,11 @@ public sealed class CliProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
+    private readonly string[] _args;
 
     public CliProcess(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        _args = args;
         var start = Cli.StartInfo(environment, args);
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -51,6 +53,7 @@ public sealed class CliProcess : IDisposable
         using var timeout = new CancellationTokenSource(within);
         await _process.WaitForExitAsync(timeout.Token);
         _process.WaitForExit(); // the output readers finish
+        Cli.HoldReportToSchema(_args);
         return _process.ExitCode;
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Conformance.Reference;
+using Conformance.Reports;
 
 namespace Conformance.IntegrationTests;
 
@@ -28,15 +29,40 @@ public class CliTests
             Assert.That(report["summary"]!["pass"]!.GetValue<int>(), Is.GreaterThan(30));
             Assert.That(report["summary"]!["fail"]!.GetValue<int>(), Is.Zero);
             Assert.That(report["diagnostics"]!.AsArray(), Has.Count.EqualTo(3), "the three errata, incorporated in the transcription");
+            Assert.That(report["schemaVersion"]!.GetValue<int>(), Is.EqualTo(2));
             var first = report["results"]!.AsArray()[0]!;
             foreach (var field in new[] { "check", "clause", "operation", "outcome", "message", "evidence" })
                 Assert.That(first[field], Is.Not.Null, field);
-            Assert.That(first["evidence"]!["url"], Is.Not.Null);
-            Assert.That(first["evidence"]!["status"]!.GetValue<int>(), Is.EqualTo(200));
+            var evidence = report["exchanges"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == first["evidence"]!.GetValue<string>())!;
+            Assert.That(evidence["url"], Is.Not.Null);
+            Assert.That(evidence["status"]!.GetValue<int>(), Is.EqualTo(200));
+            Assert.That(report["exchanges"]!.AsArray(), Has.Count.EqualTo(report["requestsSent"]!.GetValue<int>()), "every request, once");
         });
         var junit = XDocument.Load(Path.Combine(outDir, "junit.xml"));
         Assert.That(junit.Descendants("testcase").Count(), Is.EqualTo(report["results"]!.AsArray().Count));
         Assert.That(junit.Descendants("failure"), Is.Empty);
+        var main = ReportWriter.Main(ReportWriter.All.Select(r => new WrittenReport(r.Format, Path.Combine(outDir, r.FileName))).ToList())!;
+        Assert.That(result.Output.TrimEnd().Split('\n')[^1].Trim(), Is.EqualTo($"Report: {main.Path}"), "the last line names the report to open");
+    }
+
+    [Test]
+    public async Task Format_chooses_the_reports_written()
+    {
+        var outDir = Cli.TempDir();
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--reference", "--out", outDir, "--format", "md,junit");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
+        Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "summary.md", "junit.xml" }));
+        Assert.That(result.Output.TrimEnd().Split('\n')[^1].Trim(), Is.EqualTo($"Report: {Path.Combine(outDir, "summary.md")}"));
+    }
+
+    [Test]
+    public async Task An_unknown_format_exits_2_before_any_request()
+    {
+        using var server = ReferenceImplementations.Start(Conformance.Running.ConformanceRun.DefaultCatalogue(), "oruk-3.0");
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", server.Url, "--format", "json,pdf", "--out", Cli.TempDir());
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("--format").And.Contain("'pdf'").And.Not.Contain("   at "));
+        Assert.That(server.Requests, Is.Empty);
     }
 
     [Test]

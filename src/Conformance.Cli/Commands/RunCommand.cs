@@ -41,8 +41,11 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--allow-remote-refs <HOST>"), Description("Fetch the spec's remote $refs from this host too (repeatable); otherwise only from the spec's own origin.")]
         public string[] AllowRemoteRefs { get; init; } = [];
 
-        [CommandOption("--out <DIR>"), Description("Folder for report.json and junit.xml (default: reports/<timestamp>).")]
+        [CommandOption("--out <DIR>"), Description("Folder for the reports (default: reports/<timestamp>).")]
         public string? Out { get; init; }
+
+        [CommandOption("--format <LIST>"), Description("Reports to write, comma-separated: json, html, md, junit, har (default: all of them).")]
+        public string? Format { get; init; }
 
         [CommandOption("--header <'NAME: VALUE'>"), Description("Send this header with every request (repeatable).")]
         public string[] Header { get; init; } = [];
@@ -125,6 +128,19 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             if (ValidDays is not null && Sign is null) return ValidationResult.Error("--valid-days goes with --sign KEY.");
             if (ValidDays is not null && (!int.TryParse(ValidDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > Certification.MostValidDays))
                 return ValidationResult.Error($"--valid-days must be a whole number of days from 1 to {Certification.MostValidDays}, not '{ValidDays}'.");
+            if (Format is not null)
+            {
+                try
+                {
+                    // A certificate is about report.json: signing needs it written.
+                    if (Sign is not null && ReportWriter.Choose(Format).All(r => r.Format != "json"))
+                        return ValidationResult.Error("--sign certifies report.json: add json to --format.");
+                }
+                catch (ConfigurationException e)
+                {
+                    return ValidationResult.Error(e.Message);
+                }
+            }
             if (Header.FirstOrDefault(h => !ValidHeader(h)) is { } bad)
                 return ValidationResult.Error($"--header expects 'Name: value' with a name of letters, digits and -_.!#$%&'*+^`|~, not '{bad}'.");
             return ValidationResult.Success();
@@ -167,7 +183,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var result = await ConformanceRun.ExecuteAsync(prepared, new ConsoleProgress(() => request.Secrets), cancel.Token);
         if (stopping.Received is { } signal) result.Notes.Add($"Stopped by {signal}: what was found before it is reported.");
 
-        var written = ReportWriter.WriteAll(result, outDir);
+        var written = ReportWriter.WriteAll(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
         if (signingKey is not null) Certify(result, prepared, vendor, reference is not null, signingKey, settings.ValidDaysCount, outDir);
         return Verdict.ExitCode(result.Verdict);

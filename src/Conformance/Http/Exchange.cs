@@ -32,6 +32,8 @@ public sealed record Exchange
     /// </summary>
     public long? BodyCutAt { get; init; }
     public string? ContentType { get; init; }
+    /// <summary>When the request was first sent (before any redirect it followed), for timelines and HAR; null when not recorded.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
     public TimeSpan Duration { get; init; }
     /// <summary>Time spent waiting because the server answered 429/503 with Retry-After before this answer.</summary>
     public TimeSpan Waited { get; init; }

@@ -75,6 +75,7 @@ public sealed class Probe : IDisposable
         string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null,
         IReadOnlyList<KeyValuePair<string, string>>? form = null)
     {
+        var started = DateTimeOffset.UtcNow;
         var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
         if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
@@ -87,7 +88,7 @@ public sealed class Probe : IDisposable
             }
             catch (OAuth2Exception e)
             {
-                return Unsent(operation, purpose, url, headers, $"{NoToken}: {e.Message}");
+                return Unsent(operation, purpose, url, headers, $"{NoToken}: {e.Message}") with { StartedAt = started };
             }
         }
 
@@ -139,6 +140,7 @@ public sealed class Probe : IDisposable
             BodyCutAt = sent.Body?.CutAt,
             ContentType = response.ContentHeaders?.FirstOrDefault(h => "Content-Type".Equals(h.Name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
                           ?? response.ContentType,
+            StartedAt = started,
             Duration = duration,
             Waited = waited,
             Throttled = sent.Throttled,

@@ -4,11 +4,14 @@ using Conformance.Running;
 namespace Conformance.Reports;
 
 /// <summary>
-/// junit.xml: one test suite per operation, one test case per check. Failures and errors turn a CI job
-/// red; warnings are kept in system-out so they are visible without failing the build.
+/// junit.xml: one test suite per operation, one test case per check (clause and operation). Failures and errors
+/// turn a CI job red, and a run that stopped early or left a required part uncovered has an error of its own, so
+/// no such run looks green; warnings are kept in system-out and counted in a property, visible without failing
+/// the build.
 /// </summary>
 public sealed class JUnitReport : IReporter
 {
+    public string Format => "junit";
     public string FileName => "junit.xml";
 
     public void Write(RunResult result, TextWriter writer)
@@ -24,15 +27,19 @@ public sealed class JUnitReport : IReporter
         using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
+        var gaps = result.Coverage.Where(c => c.IsGap).ToList();
+        var stopped = result.Aborted is null ? 0 : 1;
         xml.WriteAttributeString("name", $"conformance {result.StandardId}");
-        xml.WriteAttributeString("tests", result.Results.Count.ToString());
+        xml.WriteAttributeString("tests", (result.Results.Count + gaps.Count + stopped).ToString());
         xml.WriteAttributeString("failures", result.Count(Outcome.Fail).ToString());
-        xml.WriteAttributeString("errors", (result.Count(Outcome.Error) + result.Coverage.Count(c => c.IsGap)).ToString());
+        xml.WriteAttributeString("errors", (result.Count(Outcome.Error) + gaps.Count + stopped).ToString());
         xml.WriteAttributeString("skipped", result.Count(Outcome.Skipped).ToString());
         if (result.Aborted is not null)
         {
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", "run");
+            xml.WriteAttributeString("tests", "1");
+            xml.WriteAttributeString("errors", "1");
             xml.WriteStartElement("testcase");
             xml.WriteAttributeString("name", "run completes");
             xml.WriteStartElement("error");
@@ -41,7 +48,6 @@ public sealed class JUnitReport : IReporter
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
-        var gaps = result.Coverage.Where(c => c.IsGap).ToList();
         if (gaps.Count > 0)
         {
             // An inconclusive run must not look green: each required part left uncovered is an error.
@@ -66,11 +72,18 @@ public sealed class JUnitReport : IReporter
             xml.WriteAttributeString("failures", group.Count(r => r.Outcome == Outcome.Fail).ToString());
             xml.WriteAttributeString("errors", group.Count(r => r.Outcome == Outcome.Error).ToString());
             xml.WriteAttributeString("skipped", group.Count(r => r.Outcome == Outcome.Skipped).ToString());
+            xml.WriteStartElement("properties");
+            Property(xml, "warnings", group.Count(r => r.Outcome == Outcome.Warning).ToString());
+            xml.WriteEndElement();
+            var named = new Dictionary<string, int>();
             foreach (var r in group)
             {
+                // A check that judged an operation twice gets two test cases that CI viewers must not merge.
+                var name = $"{r.Check} {r.Operation}";
+                named[name] = named.GetValueOrDefault(name) + 1;
                 xml.WriteStartElement("testcase");
                 xml.WriteAttributeString("classname", r.Clause.Replace('/', '.'));
-                xml.WriteAttributeString("name", $"{r.Check} {r.Operation}");
+                xml.WriteAttributeString("name", named[name] == 1 ? name : $"{name} ({named[name]})");
                 var body = string.Join("\n", new[] { r.Message }.Concat(r.Details)
                     .Concat(r.Evidence is null ? [] : [r.Evidence.Curl()]));
                 switch (r.Outcome)
@@ -99,6 +112,14 @@ public sealed class JUnitReport : IReporter
         }
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", value);
+        xml.WriteEndElement();
     }
 
     private static void Element(XmlWriter xml, string name, string message, string body)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Conformance.Http;
@@ -5,86 +6,136 @@ using Conformance.Running;
 
 namespace Conformance.Reports;
 
-/// <summary>report.json: the machine-readable record of a run. Field names are a contract; add, never rename.</summary>
+/// <summary>
+/// report.json: the machine-readable record of a run, described by docs/report.schema.json. Each exchange is written
+/// once, under <c>exchanges</c>, and results cite it by id, so the file grows with the requests made, not with
+/// requests × checks. An exchange a result cites carries its body's first 2,000 characters (<c>responseExcerpt</c>);
+/// every body of the run is in exchanges.har. Field names are a contract: add, never rename; a change of shape
+/// raises <see cref="SchemaVersion"/>.
+/// </summary>
 public sealed class JsonReport : IReporter
 {
+    /// <summary>1: evidence written whole inside each result. 2: exchanges written once and cited by id.</summary>
+    public const int SchemaVersion = 2;
+
+    public string Format => "json";
     public string FileName => "report.json";
 
+    // Quotes as \" rather than \u0022 (a body excerpt is mostly quotes); the file is data, never embedded in a page.
+    private static readonly JsonSerializerOptions Written = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public void Write(RunResult result, TextWriter writer) =>
-        writer.Write(Redaction.Mask(Build(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), result.Secrets));
+        writer.Write(Redaction.Mask(Build(result).ToJsonString(Written), result.Secrets));
 
-    public static JsonObject Build(RunResult result) => new()
+    /// <summary>The report before secrets are masked in it (<see cref="Write"/> masks them).</summary>
+    public static JsonObject Build(RunResult result)
     {
-        ["verdict"] = result.Verdict,
-        ["standard"] = result.StandardId,
-        ["standardName"] = result.StandardName,
-        ["target"] = result.Target,
-        ["spec"] = new JsonObject { ["location"] = result.SpecLocation, ["openapi"] = result.SpecVersion, ["sha256"] = result.SpecDigest },
-        ["startedAt"] = result.StartedAt.ToString("O"),
-        ["finishedAt"] = result.FinishedAt.ToString("O"),
-        ["requestsSent"] = result.RequestsSent,
-        ["waitedSeconds"] = Math.Round(result.Waited.TotalSeconds, 1),
-        ["seed"] = result.Seed,
-        ["aborted"] = result.Aborted,
-        ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()),
-        ["summary"] = new JsonObject
+        var exchanges = new ExchangeIndex(result);
+        return new JsonObject
         {
-            ["pass"] = result.Count(Outcome.Pass),
-            ["warning"] = result.Count(Outcome.Warning),
-            ["fail"] = result.Count(Outcome.Fail),
-            ["skipped"] = result.Count(Outcome.Skipped),
-            ["error"] = result.Count(Outcome.Error),
-            ["info"] = result.Count(Outcome.Info),
-        },
-        ["diagnostics"] = new JsonArray(result.Diagnostics.Select(d => (JsonNode)new JsonObject
-        {
-            ["kind"] = d.Kind,
-            ["location"] = d.Location,
-            ["message"] = d.Message,
-        }).ToArray()),
-        ["manualClauses"] = new JsonArray(result.ManualClauses.Select(c => (JsonNode)new JsonObject
-        {
-            ["clause"] = c.Id,
-            ["level"] = c.Level.ToString().ToUpperInvariant(),
-            ["statement"] = c.Statement,
-        }).ToArray()),
-        ["coverage"] = new JsonArray(result.Coverage.Select(c => (JsonNode)new JsonObject
-        {
-            ["operation"] = c.Operation,
-            ["tier"] = c.Tier.ToString().ToLowerInvariant(),
-            ["requests"] = c.Requests,
-            ["answered"] = c.Answered,
-            ["recordsValidated"] = c.RecordsValidated,
-            ["idsLookedUp"] = c.IdsLookedUp,
-            ["read"] = c.Read,
-            ["gap"] = c.Gap,
-        }).ToArray()),
-        ["results"] = new JsonArray(result.Results.Select(r => (JsonNode)new JsonObject
-        {
-            ["check"] = r.Check,
-            ["clause"] = r.Clause,
-            ["level"] = r.Level.ToString().ToUpperInvariant(),
-            ["operation"] = r.Operation,
-            ["tier"] = r.Tier.ToString().ToLowerInvariant(),
-            ["outcome"] = r.Outcome.ToString().ToLowerInvariant(),
-            ["message"] = r.Message,
-            ["details"] = new JsonArray(r.Details.Select(d => (JsonNode)JsonValue.Create(d)).ToArray()),
-            ["evidence"] = Evidence(r.Evidence, result.Secrets),
-        }).ToArray()),
-    };
+            ["schemaVersion"] = SchemaVersion,
+            ["verdict"] = result.Verdict,
+            ["standard"] = result.StandardId,
+            ["standardName"] = result.StandardName,
+            ["target"] = result.Target,
+            ["spec"] = new JsonObject { ["location"] = result.SpecLocation, ["openapi"] = result.SpecVersion, ["sha256"] = result.SpecDigest },
+            ["startedAt"] = result.StartedAt.ToString("O"),
+            ["finishedAt"] = result.FinishedAt.ToString("O"),
+            ["requestsSent"] = result.RequestsSent,
+            ["waitedSeconds"] = Math.Round(result.Waited.TotalSeconds, 1),
+            ["seed"] = result.Seed,
+            ["aborted"] = result.Aborted,
+            ["notes"] = Strings(result.Notes),
+            ["summary"] = new JsonObject
+            {
+                ["pass"] = result.Count(Outcome.Pass),
+                ["warning"] = result.Count(Outcome.Warning),
+                ["fail"] = result.Count(Outcome.Fail),
+                ["skipped"] = result.Count(Outcome.Skipped),
+                ["error"] = result.Count(Outcome.Error),
+                ["info"] = result.Count(Outcome.Info),
+            },
+            ["diagnostics"] = Array(result.Diagnostics, d => new JsonObject
+            {
+                ["kind"] = d.Kind,
+                ["location"] = d.Location,
+                ["message"] = d.Message,
+            }),
+            ["manualClauses"] = Array(result.ManualClauses, c => new JsonObject
+            {
+                ["clause"] = c.Id,
+                ["level"] = c.Level.ToString().ToUpperInvariant(),
+                ["statement"] = c.Statement,
+            }),
+            ["coverage"] = Array(result.Coverage, c => new JsonObject
+            {
+                ["operation"] = c.Operation,
+                ["tier"] = c.Tier.ToString().ToLowerInvariant(),
+                ["requests"] = c.Requests,
+                ["answered"] = c.Answered,
+                ["recordsValidated"] = c.RecordsValidated,
+                ["idsLookedUp"] = c.IdsLookedUp,
+                ["read"] = c.Read,
+                ["gap"] = c.Gap,
+            }),
+            ["results"] = Array(result.Results, r => new JsonObject
+            {
+                ["check"] = r.Check,
+                ["clause"] = r.Clause,
+                ["level"] = r.Level.ToString().ToUpperInvariant(),
+                ["operation"] = r.Operation,
+                ["tier"] = r.Tier.ToString().ToLowerInvariant(),
+                ["outcome"] = r.Outcome.ToString().ToLowerInvariant(),
+                ["message"] = r.Message,
+                ["details"] = Strings(r.Details),
+                ["evidence"] = exchanges.IdOf(r),
+            }),
+            ["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null)),
+        };
+    }
 
-    private static JsonObject? Evidence(Exchange? e, IReadOnlyCollection<string> secrets) => e is null ? null : new JsonObject
+    /// <summary>
+    /// One exchange. What did not happen is left out rather than written as null, false or empty (no owner, no wait,
+    /// no throttling, no transport error, no redirect, no cut body, no excerpt), so a run's many ordinary requests stay small.
+    /// </summary>
+    private static JsonObject Exchange(Exchange e, string id, string? excerpt)
     {
-        ["purpose"] = e.Purpose,
-        ["method"] = e.Method,
-        ["url"] = e.Url,
-        ["status"] = e.Status,
-        ["contentType"] = e.ContentType,
-        ["durationMs"] = Math.Round(e.Duration.TotalMilliseconds, 1),
-        ["transportError"] = e.TransportError,
-        ["redirects"] = new JsonArray(e.Redirects.Select(r => (JsonNode)new JsonObject { ["status"] = r.Status, ["location"] = r.Location }).ToArray()),
-        ["redirectNotFollowed"] = e.RedirectNotFollowed,
-        ["responseExcerpt"] = e.Excerpt(secrets),
-        ["curl"] = e.Curl(),
-    };
+        var written = new JsonObject
+        {
+            ["id"] = id,
+            ["operation"] = e.Operation,
+            ["purpose"] = e.Purpose,
+            ["method"] = e.Method,
+            ["url"] = e.Url,
+            ["requestHeaders"] = Headers(e.RequestHeaders),
+            ["anonymous"] = e.Anonymous,
+            ["startedAt"] = e.StartedAt?.ToString("O"),
+            ["durationMs"] = Math.Round(e.Duration.TotalMilliseconds, 1),
+            ["status"] = e.Status,
+            ["responseHeaders"] = Headers(e.ResponseHeaders),
+            ["contentType"] = e.ContentType,
+            ["bodyBytes"] = e.Body.Length,
+            ["curl"] = e.Curl(),
+        };
+        void Add(string name, JsonNode? value, bool when)
+        {
+            if (when) written[name] = value;
+        }
+        Add("ownedBy", e.OwnedBy, e.OwnedBy is not null);
+        Add("waitedSeconds", Math.Round(e.Waited.TotalSeconds, 1), e.Waited > TimeSpan.Zero);
+        Add("throttled", true, e.Throttled);
+        Add("transportError", e.TransportError, e.TransportError is not null);
+        Add("bodyCutAt", e.BodyCutAt, e.BodyCutAt is not null);
+        Add("redirects", Array(e.Redirects, r => new JsonObject { ["status"] = r.Status, ["location"] = r.Location }), e.Redirects.Count > 0);
+        Add("redirectNotFollowed", e.RedirectNotFollowed, e.RedirectNotFollowed is not null);
+        Add("responseExcerpt", excerpt, excerpt is not null);
+        return written;
+    }
+
+    /// <summary>Headers as sent or received, "Name: value", in order (a name may come twice).</summary>
+    private static JsonArray Headers(IEnumerable<KeyValuePair<string, string>> headers) => Strings(headers.Select(h => $"{h.Key}: {h.Value}"));
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    private static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonNode> item) => new(items.Select(i => (JsonNode?)item(i)).ToArray());
 }

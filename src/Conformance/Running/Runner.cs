@@ -106,7 +106,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             RequestsSent = probe.RequestsSent,
-            Exchanges = runs.SelectMany(run => run.Exchanges).ToList(),
+            Exchanges = Kept(runs, results),
             Waited = probe.Waited,
             Seed = Seed,
             Secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList(), // again: tokens issued since are secrets too
@@ -114,6 +114,19 @@ public sealed class Runner(Probe probe, RunOptions options)
         };
         result.Notes.AddRange(notes);
         return result;
+    }
+
+    /// <summary>
+    /// Every exchange of the run as kept, except that a page cut down after it was judged is given back whole where a
+    /// finding cites it as evidence: the report then shows the page as received, once.
+    /// </summary>
+    private static List<Exchange> Kept(IEnumerable<OperationRun> runs, IEnumerable<CheckResult> results)
+    {
+        var cited = results.Select(r => r.Evidence).OfType<Exchange>().Where(e => e.StartedAt is not null)
+            .GroupBy(e => (e.Url, e.StartedAt)).ToDictionary(g => g.Key, g => g.First());
+        return runs.SelectMany(run => run.Exchanges)
+            .Select(e => e.ReducedFrom is not null && cited.TryGetValue((e.Url, e.StartedAt), out var whole) && whole.ReducedFrom is null ? whole : e)
+            .ToList();
     }
 
     private static IEnumerable<CheckResult> Judge(OperationRun run, IEnumerable<Check> checks, CheckContext context, Profile profile, PageStream? stream)

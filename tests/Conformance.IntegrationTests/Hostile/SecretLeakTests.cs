@@ -4,18 +4,22 @@ using Conformance.Reference;
 namespace Conformance.IntegrationTests.Hostile;
 
 /// <summary>
-/// A server that echoes the credential back, in every encoding and as a record id: the secret appears in nothing the
+/// A server that echoes the credentials back, in every encoding and as a record id: the secrets appear in nothing the
 /// run writes or prints. And values that could split a request are refused before one is sent.
 /// </summary>
 public class SecretLeakTests
 {
+    /// <summary>Sent as a header (Authorization: Bearer ...).</summary>
     private const string Token = "SEKRIT-abc-123-xyz";
 
-    /// <summary>Every form of the token the echoing server sends, and so every form searched for afterwards.</summary>
-    private static readonly string[] Forms =
+    /// <summary>Sent as a query parameter of the target's URL, so in every request's URL.</summary>
+    private const string QueryKey = "QKEY-789-uvw";
+
+    /// <summary>Every form of a secret the echoing server sends, and so every form searched for afterwards.</summary>
+    private static string[] Forms(string secret) =>
     [
-        Token, Token.Replace("-", "\\u002d"), Uri.EscapeDataString(Token).Replace("-", "%2D"),
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Token)), Token.Replace("-", "&#45;"),
+        secret, secret.Replace("-", "\\u002d"), Uri.EscapeDataString(secret).Replace("-", "%2D"),
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), secret.Replace("-", "&#45;"),
     ];
 
     private static ReferenceServer Echoing()
@@ -26,35 +30,42 @@ public class SecretLeakTests
         {
             var answer = reference.Handle(method, path, query);
             if (answer.Render() is not { } text) return answer;
-            // The first service's id becomes the token (a progress line names ids), its description every other form.
+            // The first service's id becomes the token (a progress line names ids), its description every other form
+            // of both secrets; the query key is echoed as the server received it.
+            var key = query.GetValueOrDefault("key") ?? "";
             var firstId = answer.Body?["contents"]?[0]?["id"]?.GetValue<string>();
             if (firstId is not null) text = text.Replace(firstId, Token);
-            text = text.Replace("Free one-to-one advice", "Echo " + string.Join(" ", Forms.Skip(1)));
+            text = text.Replace("Free one-to-one advice", "Echo " + string.Join(" ", Forms(Token).Skip(1).Concat(Forms(key))));
             return answer with
             {
                 Text = text,
-                Headers = new Dictionary<string, string?> { ["X-Echo"] = Token, ["Link"] = $"<https://api.example/next?key={Uri.EscapeDataString(Token)}>" },
+                Headers = new Dictionary<string, string?>
+                {
+                    ["X-Echo"] = Token, ["X-Echo-Key"] = key,
+                    ["Link"] = $"<https://api.example/next?key={Uri.EscapeDataString(Token)}&other={Uri.EscapeDataString(key)}>",
+                },
             };
         });
     }
 
     [Test]
-    public async Task An_echoed_credential_appears_in_no_output_in_any_encoding()
+    public async Task Echoed_credentials_appear_in_no_file_the_run_writes_in_any_encoding()
     {
         using var server = Echoing();
         var outDir = Cli.TempDir();
-        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", server.Url, "--header", $"Authorization: Bearer {Token}", "--out", outDir);
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", $"{server.Url}/?key={QueryKey}",
+            "--header", $"Authorization: Bearer {Token}", "--out", outDir);
         Assert.That(result.ExitCode, Is.Not.EqualTo(2), result.All);
-        var outputs = new Dictionary<string, string>
-        {
-            ["console"] = result.All,
-            ["report.json"] = File.ReadAllText(Path.Combine(outDir, "report.json")),
-            ["junit.xml"] = File.ReadAllText(Path.Combine(outDir, "junit.xml")),
-        };
+        Assert.That(server.Requests.Where(r => !r.Url.Contains(QueryKey)), Is.Empty, "the key went with every request");
+        var files = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories);
+        Assert.That(files.Select(Path.GetFileName), Is.SupersetOf(Conformance.Reports.ReportWriter.All.Select(r => r.FileName)), "every format was written");
+        var outputs = files.ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        outputs["console"] = result.All;
         Assert.That(outputs["report.json"], Does.Contain("***"), "the echoes were there to be masked");
+        Assert.That(outputs["exchanges.har"], Does.Contain("Echo ***"), "the bodies were there to be masked");
         foreach (var (name, text) in outputs)
-            foreach (var form in Forms)
-                Assert.That(text, Does.Not.Contain(form), $"{name} holds the secret as {form}");
+            foreach (var form in Forms(Token).Concat(Forms(QueryKey)))
+                Assert.That(text, Does.Not.Contain(form), $"{name} holds a secret as {form}");
     }
 
     [TestCase("X-Api-Key: abc\r\nX-Injected: yes")]

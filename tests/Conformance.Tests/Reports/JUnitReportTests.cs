@@ -7,27 +7,16 @@ namespace Conformance.Tests.Reports;
 
 public class JUnitReportTests
 {
-    private static RunResult With(params CheckResult[] results) => new()
-    {
-        StandardId = "oruk-3.0", StandardName = "Open Referral UK 3.0", Target = "http://vendor.test/", SpecLocation = "file:///spec.json",
-        SpecDigest = "00", StartedAt = DateTimeOffset.UnixEpoch, FinishedAt = DateTimeOffset.UnixEpoch, Results = results,
-        Diagnostics = [], ManualClauses = [], RequestsSent = 1,
-    };
+    private static XDocument Write(RunResult result) => XDocument.Parse(Runs.Write(new JUnitReport(), result));
 
-    private static XDocument Write(RunResult result)
-    {
-        var writer = new StringWriter();
-        new JUnitReport().Write(result, writer);
-        return XDocument.Parse(writer.ToString());
-    }
+    private static CheckResult Result(Outcome outcome, string message = "m") => Runs.Result(outcome, message: message);
 
-    private static CheckResult Result(Outcome outcome, string message = "m") =>
-        new("root-document", "ORUK-3.0/discovery", Level.Must, "GET /", Tier.Required, outcome, message, [], null);
+    private static int Count(XDocument xml, string attribute) => int.Parse(xml.Root!.Attribute(attribute)!.Value);
 
     [Test]
     public void Every_fail_is_a_failure_every_error_an_error_and_warnings_do_not_fail()
     {
-        var xml = Write(With(Result(Outcome.Fail), Result(Outcome.Fail), Result(Outcome.Error), Result(Outcome.Warning), Result(Outcome.Pass), Result(Outcome.Skipped)));
+        var xml = Write(Runs.Of([Result(Outcome.Fail), Result(Outcome.Fail), Result(Outcome.Error), Result(Outcome.Warning), Result(Outcome.Pass), Result(Outcome.Skipped)]));
         Assert.Multiple(() =>
         {
             Assert.That(xml.Descendants("testcase").Count(), Is.EqualTo(6));
@@ -35,12 +24,31 @@ public class JUnitReportTests
             Assert.That(xml.Descendants("error").Count(), Is.EqualTo(1));
             Assert.That(xml.Descendants("skipped").Count(), Is.EqualTo(1));
             Assert.That(xml.Descendants("system-out").Single().Value, Does.StartWith("WARNING"));
+            Assert.That(xml.Descendants("property").Single(p => p.Attribute("name")!.Value == "warnings").Attribute("value")!.Value, Is.EqualTo("1"));
             Assert.That(xml.Descendants("testcase").First().Attribute("classname")!.Value, Is.EqualTo("ORUK-3.0.discovery"));
+            Assert.That((Count(xml, "tests"), Count(xml, "failures"), Count(xml, "errors"), Count(xml, "skipped")), Is.EqualTo((6, 2, 1, 1)));
+        });
+    }
+
+    [Test]
+    public void A_check_that_judged_an_operation_twice_has_two_test_cases_of_different_names() =>
+        Assert.That(Write(Runs.Of([Result(Outcome.Pass), Result(Outcome.Fail)])).Descendants("testcase").Select(t => t.Attribute("name")!.Value),
+            Is.EqualTo(new[] { "root-document GET /", "root-document GET / (2)" }));
+
+    [Test]
+    public void A_run_stopped_early_or_left_uncovered_counts_an_error_for_each_so_it_never_looks_green()
+    {
+        var gap = new OperationCoverage("GET /services", Tier.Required, 1, 0, 0, 0, "never answered (refused)");
+        var xml = Write(Runs.Of([Result(Outcome.Pass)], aborted: "http://vendor.test/ could not be reached.", coverage: [gap]));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(xml, "errors"), Is.EqualTo(2).And.EqualTo(xml.Descendants("error").Count()));
+            Assert.That(Count(xml, "tests"), Is.EqualTo(3).And.EqualTo(xml.Descendants("testcase").Count()));
         });
     }
 
     [Test]
     public void Characters_xml_cannot_hold_are_dropped_not_fatal() =>
-        Assert.That(Write(With(Result(Outcome.Fail, "bad \u0001 value ☕ 🍵"))).Descendants("failure").Single().Attribute("message")!.Value,
+        Assert.That(Write(Runs.Of([Result(Outcome.Fail, "bad \u0001 value ☕ 🍵")])).Descendants("failure").Single().Attribute("message")!.Value,
             Is.EqualTo("bad  value ☕ 🍵"));
 }

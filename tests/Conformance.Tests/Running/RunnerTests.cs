@@ -48,10 +48,23 @@ public class RunnerTests
         Assert.That(coverage["GET /services"].RecordsValidated, Is.EqualTo(25));
         Assert.That(coverage["GET /services/{id}"].IdsLookedUp, Is.EqualTo(3));
         Assert.That(result.Coverage.Where(c => c.IsGap), Is.Empty);
-        var report = System.Text.Json.Nodes.JsonNode.Parse(new StringWriter().Also(w => new Conformance.Reports.JsonReport().Write(result, w)).ToString())!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Also(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
         var services = report["coverage"]!.AsArray().Single(c => c!["operation"]!.GetValue<string>() == "GET /services")!;
         Assert.That(services["recordsValidated"]!.GetValue<int>(), Is.EqualTo(25));
         Assert.That(services["gap"], Is.Null);
+    }
+
+    [Test]
+    public async Task The_result_holds_every_exchange_of_the_run_once_the_evidence_among_them()
+    {
+        using var server = StartReference();
+        var result = await RunAsync(server.Url, new ProbeSettings());
+        Assert.That(result.Exchanges, Has.Count.EqualTo(result.RequestsSent).And.Count.EqualTo(server.Requests.Count));
+        Assert.That(result.Exchanges, Is.Unique);
+        Assert.That(result.Exchanges.Select(e => e.StartedAt), Has.None.Null);
+        var recorded = result.Exchanges.ToHashSet(ReferenceEqualityComparer.Instance);
+        Assert.That(result.Results.Select(r => r.Evidence).OfType<Exchange>().Where(e => !recorded.Contains(e)), Is.Empty,
+            "every piece of evidence is one of the run's exchanges");
     }
 
     [Test]
@@ -170,7 +183,7 @@ public class RunnerTests
         var result = await RunAsync(server.Url, settings);
         Assert.That(server.Requests.Count(r => r.Url.Contains("api_key=s3cret-value")), Is.EqualTo(server.Requests.Count - 3),
             "every request but the three anonymous ones carries the key");
-        var report = System.Text.Json.Nodes.JsonNode.Parse(new StringWriter().Also(w => new Conformance.Reports.JsonReport().Write(result, w)).ToString())!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Also(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
         Assert.That(report.ToJsonString(), Does.Not.Contain("s3cret-value").And.Contain("api_key=***"));
     }
 

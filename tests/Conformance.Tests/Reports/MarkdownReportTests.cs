@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Conformance.Reports;
+using Conformance.Running;
+using Conformance.Standards;
+
+namespace Conformance.Tests.Reports;
+
+public class MarkdownReportTests
+{
+    private static string Write(RunResult result) => Runs.Write(new MarkdownReport(), result);
+
+    /// <summary>The text outside code spans: what Markdown would read as links, emphasis or HTML.</summary>
+    private static string OutsideCode(string markdown) => Regex.Replace(markdown, "`[^`]*`", "");
+
+    [Test]
+    public void A_failing_run_says_so_in_words_and_shows_each_failing_clause_once_with_a_count_and_an_example()
+    {
+        var results = new[]
+        {
+            Runs.Result(Outcome.Fail, check: "response-schema", clause: "ORUK-3.0/schema", operation: "GET /services", message: "2 response(s) invalid.", details: "at /contents/0/id: not a uuid"),
+            Runs.Result(Outcome.Fail, check: "response-schema", clause: "ORUK-3.0/schema", operation: "GET /services/{id}", message: "1 response(s) invalid."),
+            Runs.Result(Outcome.Warning, check: "no-redirect", clause: "ORUK-3.0/documented-url", operation: "GET /services"),
+            Runs.Result(Outcome.Pass),
+        };
+        var md = Write(Runs.Of(results));
+        Assert.Multiple(() =>
+        {
+            Assert.That(md, Does.StartWith("## Conformance to `Open Referral UK 3.0`: fail"));
+            Assert.That(md, Does.Contain("**Does not conform: 1 MUST rule broken on required endpoints (2 failing results).**"));
+            Assert.That(md, Does.Contain("| fail | 2 |").And.Contain("| pass | 1 |").And.Contain("| warning | 1 |"));
+            Assert.That(md, Does.Contain("| `ORUK-3.0/schema` | fail | 2 | `GET /services` (`response-schema`): `2 response(s) invalid. — at /contents/0/id: not a uuid` |"));
+            Assert.That(md.IndexOf("ORUK-3.0/schema", StringComparison.Ordinal), Is.LessThan(md.IndexOf("ORUK-3.0/documented-url", StringComparison.Ordinal)),
+                "failures come before warnings");
+        });
+    }
+
+    [Test]
+    public void What_a_server_wrote_becomes_no_link_markup_or_table_cell()
+    {
+        var hostile = Runs.Result(Outcome.Fail, message: "see [here](https://evil.example/) or www.evil.example | <b>x</b> `tick`\nnext | row");
+        var md = Write(Runs.Of([hostile], aborted: "https://evil.example/ could not be reached."));
+        Assert.Multiple(() =>
+        {
+            Assert.That(OutsideCode(md), Does.Not.Contain("http").And.Not.Contain("www.").And.Not.Contain("<b>").And.Not.Contain("]("));
+            var row = md.Split('\n').Single(l => l.StartsWith("| `ORUK-3.0/discovery`"));
+            Assert.That(Regex.Matches(row, @"(?<!\\)\|").Count, Is.EqualTo(5), "four cells, the server's pipes escaped");
+            Assert.That(md, Does.Contain("The run stopped early: `https://evil.example/ could not be reached.`"));
+        });
+    }
+
+    [Test]
+    public void Only_the_first_clauses_are_listed_and_the_rest_counted()
+    {
+        var results = Enumerable.Range(1, MarkdownReport.MostClauses + 3).Select(i => Runs.Result(Outcome.Fail, clause: $"ORUK-3.0/rule-{i}")).ToList();
+        var md = Write(Runs.Of(results));
+        Assert.That(md.Split('\n').Count(l => l.StartsWith("| `ORUK-3.0/rule-")), Is.EqualTo(MarkdownReport.MostClauses));
+        Assert.That(md, Does.Contain("And 3 more clause(s)"));
+    }
+
+    [TestCase(Outcome.Pass, "Conforms: every automated check passed")]
+    [TestCase(Outcome.Warning, "Conforms, with warnings: no MUST rule is broken on a required endpoint, but 1 warning")]
+    public void A_passing_run_says_it_conforms(Outcome outcome, string words) =>
+        Assert.That(Write(Runs.Of([Runs.Result(outcome)])), Does.Contain($"**{words}"));
+
+    [Test]
+    public void An_inconclusive_run_names_what_was_not_covered()
+    {
+        var gap = new OperationCoverage("GET /services", Tier.Required, 1, 1, 0, 0, "no record was validated: the list returned none");
+        var md = Write(Runs.Of([Runs.Result(Outcome.Pass)], coverage: [gap]));
+        Assert.That(md, Does.Contain("**Inconclusive: nothing failed, but 1 required part could not be covered"));
+        Assert.That(md, Does.Contain("- `GET /services`: `no record was validated: the list returned none`"));
+    }
+
+    [Test]
+    public void A_secret_is_masked() =>
+        Assert.That(Write(Runs.Of([Runs.Result(Outcome.Fail, message: "echoed k3y-secret-value")], secrets: ["k3y-secret-value"])),
+            Does.Not.Contain("k3y-secret-value").And.Contain("echoed ***"));
+}

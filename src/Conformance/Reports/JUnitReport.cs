@@ -9,6 +9,7 @@ namespace Conformance.Reports;
 /// </summary>
 public sealed class JUnitReport : IReporter
 {
+    public string Format => "junit";
     public string FileName => "junit.xml";
 
     public void Write(RunResult result, TextWriter writer)

@@ -8,6 +8,7 @@ namespace Conformance.Reports;
 /// <summary>report.json: the machine-readable record of a run. Field names are a contract; add, never rename.</summary>
 public sealed class JsonReport : IReporter
 {
+    public string Format => "json";
     public string FileName => "report.json";
 
     public void Write(RunResult result, TextWriter writer) =>

@@ -5,7 +5,7 @@ namespace Conformance.Reports;
 /// <summary>Writes every report format into one folder.</summary>
 public static class ReportWriter
 {
-    public static IReadOnlyList<IReporter> All { get; } = [new JsonReport(), new JUnitReport()];
+    public static IReadOnlyList<IReporter> All { get; } = [new JsonReport(), new JUnitReport(), new HtmlReport()];
 
     public static IReadOnlyList<string> WriteAll(RunResult result, string directory)
     {

@@ -87,7 +87,7 @@ public sealed class HtmlReport : IReporter
         html.Pair("Requests sent", result.RequestsSent.ToString(CultureInfo.InvariantCulture)
             + (result.Waited > TimeSpan.Zero ? $" ({result.Waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waited as the server asked)" : ""));
         if (result.Seed is { } seed) html.Pair("Pages sampled with seed", $"{seed} (--seed {seed} repeats them)");
-        html.Pair("Results", string.Join(", ", Enum.GetValues<Outcome>().Select(o => $"{result.Count(o)} {PlainWords.Of(o)}")));
+        html.Pair("Results", string.Join(", ", Enum.GetValues<Outcome>().Select(o => PlainWords.Counted(o, result.Count(o)))));
         if (result.Aborted is { } aborted) html.Pair("Stopped early", aborted);
         html.Raw("</dl>\n");
         if (result.Notes.Count == 0) return;
@@ -107,18 +107,20 @@ public sealed class HtmlReport : IReporter
             .OrderByDescending(g => g.Select(f => f.Result.Operation).Distinct().Count()).ToList();
         if (failures.Count == 0)
         {
-            html.Element("p", result.Coverage.Any(c => c.IsGap)
-                ? "No rule the standard requires was broken, but some required parts could not be tested: see Coverage."
-                : "Nothing: no rule the standard requires (MUST) was broken on a required endpoint.");
+            if (result.Coverage.Any(c => c.IsGap))
+                html.Raw("<p>No rule the standard requires was broken, but some required parts could not be tested: see <a href=\"#coverage\">Coverage</a>.</p>\n");
+            else
+                html.Element("p", "Nothing: no rule the standard requires (MUST) was broken on a required endpoint.");
             return;
         }
-        html.Element("p", $"Each of these breaks a rule the standard requires (MUST) on a required endpoint. Any one of them fails the run.", "lead");
+        html.Element("p", "Each of these breaks a rule the standard requires (MUST) on a required endpoint. Any one of them fails the run.", "lead");
         foreach (var rule in failures)
         {
             var first = rule.First();
             var endpoints = rule.Select(f => f.Result.Operation).Distinct().ToList();
-            html.Raw("<div class=\"fix\"><h3>").Text(rule.Key).Raw("</h3>")
-                .Element("p", $"Broken on {PlainWords.Count(endpoints.Count, "required endpoint")}: {string.Join(", ", endpoints)}.")
+            html.Raw("<div class=\"fix\">");
+            RuleHeading(html, result, rule.Key, first.Result.Level);
+            html.Element("p", $"Broken on {PlainWords.Count(endpoints.Count, "required endpoint")}: {string.Join(", ", endpoints)}.")
                 .Raw("<p>For example, on ").Text(first.Result.Operation).Raw(": ").Text(first.Result.Message).Raw("</p>");
             if (first.Result.Details.Count > 0)
                 html.Raw("<p>First occurrence: <code>").Text(first.Result.Details[0]).Raw("</code></p>");
@@ -136,17 +138,17 @@ public sealed class HtmlReport : IReporter
         }
         var ids = ClauseIds(result);
         html.Raw("<table><caption>Each rule of the standard the harness tested, and how every endpoint did</caption>")
-            .Raw("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Level</th><th scope=\"col\">Outcome</th><th scope=\"col\">Endpoints</th></tr></thead><tbody>\n");
+            .Raw("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">What it asks</th><th scope=\"col\">Level</th><th scope=\"col\">Outcome</th><th scope=\"col\">Endpoints</th></tr></thead><tbody>\n");
         foreach (var clause in result.Results.GroupBy(r => r.Clause))
         {
             var worst = clause.Select(r => r.Outcome).MaxBy(PlainWords.Severity);
-            var counts = clause.GroupBy(r => r.Outcome).OrderByDescending(g => PlainWords.Severity(g.Key)).Select(g => $"{g.Count()} {PlainWords.Of(g.Key)}");
+            var counts = clause.GroupBy(r => r.Outcome).OrderByDescending(g => PlainWords.Severity(g.Key)).Select(g => PlainWords.Counted(g.Key, g.Count()));
             html.Raw("<tr><th scope=\"row\">");
             if (clause.Any(r => r.Outcome != Outcome.Pass))
                 html.Raw($"<a href=\"#{ids[clause.Key]}\">").Text(clause.Key).Raw("</a>");
             else
                 html.Text(clause.Key);
-            html.Raw("</th>").Element("td", PlainWords.Of(clause.First().Level)).Raw("<td>").Raw(PlainWords.Tag(worst)).Raw("</td>")
+            html.Raw("</th>").Element("td", Statement(result, clause.Key) ?? "").Element("td", PlainWords.Of(clause.First().Level)).Raw("<td>").Raw(PlainWords.Tag(worst)).Raw("</td>")
                 .Element("td", string.Join(", ", counts)).Raw("</tr>\n");
         }
         html.Raw("</tbody></table>\n");
@@ -167,8 +169,7 @@ public sealed class HtmlReport : IReporter
         html.Element("p", "Each finding names the endpoint and what was wrong. Open its evidence to see the request, the answer, and a curl line that repeats it.");
         foreach (var clause in findings)
         {
-            html.Raw($"<h3 id=\"{ids[clause.Key]}\">").Text(clause.Key)
-                .Raw(" <span class=\"secondary\">(").Text(PlainWords.Of(clause.First().Result.Level)).Raw(")</span></h3>\n");
+            RuleHeading(html, result, clause.Key, clause.First().Result.Level, ids[clause.Key]);
             foreach (var (finding, id) in clause.OrderByDescending(f => PlainWords.Severity(f.Result.Outcome)))
                 HtmlEvidence.Write(html, finding, id, result.Secrets);
         }
@@ -236,6 +237,15 @@ public sealed class HtmlReport : IReporter
                 .Element("td", d.Message).Raw("</tr>\n");
         html.Raw("</tbody></table>\n");
     }
+
+    /// <summary>A rule in its own words where the profile gives them, with its id (which reports and certificates cite).</summary>
+    private static void RuleHeading(HtmlText html, RunResult result, string clause, Level level, string? id = null)
+    {
+        html.Raw(id is null ? "<h3>" : $"<h3 id=\"{id}\">").Text(Statement(result, clause) ?? clause).Raw("</h3>\n")
+            .Element("p", $"Rule {clause} ({PlainWords.Of(level)})", "secondary");
+    }
+
+    private static string? Statement(RunResult result, string clause) => result.Clauses.FirstOrDefault(c => c.Id == clause)?.Statement;
 
     /// <summary>Each result with the id its evidence is found by: its place in the run, so links stay stable.</summary>
     private static IEnumerable<(CheckResult Result, string Id)> Indexed(RunResult result) =>

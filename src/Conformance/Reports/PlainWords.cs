@@ -22,7 +22,7 @@ internal static class PlainWords
             Running.Verdict.Pass => new("pass", $"Conforms to {standard}",
                 $"{target} met every rule the harness tested, on every endpoint it covered."),
             Running.Verdict.PassWithWarnings => new("pass", $"Conforms to {standard}, with warnings",
-                $"{target} broke no rule the standard requires. {Count(warnings, "warning")} concern recommendations (SHOULD) or optional endpoints: they do not stop a pass, but are worth fixing."),
+                $"{target} broke no rule the standard requires. The warnings ({warnings.ToString(CultureInfo.InvariantCulture)}) concern recommendations (SHOULD), optional endpoints or what could not be judged there: they do not stop a pass, but are worth fixing."),
             Running.Verdict.Fail => new("fail", $"Does not conform to {standard}",
                 $"{target} breaks {Count(failures.Select(f => f.Clause).Distinct().Count(), "rule")} that the standard requires (MUST), on {Count(failures.Select(f => f.Operation).Distinct().Count(), "required endpoint")}. What to fix first is listed below."),
             Running.Verdict.Inconclusive => new("unknown", "Not known: the run could not cover enough",
@@ -42,6 +42,14 @@ internal static class PlainWords
         Outcome.Skipped => "not tested",
         Outcome.Error => "could not judge",
         _ => "for information",
+    };
+
+    /// <summary>How many results had an outcome: "3 passed", "1 warning", "2 could not be judged".</summary>
+    public static string Counted(Outcome outcome, int n) => outcome switch
+    {
+        Outcome.Warning => Count(n, "warning"),
+        Outcome.Error => $"{n.ToString(CultureInfo.InvariantCulture)} could not be judged",
+        _ => $"{n.ToString(CultureInfo.InvariantCulture)} {Of(outcome)}",
     };
 
     public static string Tag(Outcome outcome) =>

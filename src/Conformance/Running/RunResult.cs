@@ -17,6 +17,8 @@ public sealed class RunResult
     public required IReadOnlyList<CheckResult> Results { get; init; }
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required IReadOnlyList<Clause> ManualClauses { get; init; }
+    /// <summary>Every clause of the profile, so a report can say each rule in words and not only by its id.</summary>
+    public IReadOnlyList<Clause> Clauses { get; init; } = [];
     public required int RequestsSent { get; init; }
     /// <summary>Time spent honouring the server's Retry-After.</summary>
     public TimeSpan Waited { get; init; }

@@ -103,6 +103,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Coverage = Coverage.Of(runs, results, context),
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
+            Clauses = profile.Clauses,
             RequestsSent = probe.RequestsSent,
             Waited = probe.Waited,
             Seed = Seed,

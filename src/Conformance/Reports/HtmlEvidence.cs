@@ -6,9 +6,9 @@ using Conformance.Running;
 namespace Conformance.Reports;
 
 /// <summary>
-/// One finding in report.html: its outcome and message, the problems it found (with where in the body, when a check
-/// said so) and, behind a disclosure, the exchange that shows it: request, answer, headers, the start of the body,
-/// and a curl line to repeat it.
+/// One finding in report.html: its outcome and message and, behind a disclosure, its evidence: each problem found (with
+/// where in the body, when a check said so) and the exchange that shows it: request, answer, headers, the start of the
+/// body, and a curl line to repeat it.
 /// </summary>
 internal static partial class HtmlEvidence
 {
@@ -19,8 +19,14 @@ internal static partial class HtmlEvidence
             .Raw($" <span class=\"secondary\">({PlainWords.Of(finding.Tier)} endpoint, check </span>").Element("code", finding.Check)
             .Raw("<span class=\"secondary\">)</span></h4>")
             .Element("p", finding.Message);
-        Problems(html, finding.Details);
-        if (finding.Evidence is { } exchange) Exchange(html, exchange, id, secrets);
+        if (finding.Details.Count > 0 || finding.Evidence is not null)
+        {
+            var shown = finding.Evidence is { } e ? $"{e.Method} {e.Purpose}, {(e.Status is { } status ? $"answered {status}" : "no answer")}" : "what was found";
+            html.Raw("<details><summary><span>Evidence: ").Text(shown).Raw("</span></summary><div class=\"evidence\">");
+            Problems(html, finding.Details);
+            if (finding.Evidence is { } exchange) Exchange(html, exchange, id, secrets);
+            html.Raw("</div></details>");
+        }
         html.Raw("</div>\n");
     }
 
@@ -54,9 +60,7 @@ internal static partial class HtmlEvidence
 
     private static void Exchange(HtmlText html, Exchange e, string id, IReadOnlyCollection<string> secrets)
     {
-        var answer = e.Status is { } status ? $"answered {status}" : "no answer";
-        html.Raw("<details><summary><span>Evidence: ").Text($"{e.Method} {e.Purpose}, {answer}").Raw("</span></summary><div class=\"evidence\">")
-            .Raw("<dl class=\"summary-list\">");
+        html.Raw("<h5>The request shown</h5><dl class=\"summary-list\">");
         html.Pair("Why it was sent", e.Purpose);
         html.Pair("Request", $"{e.Method} {e.Url}");
         html.Pair("Credentials sent", e.Anonymous ? "no" : "yes (masked below)");
@@ -76,8 +80,7 @@ internal static partial class HtmlEvidence
         html.Raw("<h5>Repeat the request</h5>")
             .Raw($"<pre id=\"curl-{id}\">").Text(e.Curl()).Raw("</pre>")
             .Raw($"<button type=\"button\" class=\"button\" data-copy=\"curl-{id}\" hidden>Copy the curl line</button>")
-            .Raw($"<span class=\"status\" id=\"curl-{id}-status\" role=\"status\"></span>")
-            .Raw("</div></details>");
+            .Raw($"<span class=\"status\" id=\"curl-{id}-status\" role=\"status\"></span>");
     }
 
     private static void Block(HtmlText html, string heading, string text) =>

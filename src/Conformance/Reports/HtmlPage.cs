@@ -47,7 +47,8 @@ internal static class HtmlPage
         .summary-list dd { overflow-wrap: anywhere; }
         table { border-collapse: collapse; border-spacing: 0; width: 100%; margin: 0 0 30px; }
         caption { text-align: left; font-weight: 700; font-size: 1.375rem; margin-bottom: 15px; }
-        th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; overflow-wrap: anywhere; }
+        th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; overflow-wrap: break-word; }
+        td.short { white-space: nowrap; }
         td.number, th.number { text-align: right; }
         .tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 1rem; line-height: 1.25; }
         .tag-fail { color: #942514; background: #f4cdc6; }

@@ -25,13 +25,13 @@ public sealed class HtmlReport : IReporter
             .Raw("<div class=\"width\"><main id=\"main\">\n");
         Verdict(html, result);
         Contents(html);
-        About(html, result);
         FixFirst(html, result);
         Clauses(html, result);
         Findings(html, result);
         Manual(html, result);
         Coverage(html, result);
         Diagnostics(html, result);
+        About(html, result);
         html.Raw("</main></div>\n<footer><div class=\"width\"><p>Written by the conformance harness at ").Text(PlainWords.Time(result.FinishedAt))
             .Raw(". Secrets are shown as <code>").Text(Redaction.Masked).Raw("</code>. This page loads nothing from the network.</p></div></footer>\n")
             .Raw("<script>").Raw(HtmlPage.Script).Raw("</script>\n</body>\n</html>\n");
@@ -57,20 +57,20 @@ public sealed class HtmlReport : IReporter
     private static void Verdict(HtmlText html, RunResult result)
     {
         var verdict = PlainWords.Of(result);
-        html.Raw("<h1><span class=\"caption\">").Text($"{result.StandardName} conformance report").Raw("</span>").Text(result.Target).Raw("</h1>\n")
+        html.Raw("<h1><span class=\"caption\">").Text($"{result.StandardName} conformance report, {PlainWords.Date(result.StartedAt)}").Raw("</span>").Text(result.Target).Raw("</h1>\n")
             .Raw($"<div class=\"panel panel-{verdict.Panel}\" id=\"verdict\"><h2>").Text(verdict.Heading).Raw("</h2>")
             .Element("p", verdict.Meaning).Raw("</div>\n");
     }
 
     private static void Contents(HtmlText html) => html.Raw("""
         <nav class="contents" aria-label="Contents"><h2>Contents</h2><ul>
-        <li><a href="#about">About this run</a></li>
         <li><a href="#fix-first">What to fix first</a></li>
         <li><a href="#rules">Every rule tested</a></li>
         <li><a href="#findings">Findings and evidence</a></li>
         <li><a href="#manual">Rules to check by hand</a></li>
         <li><a href="#coverage">Coverage</a></li>
         <li><a href="#specification">Problems with the specification</a></li>
+        <li><a href="#about">About this run</a></li>
         </ul></nav>
 
         """);
@@ -87,7 +87,7 @@ public sealed class HtmlReport : IReporter
         html.Pair("Requests sent", result.RequestsSent.ToString(CultureInfo.InvariantCulture)
             + (result.Waited > TimeSpan.Zero ? $" ({result.Waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waited as the server asked)" : ""));
         if (result.Seed is { } seed) html.Pair("Pages sampled with seed", $"{seed} (--seed {seed} repeats them)");
-        html.Pair("Results", string.Join(", ", Enum.GetValues<Outcome>().Select(o => PlainWords.Counted(o, result.Count(o)))));
+        html.Pair("Results", string.Join(", ", Enum.GetValues<Outcome>().Where(o => result.Count(o) > 0).Select(o => PlainWords.Counted(o, result.Count(o)))));
         if (result.Aborted is { } aborted) html.Pair("Stopped early", aborted);
         html.Raw("</dl>\n");
         if (result.Notes.Count == 0) return;
@@ -137,6 +137,8 @@ public sealed class HtmlReport : IReporter
             return;
         }
         var ids = ClauseIds(result);
+        html.Element("p", "A MUST rule is required: broken on a required endpoint, it fails the run. A SHOULD rule is a recommendation: "
+            + "broken, it gives a warning. Optional endpoints are held to the same rules, but only warn.");
         html.Raw("<table><caption>Each rule of the standard the harness tested, and how every endpoint did</caption>")
             .Raw("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">What it asks</th><th scope=\"col\">Level</th><th scope=\"col\">Outcome</th><th scope=\"col\">Endpoints</th></tr></thead><tbody>\n");
         foreach (var clause in result.Results.GroupBy(r => r.Clause))
@@ -145,10 +147,11 @@ public sealed class HtmlReport : IReporter
             var counts = clause.GroupBy(r => r.Outcome).OrderByDescending(g => PlainWords.Severity(g.Key)).Select(g => PlainWords.Counted(g.Key, g.Count()));
             html.Raw("<tr><th scope=\"row\">");
             if (clause.Any(r => r.Outcome != Outcome.Pass))
-                html.Raw($"<a href=\"#{ids[clause.Key]}\">").Text(clause.Key).Raw("</a>");
+                html.Raw($"<a href=\"#{ids[clause.Key]}\">").Breakable(clause.Key).Raw("</a>");
             else
-                html.Text(clause.Key);
-            html.Raw("</th>").Element("td", Statement(result, clause.Key) ?? "").Element("td", PlainWords.Of(clause.First().Level)).Raw("<td>").Raw(PlainWords.Tag(worst)).Raw("</td>")
+                html.Breakable(clause.Key);
+            html.Raw("</th>").Element("td", Statement(result, clause.Key) ?? "").Element("td", PlainWords.Of(clause.First().Level), "short")
+                .Raw("<td class=\"short\">").Raw(PlainWords.Tag(worst)).Raw("</td>")
                 .Element("td", string.Join(", ", counts)).Raw("</tr>\n");
         }
         html.Raw("</tbody></table>\n");

@@ -25,6 +25,13 @@ internal sealed class HtmlText(IReadOnlyCollection<string> secrets)
         return this;
     }
 
+    /// <summary>An id such as ORUK-3.0/service-organization, which a narrow column may break after each slash.</summary>
+    public HtmlText Breakable(string value)
+    {
+        _html.Append(Encode(Redaction.Mask(value, secrets)).Replace("/", "/<wbr>"));
+        return this;
+    }
+
     /// <summary>An element holding one value as text; the tag and class are the reporter's own.</summary>
     public HtmlText Element(string tag, string? value, string? cssClass = null) =>
         Raw(cssClass is null ? $"<{tag}>" : $"<{tag} class=\"{cssClass}\">").Text(value).Raw($"</{tag}>");

@@ -62,7 +62,7 @@ public class HtmlReportBrowserTests
         if (Environment.GetEnvironmentVariable("CONFORMANCE_REPORT_SCREENSHOT") is { Length: > 0 } picture)
         {
             // The top of the report, from the verdict to the end of the table of rules.
-            var end = await page.Locator("#rules + table").EvaluateAsync<float>("t => t.getBoundingClientRect().bottom + window.scrollY");
+            var end = await page.Locator("#rules ~ table").First.EvaluateAsync<float>("t => t.getBoundingClientRect().bottom + window.scrollY");
             await page.ScreenshotAsync(new() { Path = picture, FullPage = true, Clip = new() { X = 0, Y = 0, Width = 1024, Height = end + 30 } });
         }
     }
@@ -76,12 +76,19 @@ public class HtmlReportBrowserTests
         for (var presses = 0; presses < 200 && await page.EvaluateAsync<string>("document.activeElement.tagName") != "SUMMARY"; presses++)
             await page.Keyboard.PressAsync("Tab");
         Assert.That(await page.EvaluateAsync<string>("document.activeElement.tagName"), Is.EqualTo("SUMMARY"), "no disclosure could be reached with Tab");
-        var evidence = page.Locator("details:has(summary:focus) .evidence");
-        Assert.That(await evidence.IsVisibleAsync(), Is.False, "evidence starts closed");
+        Assert.That(await page.Locator("details:has(summary:focus) .evidence").IsVisibleAsync(), Is.False, "evidence starts closed");
         await page.Keyboard.PressAsync("Enter");
+        Assert.That(await page.Locator("details[open]").CountAsync(), Is.EqualTo(1));
+        var evidence = page.Locator("details[open]:has(summary:focus) .evidence");
         Assert.That(await evidence.IsVisibleAsync(), Is.True, "Enter opens the evidence");
+        evidence = page.Locator("details[open] .evidence"); // the focus moves on
         Assert.That(await evidence.InnerTextAsync(), Does.Contain("curl -i").And.Contain("Response headers"));
-        Assert.That(await evidence.Locator("button[data-copy]").IsVisibleAsync(), Is.True, "the script shows the copy button");
+        var copy = evidence.Locator("button[data-copy]");
+        Assert.That(await copy.IsVisibleAsync(), Is.True, "the script shows the copy button");
+        await copy.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(evidence.Locator("[role=status]")).ToHaveTextAsync("Copied.");
+        Assert.That(await page.EvaluateAsync<string>("navigator.clipboard.readText()"), Is.EqualTo(await evidence.Locator("pre[id^=curl-]").InnerTextAsync()));
         opened.AssertClean();
     }
 
@@ -144,7 +151,11 @@ public class HtmlReportBrowserTests
 
         public static async Task<OpenedReport> OpenAsync(IBrowser browser, string path)
         {
-            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 900 } });
+            var context = await browser.NewContextAsync(new()
+            {
+                ViewportSize = new() { Width = 1024, Height = 900 },
+                Permissions = ["clipboard-read", "clipboard-write"],
+            });
             var address = new Uri(path).AbsoluteUri;
             var opened = new OpenedReport(context, await context.NewPageAsync(), address);
             // Anything the page asks for is recorded, and whatever is not the report itself is refused.

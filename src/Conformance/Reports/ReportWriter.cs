@@ -5,7 +5,7 @@ namespace Conformance.Reports;
 /// <summary>Writes the chosen report formats into one folder; `--format` names them by <see cref="IReporter.Format"/>.</summary>
 public static class ReportWriter
 {
-    public static IReadOnlyList<IReporter> All { get; } = [new JsonReport(), new JUnitReport(), new MarkdownReport(), new HarReport()];
+    public static IReadOnlyList<IReporter> All { get; } = [new JsonReport(), new JUnitReport(), new HtmlReport(), new MarkdownReport(), new HarReport()];
 
     /// <summary>Which written report the console names last: the first of these that was written.</summary>
     private static readonly string[] MainFirst = ["html", "json", "md", "junit", "har"];

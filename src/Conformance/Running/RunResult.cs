@@ -18,6 +18,8 @@ public sealed class RunResult
     public required IReadOnlyList<CheckResult> Results { get; init; }
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required IReadOnlyList<Clause> ManualClauses { get; init; }
+    /// <summary>Every clause of the profile, so a report can say each rule in words and not only by its id.</summary>
+    public IReadOnlyList<Clause> Clauses { get; init; } = [];
     public required int RequestsSent { get; init; }
     /// <summary>
     /// Every exchange the run recorded, each once, operation by operation: the evidence results point at and the

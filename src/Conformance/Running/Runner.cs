@@ -105,6 +105,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Coverage = Coverage.Of(runs, results, context),
             Diagnostics = spec.Diagnostics,
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
+            Clauses = profile.Clauses,
             RequestsSent = probe.RequestsSent,
             Exchanges = Kept(runs, results),
             Waited = probe.Waited,

@@ -66,6 +66,14 @@ public class CliTests
     }
 
     [Test]
+    public async Task Signing_without_report_json_is_refused_before_any_request()
+    {
+        var result = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:1", "--format", "md,html", "--sign", "key.pem");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
+        Assert.That(result.All, Does.Contain("--sign certifies report.json: add json to --format."));
+    }
+
+    [Test]
     public async Task A_failing_feed_exits_1_and_junit_has_a_failure_for_each_fail()
     {
         using var server = ValidatorFeed.Start("Fail");

@@ -60,7 +60,8 @@ public partial class NUnitSampleTests
             foreach (var failure in failures)
             {
                 var text = tests.Single(t => t.Name == NameOf(failure!)).Text;
-                var evidence = new Uri(failure!["evidence"]!["url"]!.GetValue<string>());
+                var cited = failure!["evidence"]!.GetValue<string>(); // report.json cites each exchange by its id
+                var evidence = new Uri(report["exchanges"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == cited)!["url"]!.GetValue<string>());
                 Assert.That(Local(text), Does.StartWith($"Fail: {Local(failure["message"]!.GetValue<string>())}"));
                 Assert.That(Local(text), Does.Contain($"Request: GET {Origin}{evidence.PathAndQuery} ").And.Contain("\nResponse: 200 ").And.Contain("\nBody: {"));
                 Assert.That(text, Does.Contain("\nRepeat it: curl -i "));

@@ -132,8 +132,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             {
                 try
                 {
+                    var chosen = ReportWriter.Choose(Format);
                     // A certificate is about report.json: signing needs it written.
-                    if (Sign is not null && ReportWriter.Choose(Format).All(r => r.Format != "json"))
+                    if (Sign is not null && chosen.All(r => r.Format != "json"))
                         return ValidationResult.Error("--sign certifies report.json: add json to --format.");
                 }
                 catch (ConfigurationException e)

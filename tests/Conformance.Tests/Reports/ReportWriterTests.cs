@@ -25,7 +25,7 @@ public class ReportWriterTests
     public void An_unknown_name_is_refused_naming_the_known_ones(string formats, string named)
     {
         var error = Assert.Throws<ConfigurationException>(() => ReportWriter.Choose(formats))!;
-        Assert.That(error.Message, Does.Contain(named).And.Contain("json, junit, md, har"));
+        Assert.That(error.Message, Does.Contain(named).And.Contain("json, junit, html, md, har"));
     }
 
     [Test]

@@ -92,7 +92,7 @@ public sealed record RunRequest
                 AllowWrites = overrides.AllowWrites,
                 Seed = overrides.Seed,
                 HarvestAll = overrides.HarvestAll,
-                Deadline = overrides.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Deadline = (overrides.DeadlineSeconds ?? vendor?.Limits.DeadlineSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             },
         };
     }

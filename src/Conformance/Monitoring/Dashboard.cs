@@ -121,7 +121,7 @@ public static class Dashboard
         foreach (var row in rows)
         {
             html.Append($"<tr data-target=\"{E(row.Target)}\">");
-            html.Append($"<td><strong>{E(row.Vendor.Length > 0 ? row.Vendor : row.Target)}</strong> {E(row.Product)}<br><span class=\"muted\">{E(row.Target)} · {E(row.Url)}</span></td>");
+            html.Append($"<td><strong>{E(row.Vendor.Length > 0 ? row.Vendor : row.Target)}</strong> {E(row.Product)}<br><span class=\"muted\">{E(row.Target)}{(row.Url.Length > 0 ? " · " + E(row.Url) : "")}</span></td>");
             html.Append($"<td>{E(row.Standard)}</td>");
             html.Append($"<td><span class=\"verdict {E(row.Verdict)}\">{E(row.Verdict)}</span>");
             if (row.Status != TargetStatus.Completed.Name() || row.Message is not null)

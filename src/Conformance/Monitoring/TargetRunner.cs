@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Conformance.Evidence;
+using Conformance.Http;
 using Conformance.Reports;
 using Conformance.Running;
 using Conformance.Specs;
@@ -66,8 +68,10 @@ public static class TargetRunner
         {
             return RunRecord.Unjudged(target, stop.IsCancellationRequested ? TargetStatus.Stopped : TargetStatus.Misconfigured, e.Message, started);
         }
+        // A key in the base URL's query is a secret like any other (RunRequest.Secrets).
+        var url = vendor.BaseUrl is { } baseUrl ? Redaction.Mask(baseUrl, Paths.QueryValues(new Uri(baseUrl)).ToList()) : "";
         RunRecord Unjudged(TargetStatus status, string message) => RunRecord.Unjudged(target, status, message, started,
-            vendor.BaseUrl ?? "", digest, vendor.Vendor, vendor.Product, vendor.Standard ?? "");
+            url, digest, vendor.Vendor, vendor.Product, vendor.Standard ?? "");
 
         var deadline = vendor.Limits.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.TargetDeadline;
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);

@@ -143,6 +143,16 @@ public class TargetRunnerTests
         Assert.That(Path.Combine(_dir, "out", "dashboard", "index.html"), Does.Exist);
     }
 
+    [Test]
+    public async Task A_target_that_cannot_be_set_up_is_recorded_with_the_keys_in_its_URL_masked()
+    {
+        var target = Profile("unknown-standard", "vendor: X\nproduct: Y\nstandard: no-such-standard\nbase_url: http://127.0.0.1:1/feed?access=s3cr3t-value-9\n");
+        var run = await TargetRunner.RunOneAsync(target, _dir, Options(), CancellationToken.None);
+        Assert.That(run.Status, Is.EqualTo(TargetStatus.Misconfigured));
+        Assert.That(run.Message, Does.Contain("no-such-standard"));
+        Assert.That(run.Url, Does.Contain("access=***").And.Not.Contain("s3cr3t"));
+    }
+
     /// <summary>Progress reported on the caller's thread, in order (Progress&lt;T&gt; would post it later).</summary>
     private sealed class SynchronousProgress(Action<TargetFinished> report) : IProgress<TargetFinished>
     {

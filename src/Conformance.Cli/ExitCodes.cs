@@ -14,7 +14,7 @@ public static class ExitCodes
 
     public static bool IsUsageError(Exception e) =>
         e is CommandParseException or CommandRuntimeException or ProfileException or SpecLoadException or ConfigurationException
-            or IOException or UnauthorizedAccessException;
+            or IOException or UnauthorizedAccessException or Monitoring.HistoryException;
 
     /// <summary>One sentence, no stack trace.</summary>
     public static string Describe(Exception e) => e switch

@@ -29,6 +29,11 @@ app.Configure(config =>
     config.AddCommand<VerifyCommand>("verify").WithDescription("Check a certificate offline: signature, expiry and (--report) the report it certifies.")
         .WithExample("verify", "reports/certificate.json", "--key", "keys/signing-key.pub.pem", "--report", "reports/report.json");
     config.AddCommand<DefectsCommand>("defects").WithDescription("List the defect catalogue, or (--matrix) prove each defect is caught by its check.");
+    config.AddCommand<MonitorCommand>("monitor").WithDescription("Test many vendor profiles at once, record them in history, and write a supplier dashboard.")
+        .WithExample("monitor", "--profiles", "vendor-profiles/*.yaml", "--out", "nightly");
+    config.AddCommand<HistoryCommand>("history").WithDescription("List the runs the monitor has recorded.");
+    config.AddCommand<DiffCommand>("diff").WithDescription("Show what changed between two recorded runs (default: each target's last two).");
+    config.AddCommand<MergeCommand>("merge").WithDescription("Join the output folders of monitor shards into one dashboard and one history.");
 });
 
 try

@@ -94,7 +94,7 @@ public sealed record RunRequest
                 Seed = overrides.Seed,
                 HarvestAll = overrides.HarvestAll,
                 HarvestPages = overrides.HarvestPages ?? RunOptions.DefaultHarvestPages,
-                Deadline = overrides.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Deadline = (overrides.DeadlineSeconds ?? vendor?.Limits.DeadlineSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             },
         };
     }

@@ -57,4 +57,6 @@ public sealed class Limits
     public int? MaxPages { get; init; }
     /// <summary>The most of a response body read, in megabytes decompressed (--max-body).</summary>
     public int? MaxBodyMb { get; init; }
+    /// <summary>The longest a whole run of this target may take (--deadline; `monitor` gives each target its own).</summary>
+    public double? DeadlineSeconds { get; init; }
 }

@@ -54,9 +54,10 @@ public static class VendorProfileLoader
         var limits = profile.Limits;
         if (limits.RequestsPerSecond is not null and not (>= 0.01 and <= 1000) || limits.Concurrency is < 1 or > 64
             || limits.TimeoutSeconds is not null and not (> 0 and <= 3600) || limits.MaxPages is < 1 or > 10_000
-            || limits.MaxBodyMb is < 1 || limits.MaxBodyMb * Http.ProbeSettings.Megabyte > Http.ProbeSettings.MostBodyBytes)
+            || limits.MaxBodyMb is < 1 || limits.MaxBodyMb * Http.ProbeSettings.Megabyte > Http.ProbeSettings.MostBodyBytes
+            || limits.DeadlineSeconds is not null and not (> 0 and <= 7 * 24 * 3600))
             throw new ConfigurationException(
-                $"{file}: limits out of range (requests_per_second 0.01 to 1000, concurrency 1 to 64, timeout_seconds above 0 up to 3600, max_pages 1 to 10000, max_body_mb 1 to {Http.ProbeSettings.MostBodyBytes / Http.ProbeSettings.Megabyte}).");
+                $"{file}: limits out of range (requests_per_second 0.01 to 1000, concurrency 1 to 64, timeout_seconds above 0 up to 3600, max_pages 1 to 10000, max_body_mb 1 to {Http.ProbeSettings.MostBodyBytes / Http.ProbeSettings.Megabyte}, deadline_seconds above 0 up to a week).");
     }
 
     /// <summary>An HTTP header name: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.6.2).</summary>

@@ -13,6 +13,15 @@ public class RunRequestTests
     };
 
     [Test]
+    public void A_vendor_profiles_deadline_applies_unless_a_flag_gives_one()
+    {
+        var vendor = new VendorProfile { Vendor = "V", Product = "P", Standard = "oruk-3.0", BaseUrl = "https://api.example.org", Limits = new Limits { DeadlineSeconds = 60 } };
+        Assert.That(RunRequest.From(Vendor(), new RunOverrides()).Options.Deadline, Is.Null, "no deadline unless one is given");
+        Assert.That(RunRequest.From(vendor, new RunOverrides()).Options.Deadline, Is.EqualTo(TimeSpan.FromSeconds(60)));
+        Assert.That(RunRequest.From(vendor, new RunOverrides { DeadlineSeconds = 5 }).Options.Deadline, Is.EqualTo(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
     public void Defaults_then_the_vendor_profile_then_the_front_end()
     {
         var plain = RunRequest.From(null, new RunOverrides { Standard = "oruk-3.0", Url = "https://api.example.org" });

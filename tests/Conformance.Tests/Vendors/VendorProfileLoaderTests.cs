@@ -86,6 +86,7 @@ public class VendorProfileLoaderTests
     [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]
     [TestCase("limits: {max_body_mb: 0}", "max_body_mb 1 to 2000")]
     [TestCase("limits: {max_body_mb: 2001}", "max_body_mb 1 to 2000")]
+    [TestCase("limits: {deadline_seconds: 0}", "deadline_seconds above 0 up to a week")]
     [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
     [TestCase("auth:", "must not be left empty")]
     [TestCase("environment: staging", "environment must be production or test")]

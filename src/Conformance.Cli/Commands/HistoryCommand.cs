@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using System.Globalization;
+using Conformance.Monitoring;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>conformance history: the runs the monitor has recorded, newest first.</summary>
+public sealed class HistoryCommand : Command<HistoryCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--history <PATH>"), Description("The history database (default .conformance/history.db).")]
+        public string History { get; init; } = HistoryDatabase.DefaultPath;
+
+        [CommandOption("--target <NAME|URL>"), Description("Only this target: its profile's name, or its URL.")]
+        public string? Target { get; init; }
+
+        [CommandOption("--limit <N>"), Description("At most this many runs (default 20).")]
+        public string? Limit { get; init; }
+
+        public int LimitCount => Limit is null ? 20 : int.Parse(Limit, CultureInfo.InvariantCulture);
+
+        public override ValidationResult Validate() =>
+            Limit is not null && !(int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+                ? ValidationResult.Error($"--limit must be a whole number from 1, not '{Limit}'.")
+                : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.History))
+        {
+            AnsiConsole.MarkupLineInterpolated($"No history at {settings.History} yet: `conformance monitor` records one.");
+            return ExitCodes.Pass;
+        }
+        using var history = HistoryDatabase.Open(settings.History);
+        var runs = history.Runs(settings.Target, settings.LimitCount);
+        if (runs.Count == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"No runs recorded{(settings.Target is null ? "" : $" for {settings.Target}")} in {settings.History}.");
+            return ExitCodes.Pass;
+        }
+        var table = new Table().AddColumns("run", "started (UTC)", "target", "standard", "verdict", "status", "failures", "warnings", "reads covered", "harness");
+        foreach (var run in runs)
+        {
+            var (covered, planned) = run.ReadsCovered;
+            table.AddRow(run.Id.ToString(CultureInfo.InvariantCulture), run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                Markup.Escape(run.Target), Markup.Escape(run.Standard), Markup.Escape(run.Verdict), Markup.Escape(run.Status.Name()),
+                run.Failures.Count().ToString(CultureInfo.InvariantCulture), run.Warnings.Count().ToString(CultureInfo.InvariantCulture),
+                planned == 0 ? "-" : $"{covered}/{planned}", Markup.Escape(run.HarnessVersion));
+        }
+        AnsiConsole.Write(table);
+        return ExitCodes.Pass;
+    }
+}

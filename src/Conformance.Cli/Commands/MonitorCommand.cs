@@ -1,0 +1,49 @@
+using Conformance.Monitoring;
+using Conformance.Reference;
+using Conformance.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Conformance.Cli.Commands;
+
+/// <summary>conformance monitor: many suppliers at once, remembered night after night.</summary>
+public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, MonitorSettings settings, CancellationToken cancellationToken)
+    {
+        var catalogue = ConformanceRun.DefaultCatalogue();
+        var all = TargetList.Resolve(settings.Profiles!);
+        var shard = settings.Shard is null ? Shard.All : Shard.Parse(settings.Shard);
+        var targets = all.Where(shard.Holds).ToList();
+        var baseline = settings.Baseline is null ? null : Baseline.Load(settings.Baseline);
+        var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", "monitor-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
+        AnsiConsole.MarkupLineInterpolated(
+            $"Monitoring {targets.Count} target(s){(shard == Shard.All ? "" : $" (shard {shard} of {all.Count})")}, {settings.ParallelCount} at a time; reports in {outDir}");
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopping = new StopSignals(cancel);
+        var outcome = await MonitorSession.RunAsync(new MonitorSession.Settings
+        {
+            Targets = targets,
+            OutDir = outDir,
+            HistoryPath = settings.History,
+            Baseline = baseline,
+            FailOn = FailOnNames.Parse(settings.FailOn),
+            Options = new MonitorOptions
+            {
+                Parallel = settings.ParallelCount,
+                TargetDeadline = settings.Deadline,
+                Catalogue = catalogue,
+                StartReference = standard =>
+                {
+                    var server = ReferenceImplementations.Start(catalogue, standard);
+                    return new ReferenceHost(new Uri(server.Url), server);
+                },
+            },
+        }, new MonitorProgress(), cancel.Token);
+
+        if (stopping.Received is { } signal)
+            AnsiConsole.MarkupLineInterpolated($"[red]Stopped by {signal}:[/] the targets that finished are reported and recorded; the others are marked stopped.");
+        return NightConsole.Print(outcome.Report, outcome.HistoryProblem, settings.History);
+    }
+}

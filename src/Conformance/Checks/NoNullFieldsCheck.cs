@@ -27,7 +27,7 @@ public sealed class NoNullFieldsCheck : PageCheck
         {
             if (!exchange.IsSuccess || exchange.Json.Node is null) return;
             _bodies++;
-            foreach (var (pointer, found) in Empty(exchange.Json.Node, ""))
+            foreach (var (pointer, found) in Empty(exchange.Json.Node))
             {
                 var (record, field) = RecordLocation.Of(pointer, role, context.Profile.Pagination);
                 _problems.Add(exchange, new Problem($"{field} is sent empty", found, record is null ? null : $"{exchange.Url}#{record}",
@@ -42,13 +42,48 @@ public sealed class NoNullFieldsCheck : PageCheck
         }
     }
 
-    private static IEnumerable<(string Pointer, string Found)> Empty(JsonNode? node, string pointer) => node switch
+    /// <summary>
+    /// Every field sent as null, and every empty string, with its JSON Pointer. The walk keeps the path as it goes and
+    /// writes a pointer only for what it finds: most bodies have none, and a pointer per node costs more than the walk.
+    /// </summary>
+    private static List<(string Pointer, string Found)> Empty(JsonNode? root)
     {
-        JsonObject o => o.SelectMany(p => p.Value is null
-            ? [($"{pointer}/{Specs.JsonPointers.Escape(p.Key)}", "null")]
-            : Empty(p.Value, $"{pointer}/{Specs.JsonPointers.Escape(p.Key)}")),
-        JsonArray a => a.SelectMany((item, i) => Empty(item, $"{pointer}/{i}")),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0 => [(pointer, "\"\"")],
-        _ => [],
-    };
+        var found = new List<(string, string)>();
+        var path = new List<(string? Key, int Index)>();
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o)
+                    {
+                        path.Add((key, 0));
+                        if (value is null) found.Add((Pointer(path), "null"));
+                        else Walk(value);
+                        path.RemoveAt(path.Count - 1);
+                    }
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        path.Add((null, i));
+                        Walk(a[i]);
+                        path.RemoveAt(path.Count - 1);
+                    }
+                    break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String && IsEmpty(v):
+                    found.Add((Pointer(path), "\"\""));
+                    break;
+            }
+        }
+        Walk(root);
+        return found;
+    }
+
+    /// <summary>Whether a string value is empty, read without making a string of it where the body's bytes are at hand.</summary>
+    private static bool IsEmpty(JsonValue value) =>
+        value.TryGetValue<JsonElement>(out var element) ? element.ValueEquals(""u8) : value.GetValue<string>().Length == 0;
+
+    private static string Pointer(List<(string? Key, int Index)> path) =>
+        string.Concat(path.Select(p => "/" + (p.Key is null ? p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : Specs.JsonPointers.Escape(p.Key))));
 }

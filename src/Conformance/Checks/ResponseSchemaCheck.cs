@@ -50,7 +50,8 @@ public sealed class ResponseSchemaCheck : PageCheck
             EvaluationResults results;
             try
             {
-                results = schema.Evaluate(body, ResponseSchemas.Evaluation);
+                results = schema.Evaluate(body, ResponseSchemas.Decision);
+                if (!results.IsValid) results = schema.Evaluate(body, ResponseSchemas.Evaluation);
             }
             catch (Exception e) when (e is not OperationCanceledException) // a late $ref, a format, a pattern: the harness cannot judge
             {

@@ -45,7 +45,12 @@ public static class Records
         IdFields(parameter).Select(f => record[f]).OfType<JsonValue>().Select(JsonText.Of).FirstOrDefault(v => v is not null);
 
     /// <summary>The fields that may hold a path parameter's value: its name, in snake_case, then "id" for ids.</summary>
-    public static IReadOnlyList<string> IdFields(string parameter)
+    public static IReadOnlyList<string> IdFields(string parameter) => IdFieldsByParameter.GetOrAdd(parameter, FieldsFor);
+
+    // Asked once per record read, with a handful of parameter names: worked out once each.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> IdFieldsByParameter = new();
+
+    private static IReadOnlyList<string> FieldsFor(string parameter)
     {
         var snake = System.Text.RegularExpressions.Regex.Replace(parameter, "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant();
         var fields = new List<string> { parameter, snake };

@@ -79,10 +79,22 @@ public sealed class ResponseSchemas
         }
     }
 
+    /// <summary>The evaluation that explains: every error, with where it is in the body and in the schema.</summary>
     public static EvaluationOptions Evaluation { get; } = new()
     {
         OutputFormat = OutputFormat.List,
         RequireFormatValidation = true, // only the formats FormatAssertion lists as proven; the others pass
+        FormatRegistry = FormatAssertion.Registry,
+    };
+
+    /// <summary>
+    /// The evaluation that only decides (valid or not), at about half the cost: every body is decided so, and only a
+    /// body that fails is evaluated again with <see cref="Evaluation"/> to say why.
+    /// </summary>
+    public static EvaluationOptions Decision { get; } = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true,
         FormatRegistry = FormatAssertion.Registry,
     };
 

@@ -18,7 +18,7 @@ namespace Conformance.Benchmarks;
 public sealed record Measurement(int Services, int Pages, double FetchSeconds, double ValidateSeconds, double HarnessSeconds,
     long HarnessPeakBytes, int HarnessExit, string Verdict, long Requests, long Records)
 {
-    public static async Task<Measurement> TakeAsync(int services, string cli)
+    public static async Task<Measurement> TakeAsync(int services, string cli, IReadOnlyList<string> extra)
     {
         var catalogue = ConformanceRun.DefaultCatalogue();
         var feed = new GeneratedFeed(ReferenceData.Load(Path.Combine(catalogue.Root, "oruk-3.0", "reference")), services);
@@ -46,19 +46,19 @@ public sealed record Measurement(int Services, int Pages, double FetchSeconds, d
         validate.Stop();
         if (invalid > 0) throw new InvalidOperationException($"{invalid} generated pages are invalid: the feed is wrong, not the harness.");
 
-        var (seconds, peak, exit, report) = await HarvestAsync(cli, server.Url);
+        var (seconds, peak, exit, report) = await HarvestAsync(cli, server.Url, extra);
         var validated = report["coverage"]!.AsArray().Sum(c => c!["recordsValidated"]!.GetValue<long>());
         return new Measurement(services, pages, fetch.Elapsed.TotalSeconds, validate.Elapsed.TotalSeconds, seconds, peak, exit,
             report["verdict"]!.GetValue<string>(), report["requestsSent"]!.GetValue<long>(), validated);
     }
 
     /// <summary>The harness as a user runs it, with its peak resident memory read from /proc while it runs.</summary>
-    private static async Task<(double Seconds, long Peak, int Exit, JsonNode Report)> HarvestAsync(string cli, string url)
+    private static async Task<(double Seconds, long Peak, int Exit, JsonNode Report)> HarvestAsync(string cli, string url, IReadOnlyList<string> extra)
     {
         var output = Directory.CreateTempSubdirectory("harvest-bench-").FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { cli, "run", "--standard", "oruk-3.0", "--url", url, "--harvest", "all", "--harvest-limit", "1000000",
-                     "--rate", "unlimited", "--out", output })
+                     "--rate", "unlimited", "--out", output }.Concat(extra))
             start.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -70,8 +70,11 @@ public sealed record Measurement(int Services, int Pages, double FetchSeconds, d
             await Task.Delay(20);
         }
         clock.Stop();
-        await drain;
-        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json")))!;
+        var printed = await drain;
+        var written = Path.Combine(output, "report.json");
+        if (!File.Exists(written))
+            throw new InvalidOperationException($"The harness wrote no report (exit {process.ExitCode}); it ended with:\n{string.Join('\n', string.Concat(printed).Split('\n').TakeLast(15))}");
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(written))!;
         Directory.Delete(output, recursive: true);
         return (clock.Elapsed.TotalSeconds, peak, process.ExitCode, report);
     }

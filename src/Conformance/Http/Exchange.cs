@@ -86,17 +86,23 @@ public sealed record Exchange
     /// <summary>
     /// The body parsed as JSON (or, asked for as XML, read as JSON), or why it cannot be read. Parsed once, on first use.
     /// </summary>
-    public (JsonNode? Node, string? Error) Json => (_json.Value.Node, _json.Value.Error);
+    public (JsonNode? Node, string? Error) Json => Parsed() is var parsed ? (parsed.Node, parsed.Error) : default;
 
     /// <summary>The same body as a JsonElement, for the schema validator.</summary>
-    public JsonElement? JsonElement => _json.Value.Element;
+    public JsonElement? JsonElement => Parsed().Element;
 
     /// <summary>
     /// True when the harness would not read the body (an XML DTD, refused for safety; a body past the cap, <see cref="BodyCutAt"/>;
     /// <see cref="Json"/> says why):
     /// what it holds could not be judged, so the vendor is not blamed for it.
     /// </summary>
-    public bool BodyRefused => _json.Value.Refused;
+    public bool BodyRefused => Parsed().Refused;
+
+    /// <summary>
+    /// The body's parse: kept once made, except for a page cut down to its skeleton, which is read again each time it
+    /// is asked for (a few times, and small): thousands of harvested pages must not each keep a parse to the end.
+    /// </summary>
+    private (JsonNode? Node, JsonElement? Element, string? Error, bool Refused) Parsed() => ReducedFrom is null ? _json.Value : ParseBody();
 
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -144,7 +150,7 @@ public sealed record Exchange
     public Exchange Reduced(JsonNode skeleton)
     {
         var copy = this with { Body = JsonSerializer.SerializeToUtf8Bytes(skeleton), ReducedFrom = Body.LongLength, JudgedOnArrival = true };
-        copy._json = new(copy.ParseBody);
+        copy._json = new(copy.ParseBody); // never made: Parsed reads a skeleton afresh
         return copy;
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
@@ -24,14 +26,73 @@ public sealed class JsonReport : IReporter
     // Quotes as \" rather than \u0022 (a body excerpt is mostly quotes); the file is data, never embedded in a page.
     private static readonly JsonSerializerOptions Written = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Write(RunResult result, TextWriter writer) =>
-        writer.Write(Redaction.Mask(Build(result).ToJsonString(Written), result.Secrets));
+    /// <summary>
+    /// Writes the report with every string in it masked, value by value before it is written (a value masked before it
+    /// is escaped cannot show a secret escaped either), and the exchanges one at a time: a harvest of thousands of
+    /// requests is never held as one document, nor as one string.
+    /// </summary>
+    public void Write(RunResult result, TextWriter writer)
+    {
+        var index = new ExchangeIndex(result);
+        var buffer = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Written.Encoder });
+        void Drain()
+        {
+            json.Flush();
+            writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        }
+        json.WriteStartObject();
+        foreach (var (name, value) in Build(result, index, withExchanges: false))
+        {
+            json.WritePropertyName(name);
+            WriteMasked(json, value, result.Secrets);
+        }
+        json.WriteStartArray("exchanges");
+        foreach (var e in index.All)
+        {
+            WriteMasked(json, Exchange(e, index.IdOf(e), index.IsCited(e) ? e.Excerpt(result.Secrets) : null), result.Secrets);
+            if (buffer.WrittenCount > 64 * 1024) Drain();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        Drain();
+    }
+
+    private static void WriteMasked(Utf8JsonWriter json, JsonNode? node, IReadOnlyCollection<string> secrets)
+    {
+        if (node is JsonValue v && v.TryGetValue<string>(out var text)) json.WriteStringValue(secrets.Count > 0 ? Redaction.Mask(text, secrets) : text);
+        else if (node is null) json.WriteNullValue();
+        else
+        {
+            if (secrets.Count > 0) MaskStrings(node, secrets);
+            node.WriteTo(json);
+        }
+    }
+
+    private static void MaskStrings(JsonNode node, IReadOnlyCollection<string> secrets)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                    if (o[key] is JsonValue v && v.TryGetValue<string>(out var text)) o[key] = Redaction.Mask(text, secrets);
+                    else if (o[key] is { } child) MaskStrings(child, secrets);
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text)) a[i] = Redaction.Mask(text, secrets);
+                    else if (a[i] is { } child) MaskStrings(child, secrets);
+                break;
+        }
+    }
 
     /// <summary>The report before secrets are masked in it (<see cref="Write"/> masks them).</summary>
-    public static JsonObject Build(RunResult result)
+    public static JsonObject Build(RunResult result) => Build(result, new ExchangeIndex(result), withExchanges: true);
+
+    private static JsonObject Build(RunResult result, ExchangeIndex exchanges, bool withExchanges)
     {
-        var exchanges = new ExchangeIndex(result);
-        return new JsonObject
+        var report = new JsonObject
         {
             ["schemaVersion"] = SchemaVersion,
             ["verdict"] = result.Verdict,
@@ -90,8 +151,10 @@ public sealed class JsonReport : IReporter
                 ["details"] = Strings(r.Details),
                 ["evidence"] = exchanges.IdOf(r),
             }),
-            ["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null)),
         };
+        if (withExchanges)
+            report["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null));
+        return report;
     }
 
     /// <summary>

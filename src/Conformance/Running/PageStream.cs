@@ -37,12 +37,24 @@ public sealed class PageStream
 
     public ValueTask SendAsync(int slot, Exchange page, CancellationToken cancel) => _pages.Writer.WriteAsync((slot, page), cancel);
 
-    /// <summary>Waits for every page sent to be judged, and gives what is kept of each, by slot.</summary>
-    public async Task<IReadOnlyDictionary<int, Exchange>> FinishAsync()
+    /// <summary>
+    /// What is kept of the pages judged since last asked, by slot, to put in place of the pages as received: until then
+    /// the sender still holds those whole.
+    /// </summary>
+    public IReadOnlyList<(int Slot, Exchange Kept)> TakeKept()
+    {
+        var taken = new List<(int, Exchange)>();
+        foreach (var slot in _kept.Keys)
+            if (_kept.TryRemove(slot, out var kept)) taken.Add((slot, kept));
+        return taken;
+    }
+
+    /// <summary>Waits for every page sent to be judged, and gives what is kept of those not taken yet, by slot.</summary>
+    public async Task<IReadOnlyList<(int Slot, Exchange Kept)>> FinishAsync()
     {
         _pages.Writer.TryComplete();
         await _judging;
-        return _kept;
+        return TakeKept();
     }
 
     private async Task JudgeAsync()

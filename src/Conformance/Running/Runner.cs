@@ -328,12 +328,14 @@ public sealed class Runner(Probe probe, RunOptions options)
             var positions = (options.HarvestAll
                 ? Enumerable.Range(2, (int)Math.Clamp(totalPages - 1, 0, options.HarvestPages - 1)).Select(n => (long)n)
                 : PagesToSample(totalPages, options.MaxPages, options.RandomPages, new Random(Seed ^ StableHash(testCase.Operation.Path)))).ToList();
+            // A spread of the list's records within the budget: some of every page, or one of every few pages.
             var quota = Math.Max(1, (ListedPerList + positions.Count - 1) / Math.Max(1, positions.Count));
+            var stride = Math.Max(1, positions.Count / ListedPerList);
             var judging = context();
             var idFields = PageSkeleton.IdFieldsOf(judging.Profile);
             stream = new PageStream(pageChecks.Select(c => (c, c.Begin(testCase.Operation, OperationRole.List, judging))).ToList(), (slot, page) =>
             {
-                sampled[slot] = Records.On(page, p).Take(quota).Select(r => (JsonObject)r.DeepClone()).ToList();
+                if (slot % stride == 0) sampled[slot] = Records.On(page, p).Take(quota).Select(r => (JsonObject)r.DeepClone()).ToList();
                 return page.IsSuccess && page.Xml is null && PageSkeleton.Of(page.Json.Node, p, idFields) is { } skeleton
                     ? page.Reduced(skeleton) : page with { JudgedOnArrival = true };
             });
@@ -344,6 +346,8 @@ public sealed class Runner(Probe probe, RunOptions options)
                 var purpose = page == lastPage ? $"last page ({page}{counted})" : $"middle page ({page} of {totalPages}{counted})";
                 var answer = await get(purpose, PageUrl(baseUrl, testCase, p, page), page, null);
                 await stream.SendAsync(exchanges.Count - 1, answer, cancel);
+                // Pages judged meanwhile are put back cut down, so no more than the channel holds is ever kept whole.
+                foreach (var (slot, kept) in stream.TakeKept()) exchanges[slot] = kept;
             }
         }
         finally

@@ -72,8 +72,8 @@ public class StreamingTests
 
         Assert.That(stream.Failed["no-null-fields"].Message, Is.EqualTo("page five"));
         Assert.That(counting.Seen, Is.EqualTo(8), "a check's fault does not stop the others");
-        Assert.That(kept.Keys, Is.EquivalentTo(Enumerable.Range(1, 8)));
-        Assert.That(kept.Values.All(e => e.JudgedOnArrival));
+        Assert.That(kept.Select(k => k.Slot), Is.EquivalentTo(Enumerable.Range(1, 8)));
+        Assert.That(kept.All(k => k.Kept.JudgedOnArrival));
     }
 
     [Test]

@@ -126,6 +126,8 @@ public sealed class HarReport : IReporter
         var notes = new List<string>();
         if (e.BodyCutAt is { } cap) notes.Add($"The body went on past {ProbeSettings.Describe(cap)}, the most the harness reads; only its first {e.Body.Length} bytes were kept.");
         if (kept.Length < e.Body.Length) notes.Add($"Only the first {MostBodyBytes} of the {e.Body.Length} bytes kept are written here.");
+        if (e.ReducedFrom is { } received)
+            notes.Add($"A page judged as it arrived: of its {received} bytes only the envelope and the records' ids were kept, and are written here.");
         if (notes.Count > 0) content["comment"] = string.Join(" ", notes);
         return content;
     }

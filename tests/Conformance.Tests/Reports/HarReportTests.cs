@@ -59,6 +59,16 @@ public class HarReportTests
     }
 
     [Test]
+    public void A_page_kept_cut_down_says_what_was_kept()
+    {
+        var page = Fixtures.JsonExchange("/services", Fixtures.Page(2, 3, 25, Fixtures.Service(Fixtures.Id1)), page: 2);
+        var kept = page.Reduced(Conformance.Evidence.PageSkeleton.Of(page.Json.Node, Fixtures.Profile.Pagination!, new HashSet<string> { "id" })!);
+        var content = Entries(Runs.Of([], [kept]))[0]!["response"]!["content"]!;
+        Assert.That(content["comment"]!.GetValue<string>(), Does.StartWith($"A page judged as it arrived: of its {page.Body.Length} bytes only the envelope"));
+        Assert.That(content["text"]!.GetValue<string>(), Does.Contain(Fixtures.Id1).And.Not.Contain("Lunch club"));
+    }
+
+    [Test]
     public void A_body_longer_than_the_limit_is_cut_at_a_character_and_says_so()
     {
         // "é" is two bytes: the limit falls inside one, which is left out rather than written broken.

@@ -22,7 +22,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        var outcome = await MonitorSession.RunAsync(new MonitorSession.Settings
+        var outcome = await new MonitorProgress(AnsiConsole.Console).ShowAsync(targets.Count, progress => MonitorSession.RunAsync(new MonitorSession.Settings
         {
             Targets = targets,
             OutDir = outDir,
@@ -40,7 +40,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
                     return new ReferenceHost(new Uri(server.Url), server);
                 },
             },
-        }, new MonitorProgress(), cancel.Token);
+        }, progress, cancel.Token));
 
         if (stopping.Received is { } signal)
             AnsiConsole.MarkupLineInterpolated($"[red]Stopped by {signal}:[/] the targets that finished are reported and recorded; the others are marked stopped.");

@@ -70,6 +70,25 @@ public class Open311Tests
     }
 
     [Test]
+    public async Task A_write_refused_for_want_of_a_key_the_harness_was_not_given_is_skipped_not_failed()
+    {
+        using var server = ReferenceImplementations.StartOpen311(Reference());
+        RunRequest Writing(bool key) => RunRequest.From(null, new RunOverrides { Standard = Standard, Reference = true, AllowWrites = true },
+            new Uri(server.Url)) is var request && key
+            ? request with { Probe = request.Probe with { Credentials = new Conformance.Http.ProbeCredentials([], new("api_key", "demo-key")) } }
+            : request;
+        RunRequest WithToken(RunRequest r) => r with { Options = r.Options with { PathValues = new Dictionary<string, string> { ["token_id"] = "tok-7f3a" } } };
+
+        var keyless = await ConformanceRun.ExecuteAsync(WithToken(Writing(key: false)), ConformanceRun.DefaultCatalogue());
+        var write = keyless.Results.Single(r => r.Check == "write-accepted");
+        Assert.That((write.Outcome, keyless.Verdict), Is.EqualTo((Outcome.Skipped, Verdict.Pass)), write.Message);
+        Assert.That(write.Message, Does.Contain("refused (403) without credentials"));
+
+        var keyed = await ConformanceRun.ExecuteAsync(WithToken(Writing(key: true)), ConformanceRun.DefaultCatalogue());
+        Assert.That(keyed.Results.Single(r => r.Check == "write-accepted").Outcome, Is.EqualTo(Outcome.Pass), "with a key the same write is accepted");
+    }
+
+    [Test]
     public async Task A_multi_jurisdiction_endpoint_that_refuses_properly_passes_the_jurisdiction_clause()
     {
         var result = await Run(Reference(severalJurisdictions: true), query: new() { ["jurisdiction_id"] = Open311Data.JurisdictionId });

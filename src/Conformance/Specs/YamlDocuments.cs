@@ -60,9 +60,14 @@ public static class YamlDocuments
         }
         catch (JsonException e)
         {
-            var line = YamlLocator.LineOf(file, YamlLocator.FromJsonPath(e.Path));
-            var message = System.Text.RegularExpressions.Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped") is { Success: true } unknown
-                ? $"unknown key '{unknown.Groups[1].Value}'"
+            var path = YamlLocator.FromJsonPath(e.Path).ToList();
+            var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped");
+            // The reader may have gone on into an unknown key's value: the line is the key's own.
+            if (unknown.Success && path.FindLastIndex(p => Equals(p, unknown.Groups[1].Value)) is var at and >= 0) path = path[..(at + 1)];
+            var missing = System.Text.RegularExpressions.Regex.Match(e.Message, "missing required properties including: (.+)\\.$");
+            var line = YamlLocator.LineOf(file, path, atKey: unknown.Success);
+            var message = unknown.Success ? $"unknown key '{unknown.Groups[1].Value}'"
+                : missing.Success ? $"required key(s) missing: {missing.Groups[1].Value}"
                 : EnumNamed(e.Message) is { } allowed ? $"{Key(e.Path)} must be {string.Join(", ", allowed.SkipLast(1))} or {allowed[^1]}"
                 : e.Message.Split(" Path:")[0];
             throw fail($"{file}{(line is null ? "" : $", line {line}")}: {message}", e);

@@ -9,7 +9,8 @@ namespace Conformance.Specs;
 /// </summary>
 public static class YamlLocator
 {
-    public static int? LineOf(string file, IEnumerable<object> path)
+    /// <summary>The line of the value at a path, or with <paramref name="atKey"/> of the key that holds it.</summary>
+    public static int? LineOf(string file, IEnumerable<object> path, bool atKey = false)
     {
         try
         {
@@ -17,18 +18,21 @@ public static class YamlLocator
             stream.Load(new StringReader(File.ReadAllText(file)));
             if (stream.Documents.Count == 0) return null;
             YamlNode node = stream.Documents[0].RootNode;
+            YamlNode? key = null;
             foreach (var step in path)
             {
+                key = null;
                 YamlNode? next = (node, step) switch
                 {
-                    (YamlMappingNode map, string key) => map.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == key).Value,
+                    (YamlMappingNode map, string name) => map.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == name) is var pair && pair.Key is not null
+                        ? (key = pair.Key) is not null ? pair.Value : null : null,
                     (YamlSequenceNode seq, int index) when index >= 0 && index < seq.Children.Count => seq.Children[index],
                     _ => null,
                 };
                 if (next is null) break;
                 node = next;
             }
-            return (int)node.Start.Line;
+            return (int)(atKey && key is not null ? key : node).Start.Line;
         }
         catch (YamlDotNet.Core.YamlException)
         {

@@ -96,6 +96,19 @@ public class VendorProfileLoaderTests
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("vendor.yaml").And.Message.Contains(expected));
 
     [Test]
+    public void An_unknown_key_holding_a_mapping_is_placed_on_its_own_line()
+    {
+        var file = Write(Minimal + "\nlimitz:\n  max_pages: 2\n");
+        var line = File.ReadAllLines(file).ToList().FindIndex(l => l.StartsWith("limitz:")) + 1;
+        Assert.That(() => VendorProfileLoader.Load(file), Throws.TypeOf<ConfigurationException>().With.Message.Contains($"line {line}: unknown key 'limitz'"));
+    }
+
+    [Test]
+    public void A_profile_without_vendor_and_product_names_them() =>
+        Assert.That(() => VendorProfileLoader.Load(Write("standard: oruk-3.0\nbase_url: https://api.example.org\n")),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("required key(s) missing: 'vendor', 'product'"));
+
+    [Test]
     public void A_base_url_and_the_reference_together_are_refused() =>
         Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\nreference: true\n")),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("not both"));

@@ -7,7 +7,7 @@ namespace Conformance.Evidence;
 /// What is kept of a list page once the checks that read every record have judged it: the envelope (every member
 /// but the records), and each record cut down to its ids, which the checks across pages (envelope consistency,
 /// the same record on two pages, an id listed twice) read. A record holding no id is kept as an empty object,
-/// so counts stay true.
+/// so counts stay true; any other object or array on the page is kept empty, and any long text cut short.
 /// </summary>
 public static class PageSkeleton
 {
@@ -19,10 +19,25 @@ public static class PageSkeleton
         var skeleton = new JsonObject();
         foreach (var (name, value) in body)
             skeleton[name] = name == contents
-                ? new JsonArray(records.Select(r => (JsonNode?)(r is JsonObject record ? Ids(record, idFields) : r?.DeepClone())).ToArray())
-                : value?.DeepClone();
+                ? new JsonArray(records.Select(r => r is JsonObject record ? Ids(record, idFields) : Placeholder(r)).ToArray())
+                : Placeholder(value);
         return skeleton;
     }
+
+    /// <summary>
+    /// A scalar as it is; an object or an array as an empty one of its kind, so a check still sees what kind of value
+    /// stood there, while a server that pads every page with large values cannot make the run keep them.
+    /// </summary>
+    private static JsonNode? Placeholder(JsonNode? value) => value switch
+    {
+        JsonObject => new JsonObject(),
+        JsonArray => new JsonArray(),
+        JsonValue v when v.TryGetValue<string>(out var text) && text.Length > LongestText => JsonValue.Create(text[..LongestText]),
+        _ => value?.DeepClone(),
+    };
+
+    /// <summary>The most of a text value kept (no envelope field the checks read is text; ids are kept whole).</summary>
+    private const int LongestText = 256;
 
     /// <summary>The id fields a profile's checks read across pages: "id", and each list's unique id.</summary>
     public static IReadOnlySet<string> IdFieldsOf(Profile profile) =>

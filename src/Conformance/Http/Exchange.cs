@@ -86,7 +86,14 @@ public sealed record Exchange
     /// <summary>
     /// The body parsed as JSON (or, asked for as XML, read as JSON), or why it cannot be read. Parsed once, on first use.
     /// </summary>
-    public (JsonNode? Node, string? Error) Json => Parsed() is var parsed ? (parsed.Node, parsed.Error) : default;
+    public (JsonNode? Node, string? Error) Json
+    {
+        get
+        {
+            var parsed = Parsed();
+            return (parsed.Node, parsed.Error);
+        }
+    }
 
     /// <summary>The same body as a JsonElement, for the schema validator.</summary>
     public JsonElement? JsonElement => Parsed().Element;

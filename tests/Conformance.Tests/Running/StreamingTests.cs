@@ -86,6 +86,20 @@ public class StreamingTests
                 .Also(o => o["contents"] = JsonNode.Parse("""[{"id":"a"},{"id":"b"}]""")).ToJsonString()));
     }
 
+    [Test]
+    public void A_page_padded_with_large_values_keeps_only_their_kind()
+    {
+        var page = Fixtures.Page(2, 5, 50, Fixtures.Service("a"));
+        page["padding"] = new JsonArray(Enumerable.Range(0, 1000).Select(i => (JsonNode?)JsonValue.Create($"filler {i}")).ToArray());
+        page["total_items"] = new JsonObject { ["huge"] = new string('x', 100_000) };
+        page["contents"]!.AsArray().Add(JsonValue.Create(new string('y', 100_000)));
+        var skeleton = PageSkeleton.Of(page, Fixtures.Profile.Pagination!, PageSkeleton.IdFieldsOf(Fixtures.Profile))!;
+        Assert.That(skeleton.ToJsonString().Length, Is.LessThan(700), skeleton.ToJsonString());
+        Assert.That((skeleton["padding"], skeleton["total_items"]), Is.EqualTo(((JsonNode)new JsonArray(), (JsonNode)new JsonObject())).Using<(JsonNode, JsonNode)>((a, b) =>
+            JsonNode.DeepEquals(a.Item1, b.Item1) && JsonNode.DeepEquals(a.Item2, b.Item2)), "the kind of each value stays, so a wrong type is still told as such");
+        Assert.That(skeleton["contents"]!.AsArray(), Has.Count.EqualTo(2), "the count of entries stays true");
+    }
+
     /// <summary>Stands in for no-null-fields.</summary>
     private sealed class ThrowingOnPageFive : PageCheck
     {

@@ -366,8 +366,8 @@ public sealed class Runner(Probe probe, RunOptions options)
     }
 
     /// <summary>
-    /// About how many records of a list are kept whole for lookups and filters (at least one a page): all of a
-    /// sampled list's, a spread of a harvested one's.
+    /// About how many records of a list are kept whole for lookups and filters: all of a sampled list's; of a harvested
+    /// one's, some of every page, or the first of every few pages where there are more pages than this.
     /// </summary>
     private const int ListedPerList = 1000;
 

@@ -15,9 +15,7 @@ public class StopSignalTests
     [TestCase("INT", "SIGINT")]
     public async Task A_signal_stops_the_run_and_the_reports_are_still_written(string signal, string named)
     {
-        if (OperatingSystem.IsWindows()) Assert.Ignore("POSIX signals: not on Windows.");
-        if (signal == "INT" && Ignored(2))
-            Assert.Ignore("SIGINT is ignored by this test process (a shell's background job), so the CLI inherits that, as POSIX wants.");
+        IgnoredSignals.SkipIfIgnored(signal);
         using var server = Slow();
         var outDir = Cli.TempDir();
         // Two requests a second: the run takes far longer than the test waits before signalling.
@@ -32,11 +30,6 @@ public class StopSignalTests
         Assert.That(File.Exists(Path.Combine(outDir, "junit.xml")));
         Assert.That(run.All, Does.Not.Contain("   at "), "no stack trace");
     }
-
-    /// <summary>Whether this process ignores a signal (SigIgn in /proc/self/status), which a child it starts inherits.</summary>
-    private static bool Ignored(int signal) =>
-        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:")) is { } line
-        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (signal - 1))) != 0;
 
     [Test]
     public async Task A_run_past_its_deadline_stops_and_says_why()

@@ -8,6 +8,7 @@ public class MonitorStopTests
     [Test]
     public async Task An_interrupt_keeps_the_finished_suppliers_and_marks_the_others_stopped()
     {
+        IgnoredSignals.SkipIfIgnored("INT");
         var dir = Cli.TempDir();
         var profiles = Path.Combine(dir, "profiles");
         Suppliers.Profile(profiles, "a-quick", "oruk-3.0", Suppliers.Url("oruk-3.0"));

@@ -169,16 +169,17 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             ? ReferenceImplementations.Start(catalogue, standard) : null;
         var request = RunRequest.From(vendor, overrides, reference is null ? null : new Uri(reference.Url));
         var prepared = await ConformanceRun.PrepareAsync(request, catalogue, cancellationToken);
-        foreach (var note in prepared.Notes) AnsiConsole.MarkupLineInterpolated($"{note}");
+        var say = Terminal.Out;
+        foreach (var note in prepared.Notes) say.Line($"{Redaction.Mask(note, request.Secrets)}");
         // Made before any request, so an unwritable folder is found before the run, not after it.
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
         if (vendor is not null)
-            AnsiConsole.MarkupLineInterpolated($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
+            say.Line($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{request.Target.GetLeftPart(UriPartial.Path)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
-        AnsiConsole.MarkupLineInterpolated($"[grey]spec: {prepared.Spec.Location} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
+        say.Line($"Testing [bold]{Redaction.Mask(request.Target.GetLeftPart(UriPartial.Path), request.Secrets)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
+        say.Line($"[grey]spec: {Redaction.Mask(prepared.Spec.Location.ToString(), request.Secrets)} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
 
         // The signals stay handled until the reports are written: a stop never loses what was found.
         var result = await ConformanceRun.ExecuteAsync(prepared, new ConsoleProgress(() => request.Secrets), cancel.Token);
@@ -186,26 +187,41 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         var written = ReportWriter.WriteAll(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
-        if (signingKey is not null) Certify(result, prepared, vendor, reference is not null, signingKey, settings.ValidDaysCount, outDir);
+        if (signingKey is not null) Certify(result, prepared, vendor, reference is not null, signingKey, settings.ValidDaysCount, written);
         return Verdict.ExitCode(result.Verdict);
     }
 
     /// <summary>A certificate for a pass, beside the report it certifies; otherwise the reason there is none. The exit code is the verdict's either way.</summary>
-    private static void Certify(RunResult result, PreparedRun prepared, VendorProfile? vendor, bool demo, ECDsa key, int validDays, string outDir)
+    private static void Certify(RunResult result, PreparedRun prepared, VendorProfile? vendor, bool demo, ECDsa key, int validDays, IReadOnlyList<WrittenReport> written)
     {
+        var say = Terminal.Out;
         if (Certification.Refusal(result) is { } refusal)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No certificate:[/] {refusal}");
+            say.Line($"[red]No certificate:[/] {refusal}");
             return;
         }
-        var report = File.ReadAllBytes(Path.Combine(outDir, CertificateClaims.ReportName));
-        var harness = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        var claims = CertificateClaims.Of(result, prepared.Profile, vendor, report, harness, demo, DateTimeOffset.UtcNow, validDays);
-        var path = Path.Combine(outDir, Certification.FileName);
-        File.WriteAllText(path, Certification.Sign(claims, key).ToJson() + "\n");
-        AnsiConsole.MarkupLineInterpolated($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(key)}).");
-        if (demo) AnsiConsole.MarkupLine("[yellow]The certificate is a demo:[/] it certifies the built-in reference implementation, not a vendor's API.");
-        if (vendor is null) AnsiConsole.MarkupLine("[grey]No vendor profile was given, so the certificate names no vendor or product (--profile).[/]");
+        if (written.FirstOrDefault(w => w.Format == "json") is not { Written: true } json)
+        {
+            say.Line($"[red]No certificate:[/] {CertificateClaims.ReportName}, which it would certify, was not written.");
+            return;
+        }
+        try
+        {
+            var report = File.ReadAllBytes(json.Path);
+            var harness = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+            var claims = CertificateClaims.Of(result, prepared.Profile, vendor, report, harness, demo, DateTimeOffset.UtcNow, validDays);
+            var path = Conformance.Text.Contained.Path(Path.GetDirectoryName(json.Path)!, Certification.FileName);
+            File.WriteAllText(path, Certification.Sign(claims, key).ToJson() + "\n");
+            say.Line($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(key)}).");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The run's reports stand, and so does its exit code: only the certificate is missing.
+            say.Line($"[red]No certificate:[/] it could not be written: {e.Message}");
+            return;
+        }
+        if (demo) say.Line($"[yellow]The certificate is a demo:[/] it certifies the built-in reference implementation, not a vendor's API.");
+        if (vendor is null) say.Line($"[grey]No vendor profile was given, so the certificate names no vendor or product (--profile).[/]");
     }
 
     private static bool ValidHeader(string header)

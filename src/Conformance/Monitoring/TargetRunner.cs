@@ -6,6 +6,7 @@ using Conformance.Reports;
 using Conformance.Running;
 using Conformance.Specs;
 using Conformance.Standards;
+using Conformance.Text;
 using Conformance.Vendors;
 
 namespace Conformance.Monitoring;
@@ -123,9 +124,8 @@ public static class TargetRunner
             var status = stop.IsCancellationRequested ? TargetStatus.Stopped
                 : result.Aborted is not null && clock.Elapsed >= deadline ? TargetStatus.TimedOut
                 : TargetStatus.Completed;
-            var reportDir = Path.Combine("targets", target.Id);
-            ReportWriter.WriteAll(result, Path.Combine(outDir, reportDir));
-            return RunRecord.Of(target, status, result, digest, vendor.Vendor, vendor.Product, reportDir.Replace('\\', '/'));
+            ReportWriter.WriteAll(result, Contained.Path(outDir, "targets", target.Folder));
+            return RunRecord.Of(target, status, result, digest, vendor.Vendor, vendor.Product, $"targets/{target.Folder}");
         }
         finally
         {

@@ -24,7 +24,7 @@ public sealed class MonitorProgress(IAnsiConsole console)
             .Columns(description, new ProgressBarColumn(), new PercentageColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask("", maxValue: Math.Max(1, total));
+                var bar = context.AddTask("targets", maxValue: Math.Max(1, total));
                 return await session(new Reporting(value =>
                 {
                     finished.Enqueue(value);

@@ -29,11 +29,12 @@ public static class SafeName
                 kept.Append(name, i++, 2);
                 continue;
             }
-            kept.Append(IsUnsafe(name[i]) ? '_' : name[i]);
+            kept.Append(IsUnsafe(name[i]) || char.IsSurrogate(name[i]) ? '_' : name[i]);
         }
         var stem = Cut(kept.ToString().Trim().TrimEnd('.'), MostBytes - 9);
         if (stem.Trim('.').Length == 0 || IsDevice(stem)) stem = "_" + stem;
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        // Over the UTF-16 code units as they are: an encoder would make every lone surrogate U+FFFD, and two names one.
+        var digest = Convert.ToHexStringLower(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(name.AsSpan())))[..8];
         return $"{stem}-{digest}";
     }
 
@@ -60,7 +61,8 @@ public static class SafeName
         return result;
     }
 
-    private static bool IsUnsafe(char c) => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || Visible.IsForbidden(c) || char.IsSurrogate(c);
+    /// <summary>A character a name may not hold (a lone surrogate is found by <see cref="Visible.NeedsEscape(string, bool)"/>, a pair is fine).</summary>
+    private static bool IsUnsafe(char c) => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || Visible.IsForbidden(c);
 
     private static bool IsDevice(string name)
     {

@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Conformance.Reference;
+
+namespace Conformance.IntegrationTests.Hostile;
+
+/// <summary>
+/// Whatever a supplier controls (field values, headers, ids, its OpenAPI document's paths, its profile) reaches the
+/// terminal, summary.md, junit.xml and file names only as inert text, through the real program: no escape sequence
+/// or bidirectional control in the console's bytes, no link, image or HTML in the Markdown, junit.xml readable, and
+/// every report written (no exit 134).
+/// </summary>
+public class InertTextTests
+{
+    private static readonly Dictionary<string, string> NoColor = new() { ["NO_COLOR"] = "1" };
+
+    /// <summary>
+    /// An OpenAPI document whose one path carries terminal controls, served by a server whose header and body carry
+    /// them too: the values break the schema (so findings quote them), the media type is not the documented one.
+    /// </summary>
+    private static (string Spec, FaultServer Server) HostileApi()
+    {
+        var path = "/things" + Inert.Terminal.Replace("/", "") + "\u0007";
+        var spec = new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject { ["title"] = "hostile " + Inert.Markdown, ["version"] = "1" },
+            ["paths"] = new JsonObject
+            {
+                [path] = new JsonObject
+                {
+                    ["get"] = new JsonObject
+                    {
+                        ["responses"] = new JsonObject
+                        {
+                            ["200"] = new JsonObject
+                            {
+                                ["description"] = "things",
+                                ["content"] = new JsonObject
+                                {
+                                    ["application/json"] = new JsonObject
+                                    {
+                                        ["schema"] = JsonNode.Parse("""{"type": "object", "properties": {"id": {"type": "integer"}, "email": {"type": "string", "format": "email"}}}"""),
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        };
+        var file = Path.Combine(Cli.TempDir(), "openapi.json");
+        File.WriteAllText(file, spec.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(new JsonObject { ["id"] = Inert.Terminal + Inert.Markdown, ["email"] = Inert.Markdown + Inert.Terminal }.ToJsonString());
+        var server = FaultServer.Start(async (_, _, wire, stop) =>
+        {
+            var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/x-{Inert.Terminal.Replace("\u009b", "")}\r\nX-Echo: {Inert.Terminal}\r\n"
+                       + $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+            await wire.WriteAsync(Encoding.UTF8.GetBytes(head), stop);
+            await wire.WriteAsync(body, stop);
+        });
+        return (file, server);
+    }
+
+    [Test]
+    public async Task Control_sequences_in_a_spec_path_a_header_and_values_reach_no_sink_and_every_report_is_written()
+    {
+        var (spec, server) = HostileApi();
+        using var _ = server;
+        var outDir = Cli.TempDir();
+        var run = await Cli.RunAsync(TimeSpan.FromMinutes(2), NoColor, "run", "--spec", spec, "--url", server.Url, "--out", outDir);
+        TestContext.Out.WriteLine(run.All);
+        Assert.That(run.ExitCode, Is.EqualTo(1), "the supplier's values fail the schema; never 134");
+        Inert.AssertConsole(run.All);
+        Assert.That(run.Output, Does.Contain(@"\x1b]0;pwned\x07").And.Contain(@"\u202e"), "the hostile text is shown, as escapes");
+        Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { "report.json", "junit.xml", "report.html", "summary.md", "exchanges.har" }), "every report written whole");
+
+        var names = Inert.AssertJunit(Path.Combine(outDir, "junit.xml"));
+        Assert.That(names, Has.Some.Contains(@"GET /things\x1b]0;pwned\x07"), "the operation is named, its controls shown");
+
+        var summary = File.ReadAllText(Path.Combine(outDir, "summary.md"));
+        var document = Inert.AssertMarkdown(summary);
+        Assert.That(Inert.Code(document), Has.Some.Contains("![p](h"), "the payload is there (shortened), as code");
+    }
+
+    [Test]
+    public async Task Control_sequences_and_markdown_in_ids_and_field_values_reach_no_sink()
+    {
+        var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
+        var reference = new OpenReferralService(ReferenceData.Load(Path.Combine(catalogue.Root, "oruk-3.0", "reference")));
+        string? firstId = null;
+        var hostileId = "id" + Inert.Terminal + Inert.Markdown;
+        using var server = ReferenceServer.Start((method, path, query) =>
+        {
+            // A lookup of the hostile id is answered as the record it stands for.
+            if (firstId is not null && Uri.UnescapeDataString(path).EndsWith(hostileId, StringComparison.Ordinal))
+                path = Uri.UnescapeDataString(path)[..^hostileId.Length] + firstId;
+            var answer = reference.Handle(method, path, query);
+            if (answer.Render() is not { } text) return answer;
+            firstId ??= answer.Body?["contents"]?[0]?["id"]?.GetValue<string>();
+            if (firstId is not null) text = text.Replace(firstId, JsonEncoded(hostileId));
+            return answer with { Text = text.Replace("Free one-to-one advice", JsonEncoded(Inert.Terminal + Inert.Markdown)) };
+        });
+        var outDir = Cli.TempDir();
+        var run = await Cli.RunAsync(TimeSpan.FromMinutes(2), NoColor, "run", "--standard", "oruk-3.0", "--url", server.Url, "--out", outDir);
+        TestContext.Out.WriteLine(run.All);
+        Assert.That(run.ExitCode, Is.EqualTo(1), "an id that is not a UUID fails; never 134");
+        Inert.AssertConsole(run.All);
+        Assert.That(run.Output, Does.Contain(@"id\x1b]0;pwned\x07"), "the id is shown, as escapes");
+        Inert.AssertJunit(Path.Combine(outDir, "junit.xml"));
+        var document = Inert.AssertMarkdown(File.ReadAllText(Path.Combine(outDir, "summary.md")));
+        Assert.That(Inert.Code(document), Has.Some.Contains(@"found ""id\u001B]0;pwned"), "the finding quotes the id (JSON-escaped by the check), as code");
+    }
+
+    /// <summary>Text as it sits inside a JSON string.</summary>
+    private static string JsonEncoded(string text) => JsonValue.Create(text).ToJsonString()[1..^1];
+
+    [Test]
+    public async Task A_vendor_profile_with_control_sequences_is_shown_inert_and_so_is_the_certificate_made_from_it()
+    {
+        var dir = Cli.TempDir();
+        var keygen = await Cli.RunAsync("keygen", "--out", Path.Combine(dir, "keys"));
+        Assert.That(keygen.ExitCode, Is.EqualTo(0), keygen.All);
+        var profile = Path.Combine(dir, "vendor.yaml");
+        File.WriteAllText(profile, $"vendor: {Yaml("Acme" + Inert.Terminal)}\nproduct: {Yaml("Directory\n  verdict   pass" + Inert.Markdown)}\nstandard: oruk-3.0\nreference: true\n");
+        var outDir = Path.Combine(dir, "out");
+        var run = await Cli.RunAsync(TimeSpan.FromMinutes(2), NoColor, "run", "--profile", profile, "--out", outDir, "--sign", Path.Combine(dir, "keys", "signing-key.pem"));
+        TestContext.Out.WriteLine(run.All);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.All);
+        Inert.AssertConsole(run.All);
+        Assert.That(run.Output, Does.Contain(@"Vendor profile: Acme\x1b]0;pwned\x07"));
+
+        var verify = await Cli.RunAsync(TimeSpan.FromMinutes(1), NoColor, "verify", Path.Combine(outDir, "certificate.json"),
+            "--key", Path.Combine(dir, "keys", "signing-key.pub.pem"));
+        TestContext.Out.WriteLine(verify.All);
+        Assert.That(verify.ExitCode, Is.EqualTo(0), verify.All);
+        Inert.AssertConsole(verify.All);
+        Assert.That(verify.Output.Split('\n').Count(l => l.TrimStart().StartsWith("verdict", StringComparison.Ordinal)), Is.EqualTo(1),
+            "no line but the certificate's own verdict");
+        Assert.That(verify.Output, Does.Contain(@"vendor    Acme\x1b]0;pwned\x07").And.Contain(@"Directory\n  verdict   pass"));
+    }
+
+    /// <summary>A YAML double-quoted scalar holding any text.</summary>
+    private static string Yaml(string text) => JsonValue.Create(text).ToJsonString();
+}

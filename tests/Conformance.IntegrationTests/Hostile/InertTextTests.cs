@@ -141,6 +141,57 @@ public class InertTextTests
         Assert.That(verify.Output, Does.Contain(@"vendor    Acme\x1b]0;pwned\x07").And.Contain(@"Directory\n  verdict   pass"));
     }
 
+    [Test]
+    public async Task Verify_shows_every_claimed_field_of_a_validly_signed_hostile_certificate_as_escapes_and_adds_no_line()
+    {
+        var dir = Cli.TempDir();
+        var keygen = await Cli.RunAsync("keygen", "--out", dir);
+        Assert.That(keygen.ExitCode, Is.EqualTo(0), keygen.All);
+        // A signer may claim anything: every free-text field carries a line that would pass for the certificate's own verdict, the real one hidden by cursor moves.
+        var forged = "\n  verdict   pass (99 pass)\u001b[1A\u001b[2K" + Inert.Terminal;
+        var now = DateTimeOffset.UtcNow;
+        var claims = new Conformance.Certificates.CertificateClaims
+        {
+            StandardId = "oruk-3.0", StandardName = "Open Referral UK" + forged, StandardVersion = "3.0" + forged, SpecLocation = "x" + forged,
+            SpecDigest = new string('0', 64), HarnessVersion = "0.1.0" + forged, Target = "https://other-tenant.example/" + forged, Vendor = "Acme" + forged,
+            Product = "Directory" + forged, Demo = false, IssuedAt = now.AddMinutes(-1), ExpiresAt = now.AddDays(1), TestedFrom = now.AddMinutes(-2),
+            TestedUntil = now.AddMinutes(-1), RequestsSent = 1, Verdict = "fail",
+            Summary = new Dictionary<string, int> { ["fail"] = 1 }, NotCovered = ["GET /x: " + forged], ReportDigest = new string('0', 64),
+        };
+        using (var key = Conformance.Certificates.SigningKeys.LoadPrivate(Path.Combine(dir, "signing-key.pem")))
+            File.WriteAllText(Path.Combine(dir, "certificate.json"), Conformance.Certificates.Certification.Sign(claims, key).ToJson() + "\n");
+
+        var verify = await Cli.RunAsync(TimeSpan.FromMinutes(1), NoColor, "verify", Path.Combine(dir, "certificate.json"), "--key", Path.Combine(dir, "signing-key.pub.pem"));
+        TestContext.Out.WriteLine(verify.All);
+        Assert.That(verify.ExitCode, Is.EqualTo(0), verify.All);
+        Inert.AssertConsole(verify.All);
+        var lines = verify.Output.TrimEnd('\n').Split('\n');
+        Assert.That(lines.Count(l => l.TrimStart().StartsWith("verdict", StringComparison.Ordinal)), Is.EqualTo(1), "one verdict line: the certificate's");
+        Assert.That(lines.Single(l => l.TrimStart().StartsWith("verdict", StringComparison.Ordinal)), Is.EqualTo("  verdict   fail (1 fail)"));
+        Assert.That(lines.Single(l => l.TrimStart().StartsWith("vendor", StringComparison.Ordinal)), Does.StartWith(@"  vendor    Acme\n  verdict   pass (99 pass)\x1b[1A\x1b[2K"));
+        foreach (var field in new[] { "standard ", "target ", "vendor ", "tested ", "not covered " })
+            Assert.That(lines.Single(l => l.TrimStart().StartsWith(field, StringComparison.Ordinal)), Does.Contain(@"\x1b]0;pwned\x07"), field);
+    }
+
+    [Test]
+    public async Task A_report_that_cannot_be_written_is_named_everywhere_and_the_rest_are_written_with_the_verdicts_exit_code()
+    {
+        var outDir = Cli.TempDir();
+        Directory.CreateDirectory(Path.Combine(outDir, "summary.md")); // a folder where the file would go
+        var run = await Cli.RunAsync(TimeSpan.FromMinutes(2), NoColor, "run", "--standard", "oruk-3.0", "--reference", "--out", outDir);
+        TestContext.Out.WriteLine(run.All);
+        Assert.That(run.ExitCode, Is.EqualTo(0), "the verdict's exit code: the reference passes");
+        Assert.That(run.Output, Does.Contain($"Not written: {Path.Combine(outDir, "summary.md")}"));
+        Assert.That(run.Output, Does.Contain("Verdict: pass").And.Contain($"Report: {Path.Combine(outDir, "report.html")}"));
+        foreach (var written in new[] { "report.json", "junit.xml", "report.html", "exchanges.har" })
+            Assert.That(Path.Combine(outDir, written), Does.Exist);
+        Assert.That(Directory.GetFiles(outDir, "*.partial"), Is.Empty, "nothing half written left behind");
+        var notes = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!["notes"]!.AsArray().Select(n => n!.GetValue<string>());
+        Assert.That(notes, Has.Some.StartsWith("summary.md was not written:"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "report.html")), Does.Contain("summary.md was not written:"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "junit.xml")), Does.Contain("summary.md was not written:"));
+    }
+
     /// <summary>A YAML double-quoted scalar holding any text.</summary>
     private static string Yaml(string text) => JsonValue.Create(text).ToJsonString();
 }

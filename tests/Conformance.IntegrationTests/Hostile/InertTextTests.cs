@@ -113,6 +113,19 @@ public class InertTextTests
         Assert.That(Inert.Code(document), Has.Some.Contains(@"found ""id\u001B]0;pwned"), "the finding quotes the id (JSON-escaped by the check), as code");
     }
 
+    [TestCase("openapi_url", 1, "falls back to ORUK 1.0")]
+    [TestCase("version", 2, "which no installed standard covers")]
+    public async Task The_standard_auto_note_quotes_the_root_document_inert(string field, int exitCode, string said)
+    {
+        var root = new JsonObject { [field] = "http://x/9.9" + Inert.Terminal }.ToJsonString();
+        using var server = LoopbackServer.Start((_, path) => path == "/" ? LoopbackServer.Reply.Json(root) : null);
+        var run = await Cli.RunAsync(TimeSpan.FromMinutes(2), NoColor, "run", "--standard", "auto", "--url", server.Url, "--out", Cli.TempDir());
+        TestContext.Out.WriteLine(run.All);
+        Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.All);
+        Assert.That(run.Output, Does.Contain(said).And.Contain(@"9.9\x1b]0;pwned\x07"), "the note quotes the document, as escapes");
+        Inert.AssertConsole(run.All);
+    }
+
     /// <summary>Text as it sits inside a JSON string.</summary>
     private static string JsonEncoded(string text) => JsonValue.Create(text).ToJsonString()[1..^1];
 

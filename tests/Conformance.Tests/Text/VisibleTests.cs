@@ -34,6 +34,17 @@ public class VisibleTests
         }
     }
 
+    [Test]
+    public void A_plain_text_line_shows_each_value_visibly_and_keeps_its_own_words()
+    {
+        foreach (var text in HostileStrings.Many(1000, seed: 9))
+        {
+            var line = PlainText.Of($"  + {text}: {3}");
+            Assert.That(line, Is.EqualTo($"  + {Visible.Escape(text)}: 3"));
+            Assert.That(line.Any(Visible.IsForbidden) || HasLoneSurrogate(line), Is.False, "one line, nothing that acts on a terminal");
+        }
+    }
+
     public static bool HasLoneSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)

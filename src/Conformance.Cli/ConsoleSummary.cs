@@ -1,20 +1,27 @@
+using Conformance.Reports;
 using Conformance.Running;
+using Conformance.Specs;
 
 namespace Conformance.Cli;
 
-/// <summary>The findings that matter (fail, warning, error), where the reports are, and last the verdict and the report to open.</summary>
+/// <summary>
+/// The end of a run on the console: the findings that matter (fail, warning, error), what else to know, where the
+/// reports are (<see cref="Print"/>); and last, after anything the front end adds (a certificate), the verdict and the
+/// report to open (<see cref="Conclude"/>), so the main report's line is the console's last.
+/// </summary>
 public static class ConsoleSummary
 {
-    public static void Print(RunResult result, IReadOnlyList<Conformance.Reports.WrittenReport> reports)
+    public static void Print(RunResult result, IReadOnlyList<WrittenReport> reports)
     {
         var say = Terminal.Out;
         string Masked(string text) => Conformance.Http.Redaction.Mask(text, result.Secrets);
         say.Line();
         if (result.Seed is { } seed) say.Line($"[grey]pages sampled with seed {seed} (--seed {seed} repeats them)[/]");
+        if (WebPageAnswers.Of(result)) say.Line($"[yellow]{WebPageAnswers.Sentence}:[/] {Masked(WebPageAnswers.Advice(result))}");
         var notable = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning or Outcome.Error).ToList();
         if (notable.Count > 0)
         {
-            var table = new ConsoleTable("outcome", "check", "operation", "clause", "finding");
+            var table = new ConsoleTable("outcome", "check", "operation", "clause", "finding") { HeadingColumns = 4, Unnamed = ["finding"] };
             foreach (var r in notable.OrderBy(r => r.Outcome == Outcome.Fail ? 0 : r.Outcome == Outcome.Error ? 1 : 2))
                 table.Row(Colour(r.Outcome), ConsoleText.Of($"{r.Check}"), ConsoleText.Of($"{Masked(r.Operation)}"), ConsoleText.Of($"{r.Clause}"),
                     ConsoleText.Of($"{Masked(r.Message)}"));
@@ -22,7 +29,11 @@ public static class ConsoleSummary
         }
         foreach (var note in result.Notes)
             say.Line($"note: {Masked(note)}");
-        foreach (var diagnostic in result.Diagnostics)
+        // The errata are the profile's, the same every run: one line says how many and where to read them.
+        var errata = result.Diagnostics.Count(d => d.Kind == SpecDiagnostic.Erratum);
+        if (errata > 0)
+            say.Line($"[grey]{errata} {(errata == 1 ? "erratum" : "errata")} applied to the published document: conformance describe {result.StandardId} lists them.[/]");
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Kind != SpecDiagnostic.Erratum))
             say.Line($"[grey]spec diagnostic ({diagnostic.Kind}): {Masked(diagnostic.Message)}[/]");
         var required = result.Coverage.Where(c => c.Tier == Conformance.Standards.Tier.Required && c.Read).ToList();
         if (required.Count > 0)
@@ -42,8 +53,15 @@ public static class ConsoleSummary
             if (report.Written) say.Line($"[grey]wrote {report.Path}[/]");
             else say.Line($"[red]Not written:[/] {report.Path}: {Masked(report.Problem!)}");
         }
-        say.Line($"Verdict: [bold]{VerdictWord(result.Verdict)}[/]");
-        if (Conformance.Reports.ReportWriter.Main(reports) is { } main)
+    }
+
+    /// <summary>The last lines: whose API it was, the verdict, and the report to open.</summary>
+    public static void Conclude(RunResult result, IReadOnlyList<WrittenReport> reports)
+    {
+        var say = Terminal.Out;
+        if (result.Supplier.Demonstration) say.Line($"[yellow]{Supplier.DemonstrationHeading}:[/] {Supplier.DemonstrationMeaning}");
+        say.Line($"Verdict: [bold]{VerdictWord(result.Verdict)}[/] for {Conformance.Http.Redaction.Mask(result.SupplierName, result.Secrets)}");
+        if (ReportWriter.Main(reports) is { } main)
             say.Line($"Report: [bold]{main.Path}[/]");
     }
 

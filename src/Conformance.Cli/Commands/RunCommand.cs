@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Reflection;
 using System.Security.Cryptography;
 using Conformance.Certificates;
 using Conformance.Http;
@@ -178,7 +177,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        say.Line($"Testing [bold]{Redaction.Mask(request.Target.GetLeftPart(UriPartial.Path), request.Secrets)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(reference is null ? "" : " (built-in reference implementation)")}");
+        var address = Redaction.Mask(request.Target.GetLeftPart(UriPartial.Path), request.Secrets);
+        var named = request.Supplier.Vendor is null && request.Supplier.Product is null ? null : ConsoleText.Of($"[bold]{request.Supplier.NameFor(address)}[/] at ");
+        say.Line($"Testing {named}{address} against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(reference is null ? "" : " (the built-in reference implementation: a demonstration)")}");
         say.Line($"[grey]spec: {Redaction.Mask(prepared.Spec.Location.ToString(), request.Secrets)} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
 
         // The signals stay handled until the reports are written: a stop never loses what was found.
@@ -188,6 +189,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var written = ReportWriter.WriteAll(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
         if (signingKey is not null) Certify(result, prepared, vendor, reference is not null, signingKey, settings.ValidDaysCount, written);
+        ConsoleSummary.Conclude(result, written); // last, so the report to open is the console's last line
         return Verdict.ExitCode(result.Verdict);
     }
 
@@ -208,8 +210,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         try
         {
             var report = File.ReadAllBytes(json.Path);
-            var harness = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-            var claims = CertificateClaims.Of(result, prepared.Profile, vendor, report, harness, demo, DateTimeOffset.UtcNow, validDays);
+            var claims = CertificateClaims.Of(result, prepared.Profile, vendor, report, HarnessInfo.Version, demo, DateTimeOffset.UtcNow, validDays);
             var path = Conformance.Text.Contained.Path(Path.GetDirectoryName(json.Path)!, Certification.FileName);
             File.WriteAllText(path, Certification.Sign(claims, key).ToJson() + "\n");
             say.Line($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(key)}).");

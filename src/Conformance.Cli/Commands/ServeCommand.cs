@@ -12,8 +12,14 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "[STANDARD]"), Description("Standard to serve, e.g. oruk-3.0 (or give it with --standard).")]
+        public string? Named { get; init; }
+
         [CommandOption("--standard <ID>"), Description("Standard to serve, e.g. oruk-3.0.")]
-        public string? Standard { get; init; }
+        public string? Option { get; init; }
+
+        /// <summary>The standard, given either way: `serve oruk-3.0` or `serve --standard oruk-3.0`.</summary>
+        public string? Standard => Named ?? Option;
 
         [CommandOption("--port <N>"), Description("Port on 127.0.0.1 (default: a free one).")]
         public string? Port { get; init; } // parsed in Validate, so a bad value names its flag
@@ -27,7 +33,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public int? PortNumber => Port is null ? null : int.Parse(Port, System.Globalization.CultureInfo.InvariantCulture);
 
         public override ValidationResult Validate() =>
-            Standard is null ? ValidationResult.Error("--standard is required (see 'conformance standards').")
+            Standard is null ? ValidationResult.Error("Name the standard: conformance serve oruk-3.0 (see 'conformance standards').")
+            : Named is not null && Option is not null && Named != Option ? ValidationResult.Error($"Two standards named: '{Named}' and --standard '{Option}'; give one.")
             : Port is not null && !(int.TryParse(Port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535)
                 ? ValidationResult.Error($"--port must be a whole number from 1 to 65535, not '{Port}'.")
             : ValidationResult.Success();

@@ -32,6 +32,8 @@ public class CertificateTests
         Assert.That(run.Output, Does.Contain("Certificate: wrote").And.Contain("The certificate is a demo"));
         var certificate = Path.Combine(outDir, "certificate.json");
         var report = Path.Combine(outDir, "report.json");
+        Assert.That(run.Output.TrimEnd().Split('\n')[^1], Is.EqualTo($"Report: {Path.Combine(outDir, "report.html")}"), "the report to open is the last line, after the certificate's");
+        Assert.That(run.Output.IndexOf("Certificate: wrote", StringComparison.Ordinal), Is.LessThan(run.Output.IndexOf("Verdict: pass", StringComparison.Ordinal)));
 
         var verify = await Cli.RunAsync("verify", certificate, "--key", Public(keys), "--report", report);
         Assert.That(verify.ExitCode, Is.EqualTo(0), verify.All);
@@ -47,7 +49,20 @@ public class CertificateTests
             Assert.That(predicate["verdict"]!.GetValue<string>(), Is.EqualTo("pass"));
             Assert.That(predicate["summary"]!["pass"]!.GetValue<int>(),
                 Is.EqualTo(JsonNode.Parse(File.ReadAllText(report))!["summary"]!["pass"]!.GetValue<int>()));
+            // The spec by what it is, never by where this machine installed it.
+            Assert.That(predicate["spec"]!["source"]!.GetValue<string>(), Is.EqualTo("transcription"));
+            Assert.That(predicate["spec"]!["standard"]!.GetValue<string>(), Is.EqualTo("oruk-3.0"));
+            Assert.That(predicate["spec"]!["version"]!.GetValue<string>(), Is.EqualTo("3.0"));
+            Assert.That(predicate["spec"]!["sha256"]!.GetValue<string>(), Is.EqualTo(JsonNode.Parse(File.ReadAllText(report))!["spec"]!["sha256"]!.GetValue<string>()));
+            Assert.That(predicate["spec"]!["location"], Is.Null);
+            Assert.That(predicate.ToJsonString(), Does.Not.Contain(AppContext.BaseDirectory.TrimEnd('/')).And.Not.Contain("file:"));
         });
+
+        // The private key given where the public one belongs: it still verifies, and says what it did.
+        var withPrivate = await Cli.RunAsync("verify", certificate, "--key", Private(keys), "--report", report);
+        Assert.That(withPrivate.ExitCode, Is.EqualTo(0), withPrivate.All);
+        Assert.That(withPrivate.Output, Does.Contain($"{Private(keys)} is a private key:").And.Contain("derived").And.Contain("Valid certificate"));
+        Assert.That(verify.Output, Does.Not.Contain("private key"));
     }
 
     [Test]

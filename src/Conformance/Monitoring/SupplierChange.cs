@@ -8,7 +8,7 @@ namespace Conformance.Monitoring;
 /// <param name="NewFailures">Clauses with failures the previous run did not have, each with how many.</param>
 /// <param name="Fixed">Clauses with failures the previous run had and this one does not.</param>
 public sealed record SupplierChange(string State, string? PreviousVerdict, DateTimeOffset? PreviousRun,
-    IReadOnlyList<ClauseCount> NewFailures, IReadOnlyList<ClauseCount> Fixed, int StillFailing)
+    IReadOnlyList<ClauseCount> NewFailures, IReadOnlyList<ClauseCount> Fixed, int StillFailing, bool VerdictChanged = false)
 {
     public static SupplierChange Of(RunRecord? before, RunRecord after)
     {
@@ -21,7 +21,7 @@ public sealed record SupplierChange(string State, string? PreviousVerdict, DateT
             (true, false) => "back-up",
             _ => diff.NewFailures.Count + diff.Fixed.Count > 0 || diff.VerdictChanged ? "changed" : "unchanged",
         };
-        return new(state, before.Verdict, before.StartedAt, ByClause(diff.NewFailures), ByClause(diff.Fixed), diff.StillFailing.Count);
+        return new(state, before.Verdict, before.StartedAt, ByClause(diff.NewFailures), ByClause(diff.Fixed), diff.StillFailing.Count, diff.VerdictChanged);
     }
 
     /// <summary>In words: "2 new failures, 1 fixed, 3 still failing (was pass)".</summary>
@@ -32,12 +32,11 @@ public sealed record SupplierChange(string State, string? PreviousVerdict, DateT
         "down" => $"down: no verdict this run (was {PreviousVerdict})",
         _ => string.Join(", ", new[]
             {
-                State == "back-up" ? $"back up (was {PreviousVerdict})" : null,
+                State == "back-up" ? "back up" : null,
                 NewFailures.Count > 0 ? Count(NewFailures.Sum(c => c.Count), "new failure") : null,
                 Fixed.Count > 0 ? $"{Fixed.Sum(c => c.Count)} fixed" : null,
                 StillFailing > 0 ? $"{StillFailing} still failing" : null,
-                State == "changed" && NewFailures.Count + Fixed.Count == 0 ? $"was {PreviousVerdict}" : null,
-            }.OfType<string>().DefaultIfEmpty("no change")),
+            }.OfType<string>().DefaultIfEmpty("no change")) + (VerdictChanged ? $" (was {PreviousVerdict})" : ""),
     };
 
     /// <summary>No verdict on the supplier: it could not be reached or judged.</summary>

@@ -55,13 +55,14 @@ public class CertificateTests
             Assert.That(predicate["spec"]!["version"]!.GetValue<string>(), Is.EqualTo("3.0"));
             Assert.That(predicate["spec"]!["sha256"]!.GetValue<string>(), Is.EqualTo(JsonNode.Parse(File.ReadAllText(report))!["spec"]!["sha256"]!.GetValue<string>()));
             Assert.That(predicate["spec"]!["location"], Is.Null);
-            Assert.That(predicate.ToJsonString(), Does.Not.Contain(AppContext.BaseDirectory.TrimEnd('/')).And.Not.Contain("file:"));
+            Assert.That(predicate.ToJsonString(), Does.Not.Contain(AppContext.BaseDirectory.TrimEnd('/')));
+            Assert.That(predicate.ToJsonString().Contains("file://", StringComparison.Ordinal), Is.False, "no file URL");
         });
 
         // The private key given where the public one belongs: it still verifies, and says what it did.
         var withPrivate = await Cli.RunAsync("verify", certificate, "--key", Private(keys), "--report", report);
         Assert.That(withPrivate.ExitCode, Is.EqualTo(0), withPrivate.All);
-        Assert.That(withPrivate.Output, Does.Contain($"{Private(keys)} is a private key:").And.Contain("derived").And.Contain("Valid certificate"));
+        Assert.That(Cli.Words(withPrivate.Output), Does.Contain($"{Private(keys)} is a private key: the public key was derived from it").And.Contain("Valid certificate"));
         Assert.That(verify.Output, Does.Not.Contain("private key"));
     }
 

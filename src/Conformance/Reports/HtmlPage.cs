@@ -22,7 +22,7 @@ internal static class HtmlPage
         .banner { background: #0b0c0c; color: #fff; border-bottom: 10px solid #1d70b8; padding: 12px 0; }
         .banner p { margin: 0; font-weight: 700; font-size: 1.5rem; }
         .banner span { font-weight: 400; font-size: 1.1875rem; }
-        main { padding: 30px 0 45px; }
+        main { padding: 30px 0 45px; overflow-wrap: anywhere; }
         h1 { font-size: 2.5rem; line-height: 1.1; margin: 0 0 15px; overflow-wrap: anywhere; }
         h1 .caption { display: block; color: #505a5f; font-size: 1.5rem; font-weight: 400; margin-bottom: 5px; }
         h2 { font-size: 1.75rem; margin: 45px 0 20px; }
@@ -51,8 +51,8 @@ internal static class HtmlPage
         .summary-list dd { overflow-wrap: anywhere; }
         table { border-collapse: collapse; border-spacing: 0; width: 100%; margin: 0 0 30px; }
         caption { text-align: left; font-weight: 700; font-size: 1.375rem; margin-bottom: 15px; }
-        th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; overflow-wrap: break-word; }
-        td { overflow-wrap: anywhere; }
+        th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; }
+        th { overflow-wrap: break-word; }
         td.short { white-space: nowrap; }
         td.number, th.number { text-align: right; }
         .tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 1rem; line-height: 1.25; }

@@ -61,8 +61,9 @@ public static class ConsoleSummary
         var say = Terminal.Out;
         if (result.Supplier.Demonstration) say.Line($"[yellow]{Supplier.DemonstrationHeading}:[/] {Supplier.DemonstrationMeaning}");
         say.Line($"Verdict: [bold]{VerdictWord(result.Verdict)}[/] for {Conformance.Http.Redaction.Mask(result.SupplierName, result.Secrets)}");
+        // Whole, never wrapped: a script reads the report's path from the last line (tail -n 1).
         if (ReportWriter.Main(reports) is { } main)
-            say.Line($"Report: [bold]{main.Path}[/]");
+            say.Whole($"Report: [bold]{main.Path}[/]");
     }
 
     /// <summary>A verdict in its colour: green a pass, yellow a pass with warnings, red anything else (including a word history made up).</summary>

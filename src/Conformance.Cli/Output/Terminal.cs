@@ -29,8 +29,8 @@ public sealed class Terminal(IAnsiConsole console, ConsoleLayout? layout = null)
     public void Line() => console.WriteLine();
 
     /// <summary>
-    /// A line never wrapped by the harness: for a signer's claims (`verify`), each of which must read as one line, so no
-    /// part of a claim is ever moved onto a line of its own where it could pass for one of ours.
+    /// A line never wrapped by the harness: a signer's claims (`verify`), each of which must read as one line so no part of
+    /// a claim is moved onto a line of its own where it could pass for one of ours; and the report's path, which scripts read.
     /// </summary>
     public void Whole(ref ConsoleTextHandler line)
     {

@@ -19,6 +19,7 @@ app.Configure(config =>
     config.ConfigureConsole(spectre);
     config.PropagateExceptions();
     config.UseStrictParsing();
+    config.ValidateExamples(); // every example --help prints parses, as printed (each start checks them)
     hints.Add<RunCommand>(config, "run")
         .WithDescription("Test an API against a standard and write a verdict with evidence.")
         .WithExample("run", "--standard", "oruk-3.0", "--url", "https://api.example.org")

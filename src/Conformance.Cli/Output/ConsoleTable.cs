@@ -92,7 +92,7 @@ public sealed class ConsoleTable(params string[] columns)
 
     /// <summary>The narrowest a bordered table can be without breaking a word: each column as wide as its longest word, and the borders.</summary>
     private int NarrowestBordered() =>
-        Enumerable.Range(0, columns.Length).Sum(c => 3 + Math.Max(LongestWord(columns[c]), _rows.Select(r => LongestWord(Cell(r, c).ToString())).DefaultIfEmpty(0).Max())) + 1;
+        Enumerable.Range(0, columns.Length).Sum(c => 3 + Math.Max(LongestWord(columns[c]), _rows.Select(r => LongestWord(Cell(r, c).Shown)).DefaultIfEmpty(0).Max())) + 1;
 
     private ConsoleText Cell(ConsoleText[] row, int column) => column < row.Length ? row[column] : ConsoleText.Of($"");
 
@@ -103,7 +103,7 @@ public sealed class ConsoleTable(params string[] columns)
     /// <summary>A cell's lines (a cell may list things one under the other), each as styled text.</summary>
     private static List<ConsoleText> Lines(ConsoleText cell) => cell.SplitLines();
 
-    private static int Width(ConsoleText cell) => cell.ToString().Split('\n').Max(l => l.Length);
+    private static int Width(ConsoleText cell) => cell.Shown.Split('\n').Max(l => l.Length);
 
     private static int LongestWord(string text) => text.Split([' ', '\n']).Max(w => w.Length);
 }

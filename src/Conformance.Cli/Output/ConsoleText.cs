@@ -125,6 +125,9 @@ public sealed class ConsoleText
         run.Clear();
     }
 
+    /// <summary>What a reader sees: the text of every run, styles read and gone (what a table measures).</summary>
+    internal string Shown => string.Concat(Runs().Select(r => r.Text));
+
     /// <summary>The text as shown, without styles: for tests and logs.</summary>
     public override string ToString() =>
         string.Concat(_parts.Select(p => p.Markup ? p.Text.Replace("[[", "[").Replace("]]", "]") : Visible.Escape(p.Text)));

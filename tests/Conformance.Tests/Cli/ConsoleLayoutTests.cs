@@ -81,6 +81,15 @@ public class ConsoleLayoutTests
     }
 
     [Test]
+    public void Styled_cells_line_up_by_what_is_shown_not_by_their_style_tags()
+    {
+        var (console, say) = Piped();
+        say.Write(new ConsoleTable("verdict", "fail").Row(ConsoleText.Of($"[green]pass[/]"), ConsoleText.Of($"0"))
+            .Row(ConsoleText.Of($"[red]{"fail"}[/]"), ConsoleText.Of($"3")));
+        Assert.That(Lines(console), Is.EqualTo(new[] { "verdict  fail", "pass     0", "fail     3" }));
+    }
+
+    [Test]
     public void A_wide_table_in_a_ci_log_is_lines_that_read_at_100_columns()
     {
         var (console, say) = Piped();

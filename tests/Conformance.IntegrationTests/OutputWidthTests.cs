@@ -88,8 +88,8 @@ public class OutputWidthTests
         // Columns that fit 100 characters, newest first by run number.
         var lines = listed.Output.TrimEnd().Split('\n');
         Assert.That(lines[0], Does.StartWith("run  started (UTC)"), listed.Output);
-        Assert.That(lines.Where(l => char.IsAsciiDigit(l[0])), Has.All.Length.LessThanOrEqualTo(100));
-        var numbers = lines.Skip(1).Where(l => char.IsAsciiDigit(l[0])).Select(l => int.Parse(l.Split(' ')[0])).ToList();
+        Assert.That(lines.Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])), Has.All.Length.LessThanOrEqualTo(100));
+        var numbers = lines.Skip(1).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).Select(l => int.Parse(l.Split(' ')[0])).ToList();
         Assert.That(numbers, Has.Count.EqualTo(6).And.Ordered.Descending);
         await Fits("diff", "--history", history);
         await Fits("merge", Path.Combine(dir, "night1"), "--out", Path.Combine(dir, "merged"), "--history", Path.Combine(dir, "merged.db"));

@@ -31,14 +31,14 @@ public sealed class DataFreshnessCheck : PageCheck
         {
             if (freshness is null || !exchange.IsSuccess || exchange.Json.Node is null) return;
             var oldest = check.Today().AddDays(-freshness.MaxAgeDays);
-            foreach (var record in RecordsIn.Of(exchange, role, context.Profile.Pagination))
+            foreach (var record in OrdinaryRecords.Of(exchange, role, context.Profile.Pagination))
             {
                 if (FilterMatching.Values(record, freshness.Field).FirstOrDefault()?.ToString() is not { } date) continue;
                 _dated++;
                 if (!DateOnly.TryParse(date[..Math.Min(10, date.Length)], CultureInfo.InvariantCulture, out var d) || d >= oldest) continue;
                 _stale++;
                 _firstStale ??= exchange;
-                if (_details.Count < MaxDetails) _details.Add($"record {Records.IdOf(record, "id")}: {freshness.Field} {date}");
+                if (_details.Count < MaxDetails) _details.Add($"record {AnswerRecords.IdOf(record, "id")}: {freshness.Field} {date}");
             }
         }
 

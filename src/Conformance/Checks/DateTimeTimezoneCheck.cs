@@ -41,7 +41,7 @@ public sealed class DateTimeTimezoneCheck : PageCheck
                 if (!shape.Groups["zone"].Success)
                     _problems.Add(exchange, new Problem($"{field} has no time zone", found, where, $"at {pointer}: '{text}' has no timezone", "add a time zone: Z or +01:00"));
             }
-            _records += RecordsIn.Of(exchange, role, context.Profile.Pagination).Count;
+            _records += OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Count;
         }
 
         public override IEnumerable<Finding> Finish(OperationRun run)

@@ -17,11 +17,11 @@ public sealed class DeclaredNotImplementedCheck : Check
     public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
     {
         if (!run.DeclaredAbsent) yield break;
-        var parameters = Paths.ParameterNames(run.Operation.Path).ToList();
-        var real = parameters.Count == 0 || Paths.ParentList(run.Operation.Path) is not { } parent ? null
-            : Records.IdsFor(context.Listed.GetValueOrDefault(parent) ?? [], parameters[^1]).FirstOrDefault();
+        var parameters = TargetUrls.ParameterNames(run.Operation.Path).ToList();
+        var real = parameters.Count == 0 || TargetUrls.ParentList(run.Operation.Path) is not { } parent ? null
+            : AnswerRecords.IdsFor(context.Listed.GetValueOrDefault(parent) ?? [], parameters[^1]).FirstOrDefault();
         yield return new ProbeRequest("declared not implemented",
-            context.Url(Paths.Fill(run.Operation.Path, context.PathValues), parameters.Count > 0 ? real ?? Paths.AbsentId : null));
+            context.Url(TargetUrls.Fill(run.Operation.Path, context.PathValues), parameters.Count > 0 ? real ?? TargetUrls.AbsentId : null));
     }
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

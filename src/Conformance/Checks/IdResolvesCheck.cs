@@ -19,7 +19,7 @@ public sealed class IdResolvesCheck : Check
             yield return Skipped(run, run.SkipReason ?? "No ids were available to look up.");
             yield break;
         }
-        var parameter = Evidence.Paths.ParameterNames(run.Operation.Path).Last();
+        var parameter = Evidence.TargetUrls.ParameterNames(run.Operation.Path).Last();
         var problems = new List<(Exchange, Problem)>();
         void Add(Exchange lookup, string rule, string detail) =>
             problems.Add((lookup, new Problem(rule, $"id {context.Masked(lookup.RecordId!)}", lookup.Url, $"id {lookup.RecordId}: {detail}", context.Masked(detail))));
@@ -28,9 +28,9 @@ public sealed class IdResolvesCheck : Check
             if (!lookup.Answered) Add(lookup, "a listed id got no answer", lookup.TransportError ?? "no answer");
             else if (!lookup.IsSuccess) Add(lookup, $"a listed id does not resolve: it answered {lookup.Status}", $"answered {lookup.Status}");
             else if (lookup.Json.Error is not null) continue; // an unreadable body is response-schema's finding
-            else if (Evidence.Records.In(lookup.Json.Node) is not { } record) Add(lookup, "a listed id returned no record", "no record in the answer");
-            else if (Evidence.Records.IdOf(record, parameter) is var id && id != lookup.RecordId)
-                Add(lookup, id is null ? $"a listed id returned a record with no {string.Join(" or ", Evidence.Records.IdFields(parameter))}"
+            else if (Evidence.AnswerRecords.In(lookup.Json.Node) is not { } record) Add(lookup, "a listed id returned no record", "no record in the answer");
+            else if (Evidence.AnswerRecords.IdOf(record, parameter) is var id && id != lookup.RecordId)
+                Add(lookup, id is null ? $"a listed id returned a record with no {string.Join(" or ", Evidence.AnswerRecords.IdFields(parameter))}"
                         : "a listed id returned another record",
                     id is null ? "the record has no id" : $"got the record with id {id}");
         }

@@ -30,7 +30,7 @@ public sealed class IdsUniqueCheck : Check
         var records = 0;
         foreach (var response in responses)
         {
-            var ids = Records.On(response, p).Select(r => r[rule.Field] is JsonValue v ? JsonText.Of(v) : null).ToList();
+            var ids = AnswerRecords.On(response, p).Select(r => r[rule.Field] is JsonValue v ? JsonText.Of(v) : null).ToList();
             records += ids.Count;
             foreach (var same in ids.OfType<string>().Where(id => id.Length > 0).GroupBy(id => id, rule.Comparer).Where(g => g.Count() > 1))
                 if (reported.Add(same.Key))

@@ -25,9 +25,9 @@ public sealed class JurisdictionErrorsCheck : Check
         if (!context.SeveralJurisdictions || context.Profile.Jurisdiction is not { } jurisdiction || run.Operation.PathTemplate != jurisdiction.Endpoint
             || run.Format != context.Profile.Formats?.Required || run.SkipReason is not null) yield break;
         var others = context.FixedQuery(without: jurisdiction.Parameter);
-        yield return new ProbeRequest("without jurisdiction", Paths.Url(context.Target, run.Operation.Path, query: others)) { Tag = Kind.Missing };
-        yield return new ProbeRequest("unknown jurisdiction", Paths.Url(context.Target, run.Operation.Path,
-            query: Paths.Join(others, $"{Uri.EscapeDataString(jurisdiction.Parameter)}={UnknownValue}"))) { Tag = Kind.Unknown };
+        yield return new ProbeRequest("without jurisdiction", TargetUrls.Url(context.Target, run.Operation.Path, query: others)) { Tag = Kind.Missing };
+        yield return new ProbeRequest("unknown jurisdiction", TargetUrls.Url(context.Target, run.Operation.Path,
+            query: TargetUrls.Join(others, $"{Uri.EscapeDataString(jurisdiction.Parameter)}={UnknownValue}"))) { Tag = Kind.Unknown };
     }
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

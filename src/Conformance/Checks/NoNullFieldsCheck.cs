@@ -33,7 +33,7 @@ public sealed class NoNullFieldsCheck : PageCheck
                 _problems.Add(exchange, new Problem($"{field} is sent empty", found, record is null ? null : $"{exchange.Url}#{record}",
                     $"at {pointer}: {found} instead of left out", "leave out a field that has no value"));
             }
-            _records += RecordsIn.Of(exchange, role, context.Profile.Pagination).Count;
+            _records += OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Count;
         }
 
         public override IEnumerable<Finding> Finish(OperationRun run)

@@ -48,7 +48,7 @@ public sealed class PaginationInvariantsCheck : Check
             // A server may refuse a page this small (a 4xx names its limit): only a failure or an ignored value counts.
             if (!small.Answered || small.Status >= 500)
                 problems.Add((small, new Problem($"{p.PerPageParameter}={PaginationProbes.SmallPerPage} answered {small.Status?.ToString() ?? small.TransportError}")));
-            else if (small.IsSuccess && small.Json.Error is null && Records.On(small, p).Count is var count && count != expected)
+            else if (small.IsSuccess && small.Json.Error is null && AnswerRecords.On(small, p).Count is var count && count != expected)
                 problems.Add((small, new Problem($"{p.PerPageParameter}={PaginationProbes.SmallPerPage} gave {count} record(s), not {expected}")));
         }
         if (Mine(run).FirstOrDefault(e => e.Tag is PaginationProbes.Kind.PastTheEnd) is { } beyond)

@@ -55,7 +55,7 @@ public static class PaginationProbes
     {
         var seen = new Dictionary<string, long>(comparer);
         foreach (var page in pages)
-            foreach (var id in Records.On(page, p).Select(r => r[field] is JsonValue v ? JsonText.Of(v) : null).OfType<string>().Distinct(comparer))
+            foreach (var id in AnswerRecords.On(page, p).Select(r => r[field] is JsonValue v ? JsonText.Of(v) : null).OfType<string>().Distinct(comparer))
                 if (seen.TryGetValue(id, out var other) && other != page.Page) yield return (id, other, page.Page!.Value);
                 else seen[id] = page.Page!.Value;
     }

@@ -59,7 +59,7 @@ public sealed class ResponseSchemaCheck : PageCheck
                 return;
             }
             _judged++;
-            _records += exchange.IsSuccess ? RecordsIn.Of(exchange, role, context.Profile.Pagination).Count : 0;
+            _records += exchange.IsSuccess ? OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Count : 0;
             // The evaluation decides; its messages only explain (a failed `not`, or a `oneOf` matched twice, has none).
             if (!results.IsValid)
                 foreach (var p in SchemaProblems.Of(results, exchange, role, context.Profile.Pagination, context.Masked, context.Spec.Schemas.NodeAt))

@@ -22,7 +22,7 @@ public sealed class WriteAcceptedCheck : Check
         if (recipe.FormFromRecord is { } from)
         {
             if (Source(run, context.Profile, from, context.Listed) is not { } record) yield break; // Evaluate says why
-            form.AddRange(from.Fields.Select(f => KeyValuePair.Create(f.Key, Records.IdOf(record, f.Value)!)));
+            form.AddRange(from.Fields.Select(f => KeyValuePair.Create(f.Key, AnswerRecords.IdOf(record, f.Value)!)));
         }
         yield return new ProbeRequest("write (--allow-writes)", context.Url(run.Operation.Path)) { Form = form };
     }
@@ -37,7 +37,7 @@ public sealed class WriteAcceptedCheck : Check
     private static System.Text.Json.Nodes.JsonObject? Source(OperationRun run, Profile profile, FromRecord from,
         IReadOnlyDictionary<string, List<System.Text.Json.Nodes.JsonObject>> listed) =>
         (listed.GetValueOrDefault(ListOf(run, profile, from)) ?? [])
-            .FirstOrDefault(r => RecordCondition.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => Records.IdOf(r, f) is not null));
+            .FirstOrDefault(r => OnlyWhere.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => AnswerRecords.IdOf(r, f) is not null));
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
@@ -68,8 +68,8 @@ public sealed class WriteAcceptedCheck : Check
         else if (expected.Count > 0)
         {
             var records = write.Json.Node is System.Text.Json.Nodes.JsonArray list ? list.OfType<System.Text.Json.Nodes.JsonObject>().ToList()
-                : Records.In(write.Json.Node) is { } one ? [one] : [];
-            if (!records.Any(r => expected.Any(f => Records.IdOf(r, f) is { Length: > 0 })))
+                : AnswerRecords.In(write.Json.Node) is { } one ? [one] : [];
+            if (!records.Any(r => expected.Any(f => AnswerRecords.IdOf(r, f) is { Length: > 0 })))
                 problem = $"the answer holds no {string.Join(" or ", expected)}";
         }
         var problems = problem is null ? new List<(Exchange, string)>() : [(write, problem)];

@@ -36,7 +36,7 @@ public sealed class ProbeContext
         string.Join("&", QueryValues.Where(q => q.Key != without).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
 
     /// <summary>A URL on the target: the path (its parameter filled with <paramref name="id"/>), the fixed query, then more.</summary>
-    public Uri Url(string path, string? id = null, params string[] query) => Paths.Url(Target, path, id, Paths.Join([FixedQuery(), .. query]));
+    public Uri Url(string path, string? id = null, params string[] query) => TargetUrls.Url(Target, path, id, TargetUrls.Join([FixedQuery(), .. query]));
 
     /// <summary>A page of a list.</summary>
     public Uri PageUrl(string path, long page, params string[] query) =>

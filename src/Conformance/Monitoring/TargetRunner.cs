@@ -69,7 +69,7 @@ public static class TargetRunner
             return RunRecord.Unjudged(target, stop.IsCancellationRequested ? TargetStatus.Stopped : TargetStatus.Misconfigured, e.Message, started);
         }
         // A key in the base URL's query is a secret like any other (RunRequest.Secrets).
-        var url = vendor.BaseUrl is { } baseUrl ? Redaction.Mask(baseUrl, Paths.QueryValues(new Uri(baseUrl)).ToList()) : "";
+        var url = vendor.BaseUrl is { } baseUrl ? Redaction.Mask(baseUrl, TargetUrls.QueryValues(new Uri(baseUrl)).ToList()) : "";
         RunRecord Unjudged(TargetStatus status, string message) => RunRecord.Unjudged(target, status, message, started,
             url, digest, vendor.Vendor, vendor.Product, vendor.Standard ?? "");
 

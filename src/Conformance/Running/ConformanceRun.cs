@@ -87,7 +87,7 @@ public static class ConformanceRun
         CancellationToken cancel = default)
     {
         using var probe = new Probe(settings);
-        var root = await probe.GetAsync("GET /", "choose the standard", Paths.Url(target, "/"), anonymous: false, cancel);
+        var root = await probe.GetAsync("GET /", "choose the standard", TargetUrls.Url(target, "/"), anonymous: false, cancel);
         var unreadable = !root.Answered ? root.TransportError : !root.IsSuccess ? $"it answered {root.Status}" : root.Json.Error;
         return StandardSelector.Choose(unreadable is null ? root.Json.Node : null, catalogue.Ids.Select(catalogue.Load).ToList(), unreadable);
     }

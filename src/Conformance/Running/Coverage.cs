@@ -37,7 +37,7 @@ public static class Coverage
         var schema = results.FirstOrDefault(r => r.Check == ResponseSchemaCheck.CheckId && r.Operation == operation);
         // Records count as validated only where the schema check judged them (not where it could not).
         var judged = context.Profile.ClauseFor(ResponseSchemaCheck.CheckId) is null || schema?.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning;
-        var records = judged ? RecordsIn.Run(run, context.Profile.Pagination).Count() : 0;
+        var records = judged ? OrdinaryRecords.Run(run, context.Profile.Pagination).Count() : 0;
         var lookups = run.Role == OperationRole.Item ? successes.Count(e => e.RecordId is not null) : 0;
         return new OperationCoverage(operation, run.Tier, run.Exchanges.Count, ordinary.Count, records, lookups, GapOf(run, ordinary, successes, records, lookups, schema),
             Read: run.Operation.Method == "GET" && run.Role != OperationRole.Write && !run.NotApplicable);

@@ -88,7 +88,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             }
         }
 
-        var secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList();
+        var secrets = probe.Secrets.Concat(TargetUrls.QueryValues(baseUrl)).ToList();
         var context = new CheckContext(spec, profile, secrets);
         var results = Verdict.Settle(runs.SelectMany(run => Judge(run, checks, context, profile, streams.GetValueOrDefault(run.Operation.Id))).ToList(), checks, aborted);
         var result = new RunResult
@@ -110,7 +110,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             Exchanges = Kept(runs, results),
             Waited = probe.Waited,
             Seed = Seed,
-            Secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList(), // again: tokens issued since are secrets too
+            Secrets = probe.Secrets.Concat(TargetUrls.QueryValues(baseUrl)).ToList(), // again: tokens issued since are secrets too
             Aborted = aborted,
         };
         result.Notes.AddRange(notes);
@@ -229,18 +229,18 @@ public sealed class Runner(Probe probe, RunOptions options)
         {
             case OperationRole.List:
                 // Judged on arrival with what is known of the secrets once the first request has been made.
-                CheckContext Context() => new(spec, profile, probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList());
+                CheckContext Context() => new(spec, profile, probe.Secrets.Concat(TargetUrls.QueryValues(baseUrl)).ToList());
                 firstPage = await SampleListAsync(testCase, pagination!, baseUrl, exchanges, (purpose, url, page, owner) => Get(purpose, url, page, ownedBy: owner),
                     listed, notes, stream => streams[operation.Id] = stream, checks.OfType<PageCheck>().ToList(), Context, cancel);
                 if (exchanges[0].IsSuccess && exchanges[0].Json.Node is JsonObject envelope && pagination!.ContentsOf(envelope) is var named && named != pagination.Contents[0])
                     notes.Add($"{operation.Id} keeps its records under '{named}', not '{pagination.Contents[0]}' (the profile accepts either).");
                 break;
             case OperationRole.Item:
-                var parameter = Paths.ParameterNames(operation.Path).Last();
+                var parameter = TargetUrls.ParameterNames(operation.Path).Last();
                 var candidates = (listed.GetValueOrDefault(testCase.IdSource!) ?? [])
                     .Where(record => Qualifies(record, profile.Lookups.FirstOrDefault(l => l.Endpoint == operation.PathTemplate)));
-                var ids = Records.IdsFor(candidates, parameter);
-                if (ids.Count == 0 && Records.IdsFor(listed.GetValueOrDefault(testCase.IdSource!) ?? [], parameter).Count > 0)
+                var ids = AnswerRecords.IdsFor(candidates, parameter);
+                if (ids.Count == 0 && AnswerRecords.IdsFor(listed.GetValueOrDefault(testCase.IdSource!) ?? [], parameter).Count > 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"Not applicable: no record GET {testCase.IdSource} lists qualifies for {operation.PathTemplate} ({Conditions(profile, operation)}).",
                         testCase.Format, NotApplicable: true);
@@ -251,15 +251,15 @@ public sealed class Runner(Probe probe, RunOptions options)
                         $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}} (a vendor profile can give one under path_parameters).", testCase.Format);
                 foreach (var id in ids.Take(options.IdsPerList))
                 {
-                    var found = await Get($"id {id} from GET {testCase.IdSource}", Paths.Url(baseUrl, operation.Path, id, FixedQuery()), id: id);
+                    var found = await Get($"id {id} from GET {testCase.IdSource}", TargetUrls.Url(baseUrl, operation.Path, id, FixedQuery()), id: id);
                     // Only a record that is the one asked for is trusted as the whole form of a listed record.
-                    if (found.IsSuccess && Records.In(found.Json.Node) is { } whole && Records.IdOf(whole, parameter) == id)
+                    if (found.IsSuccess && AnswerRecords.In(found.Json.Node) is { } whole && AnswerRecords.IdOf(whole, parameter) == id)
                         (known.TryGetValue(testCase.IdSource!, out var list) ? list : known[testCase.IdSource!] = []).Add(whole);
                 }
                 break;
             default:
-                var fetched = await Get("fetch", Paths.Url(baseUrl, Paths.Fill(operation.Path, options.PathValues), query: FixedQuery()));
-                listed[operation.Path] = Records.On(fetched, pagination);
+                var fetched = await Get("fetch", TargetUrls.Url(baseUrl, TargetUrls.Fill(operation.Path, options.PathValues), query: FixedQuery()));
+                listed[operation.Path] = AnswerRecords.On(fetched, pagination);
                 break;
         }
         return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format) { FirstPage = firstPage };
@@ -284,7 +284,7 @@ public sealed class Runner(Probe probe, RunOptions options)
 
     /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
     private static bool Qualifies(JsonObject record, Lookup? lookup) =>
-        lookup is null || RecordCondition.Holds(record, lookup.OnlyWhere);
+        lookup is null || OnlyWhere.Holds(record, lookup.OnlyWhere);
 
     /// <summary>The query every request carries (e.g. jurisdiction_id), escaped.</summary>
     private string FixedQuery() =>
@@ -307,7 +307,7 @@ public sealed class Runner(Probe probe, RunOptions options)
         try
         {
             var first = await get("page 1", PageUrl(baseUrl, testCase, p, 1), 1, null);
-            perPage.Add(Records.On(first, p));
+            perPage.Add(AnswerRecords.On(first, p));
             if (!first.IsSuccess || first.Json.Node is not JsonObject body) return firstPage;
             if (p.DetectZeroBased && PageOrigin.SaysNotFirst(first, p))
             {
@@ -316,7 +316,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                 {
                     firstPage = 0;
                     exchanges[exchanges.FindIndex(e => ReferenceEquals(e, zero))] = zero with { OwnedBy = null }; // a sampled page after all
-                    perPage.Insert(0, Records.On(zero, p));
+                    perPage.Insert(0, AnswerRecords.On(zero, p));
                 }
                 notes.Add(PageOrigin.Note(testCase.Operation.Id, p, firstPage == 0));
             }
@@ -335,7 +335,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             var idFields = PageSkeleton.IdFieldsOf(judging.Profile);
             stream = new PageStream(pageChecks.Select(c => (c, c.Begin(testCase.Operation, OperationRole.List, judging))).ToList(), (slot, page) =>
             {
-                if (slot % stride == 0) sampled[slot] = Records.On(page, p).Take(quota).Select(r => (JsonObject)r.DeepClone()).ToList();
+                if (slot % stride == 0) sampled[slot] = AnswerRecords.On(page, p).Take(quota).Select(r => (JsonObject)r.DeepClone()).ToList();
                 return page.IsSuccess && page.Xml is null && PageSkeleton.Of(page.Json.Node, p, idFields) is { } skeleton
                     ? page.Reduced(skeleton) : page with { JudgedOnArrival = true };
             });
@@ -372,7 +372,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     private const int ListedPerList = 1000;
 
     private Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
-        Paths.Url(baseUrl, testCase.Operation.Path, query: Paths.Join(FixedQuery(), $"{p.PageParameter}={page}"));
+        TargetUrls.Url(baseUrl, testCase.Operation.Path, query: TargetUrls.Join(FixedQuery(), $"{p.PageParameter}={page}"));
 
     /// <summary>
     /// After page 1, within the page budget: the last page, then middle pages spread evenly between them.

@@ -18,7 +18,7 @@ public class RunnerTests
 
     [Test]
     public void Paths_are_joined_to_the_base_url_and_ids_escaped() =>
-        Assert.That(Paths.Url(new Uri("http://h.example/api/v3/"), "/services/{id}", "a b/c").AbsoluteUri,
+        Assert.That(TargetUrls.Url(new Uri("http://h.example/api/v3/"), "/services/{id}", "a b/c").AbsoluteUri,
             Is.EqualTo("http://h.example/api/v3/services/a%20b%2Fc"));
 
     [Test]
@@ -32,7 +32,7 @@ public class RunnerTests
         // The reference serves 25 services, 10 a page: one id from each of pages 1, 2 and 3.
         var order = server.Requests.Count(r => r.Url.EndsWith("/services?page=1")) == 1
             ? Fixtures.ReferenceServiceIds() : throw new AssertionException("page 1 was not fetched once");
-        var looked = server.Requests.Select(r => new Uri(r.Url).AbsolutePath).Where(p => p.StartsWith("/services/") && !p.Contains(Paths.AbsentId))
+        var looked = server.Requests.Select(r => new Uri(r.Url).AbsolutePath).Where(p => p.StartsWith("/services/") && !p.Contains(TargetUrls.AbsentId))
             .Select(p => order.IndexOf(p["/services/".Length..]) / 10).ToList();
         Assert.That(looked, Is.EquivalentTo(new[] { 0, 1, 2 }));
     }
@@ -77,7 +77,7 @@ public class RunnerTests
 
     [Test]
     public void A_base_url_query_is_kept_and_the_path_joined_before_it() =>
-        Assert.That(Paths.Url(new Uri("https://h.example/oruk?key=abc"), "/services", query: "page=2").AbsoluteUri,
+        Assert.That(TargetUrls.Url(new Uri("https://h.example/oruk?key=abc"), "/services", query: "page=2").AbsoluteUri,
             Is.EqualTo("https://h.example/oruk/services?key=abc&page=2"));
 
     [Test]
@@ -220,10 +220,10 @@ public class RunnerTests
         };
         Assert.Multiple(() =>
         {
-            Assert.That(Records.IdsFor(records, "username"), Is.EqualTo(new[] { "ann" }));
-            Assert.That(Records.IdsFor(records, "petId"), Is.EqualTo(new[] { "p1" }));
-            Assert.That(Records.IdsFor(records, "id"), Is.EqualTo(new[] { "7" }));
-            Assert.That(Records.IdsFor(records, "colour"), Is.Empty, "no field named like it: no guess");
+            Assert.That(AnswerRecords.IdsFor(records, "username"), Is.EqualTo(new[] { "ann" }));
+            Assert.That(AnswerRecords.IdsFor(records, "petId"), Is.EqualTo(new[] { "p1" }));
+            Assert.That(AnswerRecords.IdsFor(records, "id"), Is.EqualTo(new[] { "7" }));
+            Assert.That(AnswerRecords.IdsFor(records, "colour"), Is.Empty, "no field named like it: no guess");
         });
     }
 

@@ -8,7 +8,7 @@ namespace Conformance.Standards;
 /// record a write takes its values from). A boolean sent as the text "true" or "false" counts as that boolean:
 /// the schema already reports the wrong type, and the record must not silently drop out of the lookups.
 /// </summary>
-public static class RecordCondition
+public static class OnlyWhere
 {
     public static bool Holds(JsonObject record, IReadOnlyDictionary<string, JsonNode?> conditions) =>
         conditions.All(condition => Meets(record[condition.Key], condition.Value));

@@ -6,7 +6,7 @@ using Conformance.Standards;
 namespace Conformance.Evidence;
 
 /// <summary>Reading records and ids out of answers: what a page holds, the record a lookup returned, a record's id.</summary>
-public static class Records
+public static class AnswerRecords
 {
     /// <summary>
     /// The records a response holds: the envelope's records field when the standard paginates, else a top-level

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Conformance.Evidence;
 
 /// <summary>Paths and URLs: a spec's path templates, the list above an /{id} path, and the URL a request goes to.</summary>
-public static partial class Paths
+public static partial class TargetUrls
 {
     public static IEnumerable<string> ParameterNames(string path) => Parameter().Matches(path).Select(m => m.Groups[1].Value);
 

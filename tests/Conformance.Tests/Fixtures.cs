@@ -92,7 +92,7 @@ public static class Fixtures
     }
 
     /// <summary>Runs an action on a value and returns the value, for one-expression setups.</summary>
-    public static T Also<T>(this T value, Action<T> action)
+    public static T Apply<T>(this T value, Action<T> action)
     {
         action(value);
         return value;

@@ -7,7 +7,7 @@ public static class CheckCatalogue
     [
         new EndpointAnswersCheck(),
         new StatusCodeDocumentedCheck(),
-        new JsonContentTypeCheck(),
+        new ContentTypeJsonCheck(),
         new ResponseSchemaCheck(),
         new RootDocumentCheck(),
         new PaginationEnvelopeCheck(),
@@ -15,7 +15,7 @@ public static class CheckCatalogue
         new CorsAllowOriginCheck(),
         new AnonymousAccessCheck(),
         new FeedNotEmptyCheck(),
-        new DocumentedMediaTypeCheck(),
+        new ContentTypeDocumentedCheck(),
         new NoServerErrorCheck(),
         new FormatByExtensionCheck(),
         new DateTimeTimezoneCheck(),

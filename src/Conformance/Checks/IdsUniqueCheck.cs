@@ -38,7 +38,7 @@ public sealed class IdsUniqueCheck : Check
                         $"{response.Url}#{same.Key}", $"{rule.Field} {same.Key} is on {same.Count()} records of {Where(response)}{Spellings(same)}")));
         }
         if (run.Role == OperationRole.List && p is not null
-            && PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
+            && PaginationProbes.OwnerOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
             foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, judge))
                 if (reported.Add(id))
                     problems.Add((evidence, new Problem($"the same {rule.Field} is on two pages", $"{id} on page {first} and page {second}", id, $"{rule.Field} {id} is on page {first} and page {second}")));

@@ -37,7 +37,7 @@ public sealed class PaginationInvariantsCheck : Check
         var problems = new List<(Exchange, Problem)>();
 
         // An overlap counts only if the pages, fetched again together, still share the record; overlaps are one rule.
-        if (PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
+        if (PaginationProbes.OwnerOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
             foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, judge))
                 problems.Add((evidence, new Problem("the same record is on two pages", $"record {id} on page {first} and page {second}", id, $"record {id} is on page {first} and page {second}")));
 

@@ -24,17 +24,17 @@ public static class PaginationProbes
     public const int SmallPerPage = 2;
 
     /// <summary>The check that owns "a record on two sampled pages" for a list, by which field and comparison.</summary>
-    public sealed record OverlapJudge(string Check, string Field, StringComparer Comparer);
+    public sealed record OverlapOwner(string Check, string Field, StringComparer Comparer);
 
     /// <summary>
     /// Who judges a record on two sampled pages of a list: pagination-invariants where the profile cites it; else
     /// ids-unique where the profile names the list's id (a record on two pages is then an id listed twice); else no one.
     /// The pages are fetched again for that check alone.
     /// </summary>
-    public static OverlapJudge? JudgeOfOverlaps(Profile profile, string pathTemplate) =>
-        profile.ClauseFor(PaginationInvariantsCheck.CheckId) is not null ? new OverlapJudge(PaginationInvariantsCheck.CheckId, "id", StringComparer.OrdinalIgnoreCase)
+    public static OverlapOwner? OwnerOfOverlaps(Profile profile, string pathTemplate) =>
+        profile.ClauseFor(PaginationInvariantsCheck.CheckId) is not null ? new OverlapOwner(PaginationInvariantsCheck.CheckId, "id", StringComparer.OrdinalIgnoreCase)
         : profile.ClauseFor(IdsUniqueCheck.CheckId) is not null && profile.UniqueIdFor(pathTemplate) is { } rule
-            ? new OverlapJudge(IdsUniqueCheck.CheckId, rule.Field, rule.Comparer)
+            ? new OverlapOwner(IdsUniqueCheck.CheckId, rule.Field, rule.Comparer)
             : null;
 
     /// <summary>The sampled pages of a list: its ordinary reads that are pages and answered with an envelope.</summary>
@@ -45,7 +45,7 @@ public static class PaginationProbes
     public static IEnumerable<ProbeRequest> Confirmations(OperationRun run, ProbeContext context, string check)
     {
         if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p
-            || JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is not { } judge || judge.Check != check) return [];
+            || OwnerOfOverlaps(context.Profile, run.Operation.PathTemplate) is not { } judge || judge.Check != check) return [];
         return Overlaps(Sampled(run), p, judge.Field, judge.Comparer).SelectMany(o => new[] { o.First, o.Second }).Distinct().Order().Take(6)
             .Select(page => new ProbeRequest("page fetched again", context.PageUrl(run.Operation.Path, page)) { Page = page, Tag = Kind.Confirm });
     }
@@ -64,7 +64,7 @@ public static class PaginationProbes
     /// Ids on two sampled pages of a list that the judge's confirming requests (the pages fetched again together)
     /// still show on two pages; without such requests every overlap stands. Each comes with the later page as evidence.
     /// </summary>
-    public static IEnumerable<(string Id, long First, long Second, Exchange Evidence)> ConfirmedOverlaps(OperationRun run, Pagination p, OverlapJudge judge)
+    public static IEnumerable<(string Id, long First, long Second, Exchange Evidence)> ConfirmedOverlaps(OperationRun run, Pagination p, OverlapOwner judge)
     {
         var sampled = Sampled(run);
         var again = run.Exchanges.Where(e => e.OwnedBy == judge.Check && e.Tag is Kind.Confirm && e.IsSuccess).ToList();

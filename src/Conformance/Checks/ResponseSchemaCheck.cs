@@ -83,7 +83,7 @@ public sealed class ResponseSchemaCheck : PageCheck
         if (response is null || response.Content.Count == 0) return null;
         var mediaType = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var content = response.Content.FirstOrDefault(c => c.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
-                      ?? response.Content.FirstOrDefault(c => JsonContentTypeCheck.IsJson(c.MediaType))
+                      ?? response.Content.FirstOrDefault(c => ContentTypeJsonCheck.IsJson(c.MediaType))
                       ?? response.Content[0];
         return content.SchemaPointer;
     }

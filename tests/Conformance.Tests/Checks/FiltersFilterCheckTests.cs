@@ -12,7 +12,7 @@ public class FiltersFilterCheckTests
     private readonly FiltersFilterCheck _check = new();
     private const string Term = "term-1";
 
-    private static JsonObject Whole(string id, params string[] terms) => Service(id).Also(s =>
+    private static JsonObject Whole(string id, params string[] terms) => Service(id).Apply(s =>
         s["attributes"] = new JsonArray(terms.Select(t => (JsonNode)new JsonObject { ["taxonomy_term_id"] = t }).ToArray()));
 
     private static FilterCondition Condition(string parameter, string value) =>
@@ -119,7 +119,7 @@ public class FiltersFilterCheckTests
     [Test]
     public void Nested_taxonomy_terms_give_the_filter_its_values()
     {
-        var nested = Service(Id1).Also(s => s["attributes"] = new JsonArray(new JsonObject { ["taxonomy_term"] = new JsonObject { ["id"] = Term } }));
+        var nested = Service(Id1).Apply(s => s["attributes"] = new JsonArray(new JsonObject { ["taxonomy_term"] = new JsonObject { ["id"] = Term } }));
         var filter = Fixtures.Profile.Filters.Single(f => f.Parameter == "taxonomy_term_id");
         Assert.That(FilterMatching.ValueFrom(nested, filter), Is.EqualTo(Term));
         Assert.That(FilterMatching.Satisfies(nested, new FilterCondition(filter, "term-2")), Is.False);

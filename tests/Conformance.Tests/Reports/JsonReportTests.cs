@@ -72,10 +72,10 @@ public class JsonReportTests
         Assert.That(ReportSchema.Problems(report.ToJsonString()), Is.Empty);
         Assert.Multiple(() =>
         {
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r["exchanges"]![0]!["surprise"] = 1).ToJsonString()), Is.Not.Empty, "an undocumented field");
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r["results"]![0]!["evidence"] = "e9").ToJsonString()), Is.Not.Empty, "evidence that is not there");
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r.AsObject().Remove("verdict")).ToJsonString()), Is.Not.Empty, "a field missing");
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r["startedAt"] = "yesterday").ToJsonString()), Is.Not.Empty, "a time that is none");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r["exchanges"]![0]!["surprise"] = 1).ToJsonString()), Is.Not.Empty, "an undocumented field");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r["results"]![0]!["evidence"] = "e9").ToJsonString()), Is.Not.Empty, "evidence that is not there");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r.AsObject().Remove("verdict")).ToJsonString()), Is.Not.Empty, "a field missing");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r["startedAt"] = "yesterday").ToJsonString()), Is.Not.Empty, "a time that is none");
         });
     }
 

@@ -21,5 +21,5 @@ public static class Runs
         string operation = "GET /", string message = "m", params string[] details) =>
         new(check, clause, Level.Must, operation, Tier.Required, outcome, message, details, evidence);
 
-    public static string Write(IReporter reporter, RunResult result) => new StringWriter().Also(w => reporter.Write(result, w)).ToString();
+    public static string Write(IReporter reporter, RunResult result) => new StringWriter().Apply(w => reporter.Write(result, w)).ToString();
 }

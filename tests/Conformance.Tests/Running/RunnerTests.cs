@@ -48,7 +48,7 @@ public class RunnerTests
         Assert.That(coverage["GET /services"].RecordsValidated, Is.EqualTo(25));
         Assert.That(coverage["GET /services/{id}"].IdsLookedUp, Is.EqualTo(3));
         Assert.That(result.Coverage.Where(c => c.IsGap), Is.Empty);
-        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Also(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Apply(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
         var services = report["coverage"]!.AsArray().Single(c => c!["operation"]!.GetValue<string>() == "GET /services")!;
         Assert.That(services["recordsValidated"]!.GetValue<int>(), Is.EqualTo(25));
         Assert.That(services["gap"], Is.Null);
@@ -183,7 +183,7 @@ public class RunnerTests
         var result = await RunAsync(server.Url, settings);
         Assert.That(server.Requests.Count(r => r.Url.Contains("api_key=s3cret-value")), Is.EqualTo(server.Requests.Count - 3),
             "every request but the three anonymous ones carries the key");
-        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Also(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Apply(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
         Assert.That(report.ToJsonString(), Does.Not.Contain("s3cret-value").And.Contain("api_key=***"));
     }
 
@@ -206,7 +206,7 @@ public class RunnerTests
         var result = await RunAsync(server.Url, settings);
         foreach (var reporter in Conformance.Reports.ReportWriter.All)
         {
-            var text = new StringWriter().Also(w => reporter.Write(result, w)).ToString();
+            var text = new StringWriter().Apply(w => reporter.Write(result, w)).ToString();
             Assert.That(text, Does.Not.Contain("s3cret").And.Not.Contain("top-secret-header"), reporter.FileName);
         }
     }

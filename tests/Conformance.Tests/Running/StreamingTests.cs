@@ -83,7 +83,7 @@ public class StreamingTests
         var skeleton = PageSkeleton.Of(page, Fixtures.Profile.Pagination!, PageSkeleton.IdFieldsOf(Fixtures.Profile))!;
         Assert.That(skeleton.ToJsonString(), Is.EqualTo(
             page.Where(p => p.Key != "contents").Aggregate(new JsonObject(), (o, p) => { o[p.Key] = p.Value?.DeepClone(); return o; })
-                .Also(o => o["contents"] = JsonNode.Parse("""[{"id":"a"},{"id":"b"}]""")).ToJsonString()));
+                .Apply(o => o["contents"] = JsonNode.Parse("""[{"id":"a"},{"id":"b"}]""")).ToJsonString()));
     }
 
     [Test]

@@ -5,9 +5,9 @@ using static Conformance.Tests.Fixtures;
 
 namespace Conformance.Tests.Checks;
 
-public class JsonContentTypeCheckTests
+public class ContentTypeJsonCheckTests
 {
-    private readonly JsonContentTypeCheck _check = new();
+    private readonly ContentTypeJsonCheck _check = new();
 
     [TestCase("application/json")]
     [TestCase("application/json; charset=utf-8")]

@@ -6,7 +6,7 @@ using Conformance.Evidence;
 namespace Conformance.Reference.Defects;
 
 /// <summary>Building blocks for defects: change the answers to some requests, or the records they hold.</summary>
-public static class Change
+public static class Tamper
 {
     /// <summary>Answers to requests whose path matches are changed; others are left alone.</summary>
     public static Func<Handler, Handler> Answers(Func<string, bool> where, Func<ReferenceResponse, ReferenceResponse> change) =>

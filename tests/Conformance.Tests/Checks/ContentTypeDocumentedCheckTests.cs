@@ -5,9 +5,9 @@ using static Conformance.Tests.Fixtures;
 
 namespace Conformance.Tests.Checks;
 
-public class DocumentedMediaTypeCheckTests
+public class ContentTypeDocumentedCheckTests
 {
-    private readonly DocumentedMediaTypeCheck _check = new();
+    private readonly ContentTypeDocumentedCheck _check = new();
 
     [Test]
     public void A_documented_media_type_satisfies_it() =>

@@ -3,7 +3,7 @@ using Conformance.Evidence;
 namespace Conformance.Checks;
 
 /// <summary>Successful responses declare a JSON media type (application/json or a +json type).</summary>
-public sealed class JsonContentTypeCheck : Check
+public sealed class ContentTypeJsonCheck : Check
 {
     public override string Id => "content-type-json";
     public override string Title => "Responses are labelled as JSON";

@@ -4,7 +4,7 @@ using Conformance.Http;
 namespace Conformance.Checks;
 
 /// <summary>A response's Content-Type is one the spec documents for that operation and status.</summary>
-public sealed class DocumentedMediaTypeCheck : Check
+public sealed class ContentTypeDocumentedCheck : Check
 {
     public override string Id => "content-type-documented";
     public override string Title => "Media type is documented in the spec";

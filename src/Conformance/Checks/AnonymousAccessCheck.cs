@@ -8,7 +8,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class AnonymousAccessCheck : Check
 {
-    public override string Id => "anonymous-access";
+    public const string CheckId = "anonymous-access";
+    public override string Id => CheckId;
     public override string Title => "Open access without credentials";
 
     public override bool JudgesUnfollowedRedirects => true;

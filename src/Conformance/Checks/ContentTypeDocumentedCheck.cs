@@ -6,7 +6,8 @@ namespace Conformance.Checks;
 /// <summary>A response's Content-Type is one the spec documents for that operation and status.</summary>
 public sealed class ContentTypeDocumentedCheck : Check
 {
-    public override string Id => "content-type-documented";
+    public const string CheckId = "content-type-documented";
+    public override string Id => CheckId;
     public override string Title => "Media type is documented in the spec";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

@@ -5,7 +5,8 @@ namespace Conformance.Checks;
 /// <summary>Successful responses declare a JSON media type (application/json or a +json type).</summary>
 public sealed class ContentTypeJsonCheck : Check
 {
-    public override string Id => "content-type-json";
+    public const string CheckId = "content-type-json";
+    public override string Id => CheckId;
     public override string Title => "Responses are labelled as JSON";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

@@ -11,7 +11,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class DataFreshnessCheck : PageCheck
 {
-    public override string Id => "data-freshness";
+    public const string CheckId = "data-freshness";
+    public override string Id => CheckId;
     public override string Title => "Records were assured recently";
 
     /// <summary>Today, for the age of a date; a test may fix it.</summary>

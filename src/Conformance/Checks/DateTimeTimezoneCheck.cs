@@ -13,7 +13,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class DateTimeTimezoneCheck : PageCheck
 {
-    public override string Id => "datetime-timezone";
+    public const string CheckId = "datetime-timezone";
+    public override string Id => CheckId;
     public override string Title => "Date-times are real and carry a timezone";
 
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, role, context);

@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class DeclaredNotImplementedCheck : Check
 {
-    public override string Id => "declared-not-implemented";
+    public const string CheckId = "declared-not-implemented";
+    public override string Id => CheckId;
     public override string Title => "An endpoint declared not implemented refuses properly";
 
     /// <summary>The one request an endpoint declared absent gets: for an /{id} endpoint, with an id its list gave where there is one.</summary>

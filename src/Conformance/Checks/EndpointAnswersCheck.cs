@@ -28,7 +28,7 @@ public sealed class EndpointAnswersCheck : Check
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status} and asked the harness to wait longer than it will: throttled, not tested.");
         else if (first.Status >= 500)
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: see no-server-error.");
-        else if (run.Role == OperationRole.Item && first.RecordId is not null && context.Profile.ClauseFor("id-resolves") is not null)
+        else if (run.Role == OperationRole.Item && first.RecordId is not null && context.Profile.ClauseFor(IdResolvesCheck.CheckId) is not null)
             yield return run.Answered.FirstOrDefault(e => e.IsSuccess) is { } resolved
                 ? Satisfied(run, $"{run.Operation.Id} answered {resolved.Status} for id {resolved.RecordId}.", resolved)
                 : Skipped(run, $"No listed id could be fetched from {run.Operation.Id}: see id-resolves.");

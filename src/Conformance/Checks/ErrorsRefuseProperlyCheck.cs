@@ -9,7 +9,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class ErrorsRefuseProperlyCheck : Check
 {
-    public override string Id => "errors-refuse-properly";
+    public const string CheckId = "errors-refuse-properly";
+    public override string Id => CheckId;
     public override string Title => "Bad requests are refused, not failed";
 
     /// <summary>Which request made to fail an answer is.</summary>

@@ -9,7 +9,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class FeedNotEmptyCheck : Check
 {
-    public override string Id => "feed-not-empty";
+    public const string CheckId = "feed-not-empty";
+    public override string Id => CheckId;
     public override string Title => "Feed contains data";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

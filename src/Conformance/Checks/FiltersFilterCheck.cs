@@ -16,7 +16,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class FiltersFilterCheck : Check
 {
-    public override string Id => "filters-filter";
+    public const string CheckId = "filters-filter";
+    public override string Id => CheckId;
     public override string Title => "Filters return only, and all, the matching records";
 
     /// <summary>Filtered pages read while looking for the record a filter's value came from.</summary>

@@ -7,7 +7,8 @@ namespace Conformance.Checks;
 /// <summary>Ids taken from a list resolve at the matching /{id} endpoint, to the record with that id.</summary>
 public sealed class IdResolvesCheck : Check
 {
-    public override string Id => "id-resolves";
+    public const string CheckId = "id-resolves";
+    public override string Id => CheckId;
     public override string Title => "Listed ids resolve to their records";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class JurisdictionErrorsCheck : Check
 {
-    public override string Id => "jurisdiction-errors";
+    public const string CheckId = "jurisdiction-errors";
+    public override string Id => CheckId;
     public override string Title => "Missing or unknown jurisdiction is refused";
 
     /// <summary>Which of the two refusals an answer is.</summary>

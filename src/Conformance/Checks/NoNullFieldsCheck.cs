@@ -12,7 +12,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class NoNullFieldsCheck : PageCheck
 {
-    public override string Id => "no-null-fields";
+    public const string CheckId = "no-null-fields";
+    public override string Id => CheckId;
     public override string Title => "Empty fields are omitted, not null";
 
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, role, context);

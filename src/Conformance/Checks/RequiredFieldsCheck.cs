@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class RequiredFieldsCheck : PageCheck
 {
-    public override string Id => "required-fields";
+    public const string CheckId = "required-fields";
+    public override string Id => CheckId;
     public override string Title => "Records carry the fields the text requires";
 
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) =>

@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class StatusCodeDocumentedCheck : Check
 {
-    public override string Id => "status-code-documented";
+    public const string CheckId = "status-code-documented";
+    public override string Id => CheckId;
     public override string Title => "Status code is documented in the spec";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

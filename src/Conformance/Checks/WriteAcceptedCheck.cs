@@ -11,7 +11,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class WriteAcceptedCheck : Check
 {
-    public override string Id => "write-accepted";
+    public const string CheckId = "write-accepted";
+    public override string Id => CheckId;
     public override string Title => "A write the standard defines is accepted";
 
     /// <summary>The write, once, from the profile's recipe: fixed fields, and fields taken from a record the list gave.</summary>

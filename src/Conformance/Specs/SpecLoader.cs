@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text;
-using Conformance.Evidence;
-using Conformance.Standards;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi;
 

@@ -162,7 +162,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             MaxPages = settings.MaxPagesCount, MaxBodyMb = settings.MaxBodyMegabytes, HarvestAll = settings.Harvest == "all",
             HarvestPages = settings.HarvestLimit is null ? null : int.Parse(settings.HarvestLimit, CultureInfo.InvariantCulture),
             Seed = settings.Seed is null ? null : int.Parse(settings.Seed, CultureInfo.InvariantCulture),
-            AllowWrites = settings.AllowWrites, Negative = settings.Negative,
+            AllowWrites = settings.AllowWrites, OptIns = settings.Negative ? [Evidence.OptIn.Negative] : [],
         };
         // The front end's only part in the policy: it starts the reference implementation the request asks for.
         using var reference = RunRequest.WantsReference(vendor, overrides) && RunRequest.StandardOf(vendor, overrides) is { } standard and not "auto"

@@ -53,7 +53,7 @@ public static class Open311Defects
                 Options = r.Options with
                 {
                     QueryValues = new Dictionary<string, string> { ["jurisdiction_id"] = Open311Data.JurisdictionId },
-                    SeveralJurisdictions = true,
+                    OptIns = new HashSet<string> { OptIn.SeveralJurisdictions },
                 },
             },
         },

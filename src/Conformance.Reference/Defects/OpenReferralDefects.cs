@@ -188,7 +188,7 @@ public static class OpenReferralDefects
             Name = "unknown-id-500", Standard = standard, Check = ErrorsRefuseProperlyCheck.CheckId, Expected = Outcome.Warning,
             Breaks = "GET /services/{id} answers 500 for an id no service has (found with --negative).",
             Apply = Tamper.Answers(p => p == "/services/" + NegativeProbes.UnknownUuid, _ => ReferenceResponse.Error(500, "Null reference.")),
-            Prepare = r => r with { Options = r.Options with { Negative = true } },
+            Prepare = r => r with { Options = r.Options with { OptIns = new HashSet<string> { OptIn.Negative } } },
         },
         new()
         {

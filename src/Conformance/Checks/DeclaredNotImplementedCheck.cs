@@ -27,7 +27,7 @@ public sealed class DeclaredNotImplementedCheck : Check
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (!run.DeclaredAbsent || Mine(run).FirstOrDefault() is not { } probe) yield break;
+        if (!run.DeclaredAbsent || OwnRequests(run).FirstOrDefault()?.Exchange is not { } probe) yield break;
         var problem = probe switch
         {
             { Answered: false } => $"no answer: {probe.TransportError}",

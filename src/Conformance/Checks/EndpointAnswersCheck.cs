@@ -28,9 +28,9 @@ public sealed class EndpointAnswersCheck : Check
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status} and asked the harness to wait longer than it will: throttled, not tested.");
         else if (first.Status >= 500)
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: see no-server-error.");
-        else if (run.Role == OperationRole.Item && first.RecordId is not null && context.Profile.ClauseFor(IdResolvesCheck.CheckId) is not null)
-            yield return run.Answered.FirstOrDefault(e => e.IsSuccess) is { } resolved
-                ? Satisfied(run, $"{run.Operation.Id} answered {resolved.Status} for id {resolved.RecordId}.", resolved)
+        else if (run.Role == OperationRole.Item && run.Reads.First().RecordId is not null && context.Profile.ClauseFor(IdResolvesCheck.CheckId) is not null)
+            yield return run.Reads.FirstOrDefault(r => r.Exchange is { Answered: true, IsSuccess: true }) is { Exchange: var resolved } read
+                ? Satisfied(run, $"{run.Operation.Id} answered {resolved.Status} for id {read.RecordId}.", resolved)
                 : Skipped(run, $"No listed id could be fetched from {run.Operation.Id}: see id-resolves.");
         else if (WantsCredentials(first, context))
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: it needs credentials (give them with --header or a vendor profile).");

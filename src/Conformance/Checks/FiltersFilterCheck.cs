@@ -88,7 +88,7 @@ public sealed class FiltersFilterCheck : Check
         if (!Filtered(run, context.Profile)) yield break;
         var pagination = context.Profile.Pagination;
         var problems = new List<(Exchange, string)>();
-        var asked = Mine(run).Where(e => e.Tag is FilterProbe).GroupBy(e => (FilterProbe)e.Tag!)
+        var asked = OwnRequests(run).Where(r => r.Tag is FilterProbe).GroupBy(r => (FilterProbe)r.Tag!, r => r.Exchange)
             .Select(g => (Probe: g.Key, Responses: g.ToList())).ToList();
         // A filter no fetched record has a value for could not be asked with one.
         var untested = Judged(run, context.Profile).Where(f => !asked.Any(a => !a.Probe.Excludes && a.Probe.Conditions.Any(c => c.Filter == f)))

@@ -15,6 +15,9 @@ public sealed class ResponseSchemaCheck : PageCheck
     public override string Id => CheckId;
     public override string Title => "Response body matches the documented schema";
 
+    /// <summary>Its verdict on an operation is what says the operation's records were validated.</summary>
+    public override bool ValidatesRecords => true;
+
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, operation, role, context);
 
     private sealed class Bodies(ResponseSchemaCheck check, SpecOperation operation, OperationRole role, CheckContext context) : Judgement

@@ -43,7 +43,7 @@ public sealed class WriteAcceptedCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.Write || Recipe(run, context.Profile) is not { } recipe) yield break;
-        if (Mine(run).FirstOrDefault() is not { } write)
+        if (OwnRequests(run).FirstOrDefault()?.Exchange is not { } write)
         {
             if (recipe.FormFromRecord is { } from)
                 yield return Skipped(run, $"No record from GET {ListOf(run, context.Profile, from)} can supply {string.Join(", ", from.Fields.Keys)} for the write.");

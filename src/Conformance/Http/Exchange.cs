@@ -6,7 +6,10 @@ namespace Conformance.Http;
 
 /// <summary>
 /// One request the harness sent and what came back: the evidence every finding points at.
-/// <see cref="Status"/> is null when no HTTP answer arrived (see <see cref="TransportError"/>).
+/// <see cref="Status"/> is null when no HTTP answer arrived (see <see cref="TransportError"/>). What the harness learned
+/// sending it (the page or record asked for, the check it was sent for) is kept beside it, by the room that learned it.
+/// With the body it holds goes what that body is: the start of a longer one (<see cref="BodyCutAt"/>), or the skeleton
+/// of a page judged on arrival (<see cref="ReducedFrom"/>), so every reader of the body can say so.
 /// </summary>
 public sealed record Exchange
 {
@@ -18,10 +21,6 @@ public sealed record Exchange
     /// <summary>Where the request was asked to go, before credentials were added (a read without them repeats it).</summary>
     public Uri? Asked { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
-    /// <summary>The page this request asked for, when it sampled a paginated list.</summary>
-    public long? Page { get; init; }
-    /// <summary>The record id this request asked for, when it fetched one record.</summary>
-    public string? RecordId { get; init; }
     public int? Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
     /// <summary>The body as received (decompressed), or only its first bytes when it went past the cap (<see cref="BodyCutAt"/>).</summary>
@@ -42,13 +41,6 @@ public sealed record Exchange
     public string? TransportError { get; init; }
     /// <summary>True when the request carried no credentials or custom headers of the user's.</summary>
     public bool Anonymous { get; init; } = true;
-    /// <summary>
-    /// The check a request was sent for (a jurisdiction left out, a filter applied, an endpoint declared absent):
-    /// only that check judges it. Null for the ordinary reads every check judges.
-    /// </summary>
-    public string? OwnedBy { get; init; }
-    /// <summary>What the owning check tagged its request with, to tell its requests apart (never display text).</summary>
-    public object? Tag { get; init; }
     /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
     public Specs.XmlShape? Xml { get; init; }
     /// <summary>The redirects followed, in order, before the answer recorded here (the same origin only).</summary>
@@ -59,10 +51,6 @@ public sealed record Exchange
     /// </summary>
     public string? RedirectNotFollowed { get; init; }
 
-    /// <summary>
-    /// Set when the page-wise checks were told this answer as it arrived (a page of a list): they never read it again.
-    /// </summary>
-    public bool JudgedOnArrival { get; init; }
     /// <summary>
     /// Set when the body was judged on arrival and then cut down to what later checks read (the envelope and the
     /// records' ids): the size of the body as received. <see cref="Body"/> then holds that skeleton.
@@ -77,8 +65,8 @@ public sealed record Exchange
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged:
-    // copies only tag Page, RecordId and OwnedBy; Reduced, which changes the body, parses afresh.
+    // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged;
+    // Reduced, which changes the body, parses afresh.
     private Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
 
     public Exchange() => _json = new(ParseBody);
@@ -156,7 +144,7 @@ public sealed record Exchange
     /// </summary>
     public Exchange Reduced(JsonNode skeleton)
     {
-        var copy = this with { Body = JsonSerializer.SerializeToUtf8Bytes(skeleton), ReducedFrom = Body.LongLength, JudgedOnArrival = true };
+        var copy = this with { Body = JsonSerializer.SerializeToUtf8Bytes(skeleton), ReducedFrom = Body.LongLength };
         copy._json = new(copy.ParseBody); // never made: Parsed reads a skeleton afresh
         return copy;
     }

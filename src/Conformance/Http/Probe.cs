@@ -72,8 +72,7 @@ public sealed class Probe : IDisposable
     /// exchange says why. A write is never sent again.
     /// </remarks>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
-        string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null,
-        IReadOnlyList<KeyValuePair<string, string>>? form = null)
+        string accept = "application/json", Specs.XmlShape? xml = null, IReadOnlyList<KeyValuePair<string, string>>? form = null)
     {
         var started = DateTimeOffset.UtcNow;
         var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
@@ -147,7 +146,6 @@ public sealed class Probe : IDisposable
             TransportError = answered ? null : Describe(response),
             Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
             Xml = xml,
-            OwnedBy = ownedBy,
             Redirects = redirects,
             RedirectNotFollowed = notFollowed,
         };

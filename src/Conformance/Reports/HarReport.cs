@@ -41,7 +41,7 @@ public sealed class HarReport : IReporter
         writer.Write($"\"comment\": {JsonSerializer.Serialize(Mask($"{result.StandardName} against {result.Target}"), Compact)},\n\"entries\": [");
         var first = true;
         foreach (var exchange in sent)
-            foreach (var entry in Entries(exchange, index.IdOf(exchange), result.StartedAt, Mask, result.Secrets))
+            foreach (var entry in Entries(exchange, index, result.StartedAt, Mask, result.Secrets))
             {
                 writer.Write(first ? "\n" : ",\n");
                 writer.Write(entry.ToJsonString(Compact));
@@ -51,7 +51,7 @@ public sealed class HarReport : IReporter
     }
 
     /// <summary>One entry per request: each redirect followed, then the answer recorded.</summary>
-    private static IEnumerable<JsonObject> Entries(Exchange e, string id, DateTimeOffset runStarted, Func<string, string> mask,
+    private static IEnumerable<JsonObject> Entries(Exchange e, ExchangeIndex index, DateTimeOffset runStarted, Func<string, string> mask,
         IReadOnlyCollection<string> secrets)
     {
         var started = (e.StartedAt ?? runStarted).ToString("O", CultureInfo.InvariantCulture);
@@ -59,15 +59,15 @@ public sealed class HarReport : IReporter
         foreach (var redirect in e.Redirects)
         {
             // Only the status and where it pointed were recorded; its time is counted in the answer's entry.
-            yield return Entry(e, id, started, url, 0, redirect.Status, [new("Location", redirect.Location)],
+            yield return Entry(e, index, started, url, 0, redirect.Status, [new("Location", redirect.Location)],
                 new JsonObject { ["size"] = 0, ["mimeType"] = "" }, redirect.Location, mask);
             url = redirect.Location;
         }
-        yield return Entry(e, id, started, url, e.Duration.TotalMilliseconds, e.Status ?? 0, e.ResponseHeaders, Content(e, mask, secrets),
+        yield return Entry(e, index, started, url, e.Duration.TotalMilliseconds, e.Status ?? 0, e.ResponseHeaders, Content(e, mask, secrets),
             e.Header("Location") ?? "", mask);
     }
 
-    private static JsonObject Entry(Exchange e, string id, string started, string url, double milliseconds, int status,
+    private static JsonObject Entry(Exchange e, ExchangeIndex index, string started, string url, double milliseconds, int status,
         IReadOnlyList<KeyValuePair<string, string>> responseHeaders, JsonObject content, string redirectUrl, Func<string, string> mask)
     {
         var time = Math.Round(milliseconds, 1);
@@ -100,11 +100,11 @@ public sealed class HarReport : IReporter
             },
             ["cache"] = new JsonObject(),
             ["timings"] = new JsonObject { ["send"] = 0, ["wait"] = time, ["receive"] = 0 },
-            ["_id"] = id,
+            ["_id"] = index.IdOf(e),
             ["_operation"] = mask(e.Operation),
             ["_purpose"] = mask(e.Purpose),
         };
-        if (e.OwnedBy is { } owner) entry["_ownedBy"] = owner;
+        if (index.OwnerOf(e) is { } owner) entry["_ownedBy"] = owner;
         if (e.TransportError is { } error) entry["_error"] = mask(error);
         return entry;
     }

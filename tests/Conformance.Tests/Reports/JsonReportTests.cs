@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Reports;
 using Conformance.Running;
@@ -36,9 +38,9 @@ public class JsonReportTests
     public void An_exchange_judged_by_many_checks_is_written_once_and_every_request_is_listed()
     {
         var page = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 1, Fixtures.Service(Fixtures.Id1)), page: 1);
-        var other = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 1), page: 1) with { OwnedBy = "anonymous-access", Purpose = "without credentials" };
+        var other = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 1), page: 1) with { Purpose = "without credentials" };
         var results = Enumerable.Range(0, 5).Select(i => Runs.Result(Outcome.Pass, page, check: $"check-{i}")).ToList();
-        var report = Report(Runs.Of(results, [page, other]));
+        var report = Report(Runs.Of(results, [page, other], owners: new Dictionary<Exchange, RequestOwner>(ReferenceEqualityComparer.Instance) { [other] = new AnonymousAccessCheck() }));
 
         var exchanges = report["exchanges"]!.AsArray();
         Assert.Multiple(() =>

@@ -75,7 +75,7 @@ public class RunRequestTests
             Options = new RunOptions { Features = new Dictionary<string, FeatureState> { ["/services"] = FeatureState.NotImplemented } },
         };
         Assert.That(() => request.Validate(Fixtures.Profile), Throws.TypeOf<ConfigurationException>().With.Message.Contains("not an optional endpoint"));
-        Assert.That(() => (request with { Options = new RunOptions { SeveralJurisdictions = true } }).Validate(Fixtures.Profile),
+        Assert.That(() => (request with { Options = new RunOptions { OptIns = new HashSet<string> { Conformance.Evidence.OptIn.SeveralJurisdictions } } }).Validate(Fixtures.Profile),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("has no jurisdictions"));
     }
 }

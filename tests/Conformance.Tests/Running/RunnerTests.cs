@@ -14,7 +14,7 @@ public class RunnerTests
     [TestCase(10, 2, new long[] { 10 })]
     [TestCase(10, 1, new long[0])]
     public void After_page_one_it_samples_the_last_then_a_middle_page(long totalPages, int maxPages, long[] expected) =>
-        Assert.That(Runner.PagesToSample(totalPages, maxPages), Is.EqualTo(expected));
+        Assert.That(PageSampling.PagesToSample(totalPages, maxPages), Is.EqualTo(expected));
 
     [Test]
     public void Paths_are_joined_to_the_base_url_and_ids_escaped() =>
@@ -69,11 +69,11 @@ public class RunnerTests
 
     [Test]
     public void More_pages_sampled_spread_evenly() =>
-        Assert.That(Runner.PagesToSample(100, 6), Is.EqualTo(new long[] { 20, 40, 60, 80, 100 }), "page 1 and five more");
+        Assert.That(PageSampling.PagesToSample(100, 6), Is.EqualTo(new long[] { 20, 40, 60, 80, 100 }), "page 1 and five more");
 
     [Test]
     public void A_hostile_total_page_count_is_capped() =>
-        Assert.That(Runner.PagesToSample(long.MaxValue, 3), Is.EqualTo(new long[] { 500_000_000, 1_000_000_000 }));
+        Assert.That(PageSampling.PagesToSample(long.MaxValue, 3), Is.EqualTo(new long[] { 500_000_000, 1_000_000_000 }));
 
     [Test]
     public void A_base_url_query_is_kept_and_the_path_joined_before_it() =>

@@ -25,7 +25,7 @@ public sealed class VendorProfile
     public IReadOnlyDictionary<string, string> QueryParameters { get; init; } = new Dictionary<string, string>();
     /// <summary>The endpoint serves several jurisdictions (Open311): a missing or unknown jurisdiction must be refused.</summary>
     public bool SeveralJurisdictions { get; init; }
-    public Limits Limits { get; init; } = new();
+    public VendorLimits Limits { get; init; } = new();
 }
 
 /// <summary>How to authenticate. Secrets are named environment variables, never values.</summary>
@@ -49,7 +49,7 @@ public sealed class Auth
     public string? Scope { get; init; }
 }
 
-public sealed class Limits
+public sealed class VendorLimits
 {
     public double? RequestsPerSecond { get; init; }
     public int? Concurrency { get; init; }

@@ -1,3 +1,4 @@
+using Conformance.Door;
 using Conformance.Reference.Defects;
 using Conformance.Standards;
 
@@ -32,6 +33,13 @@ public static class ReferenceImplementations
         if (open311 is not null) open311.BaseUrl = server.Url; // the discovery document names the server's own address
         return server;
     }
+
+    /// <summary>How a front end gives the door the reference implementations: each started on a free port of 127.0.0.1.</summary>
+    public static ReferenceStarter Starter(StandardCatalogue catalogue) => standard =>
+    {
+        var server = Start(catalogue, standard);
+        return new StartedReference(new Uri(server.Url), server);
+    };
 
     /// <summary>Starts a given Open311 service (e.g. one serving several jurisdictions), its address made known to it.</summary>
     public static ReferenceServer StartOpen311(Open311Service service, int? port = null)

@@ -26,6 +26,10 @@ public sealed class VendorProfile
     /// <summary>The endpoint serves several jurisdictions (Open311): a missing or unknown jurisdiction must be refused.</summary>
     public bool SeveralJurisdictions { get; init; }
     public VendorLimits Limits { get; init; } = new();
+
+    /// <summary>The file it was read from, so a problem found later (a limit out of range) names it; not a key of the file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Source { get; internal set; }
 }
 
 /// <summary>How to authenticate. Secrets are named environment variables, never values.</summary>

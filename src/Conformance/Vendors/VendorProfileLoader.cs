@@ -3,7 +3,10 @@ using Conformance.Specs;
 
 namespace Conformance.Vendors;
 
-/// <summary>Reads and checks a vendor profile. Every problem names the file; an inline secret is refused.</summary>
+/// <summary>
+/// Reads and checks a vendor profile. Every problem names the file; an inline secret is refused. Its limits are numbers
+/// here: the door holds them to their ranges, as it does the same values given as flags.
+/// </summary>
 public static class VendorProfileLoader
 {
     // Keys that would hold a secret's value. The format only has *_env keys that name variables.
@@ -19,6 +22,7 @@ public static class VendorProfileLoader
                 $"{file}: auth.{inline.Key} holds a secret inline; put it in an environment variable and name that variable (secret_env, username_env, password_env).");
         var profile = YamlDocuments.Deserialize<VendorProfile>(file, node, Fail);
         Validate(file, profile);
+        profile.Source = file;
         return profile;
     }
 
@@ -51,13 +55,6 @@ public static class VendorProfileLoader
         }
         foreach (var name in profile.QueryParameters.Keys.Where(Http.Redaction.IsSensitive))
             throw new ConfigurationException($"{file}: query_parameters names '{name}', which looks like a secret; give keys through auth (api-key with query and secret_env), never inline.");
-        var limits = profile.Limits;
-        if (limits.RequestsPerSecond is not null and not (>= 0.01 and <= 1000) || limits.Concurrency is < 1 or > 64
-            || limits.TimeoutSeconds is not null and not (> 0 and <= 3600) || limits.MaxPages is < 1 or > 10_000
-            || limits.MaxBodyMb is < 1 || limits.MaxBodyMb * Http.ProbeSettings.Megabyte > Http.ProbeSettings.MostBodyBytes
-            || limits.DeadlineSeconds is not null and not (> 0 and <= 7 * 24 * 3600))
-            throw new ConfigurationException(
-                $"{file}: limits out of range (requests_per_second 0.01 to 1000, concurrency 1 to 64, timeout_seconds above 0 up to 3600, max_pages 1 to 10000, max_body_mb 1 to {Http.ProbeSettings.MostBodyBytes / Http.ProbeSettings.Megabyte}, deadline_seconds above 0 up to a week).");
     }
 
     /// <summary>An HTTP header name: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.6.2).</summary>

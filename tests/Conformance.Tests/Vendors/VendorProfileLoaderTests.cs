@@ -82,11 +82,6 @@ public class VendorProfileLoaderTests
     [TestCase("auth: {type: api-key, header: X, query: k, secret_env: S}", "exactly one of header or query")]
     [TestCase("auth: {type: oauth9}", "type must be none, api-key, bearer, basic or oauth2")]
     [TestCase("features: {/taxonomies: maybe}", "/taxonomies must be implemented, not-implemented or unknown")]
-    [TestCase("limits: {requests_per_second: 0}", "out of range")]
-    [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]
-    [TestCase("limits: {max_body_mb: 0}", "max_body_mb 1 to 2000")]
-    [TestCase("limits: {max_body_mb: 2001}", "max_body_mb 1 to 2000")]
-    [TestCase("limits: {deadline_seconds: 0}", "deadline_seconds above 0 up to a week")]
     [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
     [TestCase("auth:", "must not be left empty")]
     [TestCase("environment: staging", "environment must be production or test")]
@@ -94,6 +89,23 @@ public class VendorProfileLoaderTests
     public void Mistakes_are_refused_naming_the_file(string extra, string expected) =>
         Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\n" + extra + "\n")),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("vendor.yaml").And.Message.Contains(expected));
+
+    // A limit is a number when the profile is read; the door holds it to its range, in the words a flag gets (Limits).
+    [TestCase("limits: {requests_per_second: 0}", "limits.requests_per_second must be a number of requests a second from 0.01 to 1000, not '0'.")]
+    [TestCase("limits: {timeout_seconds: 1e300}", "limits.timeout_seconds must be a number of seconds above 0 and at most 3600, not '1E+300'.")]
+    [TestCase("limits: {max_body_mb: 0}", "limits.max_body_mb must be a whole number of megabytes from 1 to 2000, not '0'.")]
+    [TestCase("limits: {max_body_mb: 2001}", "limits.max_body_mb must be a whole number of megabytes from 1 to 2000, not '2001'.")]
+    [TestCase("limits: {deadline_seconds: 0}", "limits.deadline_seconds must be a number of seconds above 0 and at most a week, not '0'.")]
+    [TestCase("limits: {max_pages: 10001}", "limits.max_pages must be a whole number from 1 to 10000, not '10001'.")]
+    [TestCase("limits: {concurrency: 65}", "limits.concurrency must be a whole number from 1 to 64, not '65'.")]
+    public void Limits_out_of_range_are_refused_by_the_door_naming_the_file(string extra, string expected)
+    {
+        var file = Write(Minimal + "\n" + extra + "\n");
+        var vendor = VendorProfileLoader.Load(file);
+        var door = new Conformance.Door.RunDoor { Catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue() };
+        Assert.That(() => door.Open(vendor, new Conformance.Running.RunOverrides()),
+            Throws.TypeOf<ConfigurationException>().With.Message.EqualTo($"{file}: {expected}"));
+    }
 
     [Test]
     public void An_unknown_key_holding_a_mapping_is_placed_on_its_own_line()

@@ -16,17 +16,21 @@ internal static class SuiteRuns
     private static readonly ConcurrentDictionary<(string Profile, Type? Host), Lazy<RunResult>> Runs = new();
 
     public static RunResult For(string profile, Type? host) =>
-        Runs.GetOrAdd((profile, host), key => new Lazy<RunResult>(() => Make(key.Profile, key.Host))).Value;
+        Runs.GetOrAdd((profile, host), key => new Lazy<RunResult>(() => Make(key.Profile, key.Host, Door()))).Value;
+
+    private static RunDoor Door()
+    {
+        var catalogue = ConformanceRun.DefaultCatalogue();
+        return new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) };
+    }
 
     /// <summary>
     /// Through the door, as the CLI goes: the vendor profile and what this front end adds (a host's address, where the
     /// fixture names one); the door starts the reference implementation when the profile asks for it.
     /// </summary>
-    private static RunResult Make(string profile, Type? host)
+    internal static RunResult Make(string profile, Type? host, RunDoor door)
     {
         var vendor = VendorProfileLoader.Load(profile);
-        var catalogue = ConformanceRun.DefaultCatalogue();
-        var door = new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) };
         var (overrides, hosted) = Host(vendor, host);
         using (hosted)
         using (var run = door.Open(vendor, overrides))

@@ -135,13 +135,18 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var catalogue = ConformanceRun.DefaultCatalogue();
+        return RunAsync(settings, new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) }, cancellationToken);
+    }
+
+    /// <summary>The run the flags ask for, through the given door (the CLI's own, or a test's).</summary>
+    public static async Task<int> RunAsync(Settings settings, RunDoor door, CancellationToken cancellationToken)
     {
         // A key that will not do is found before any request, not after a long run.
         using var signingKey = settings.Sign is null ? null : SigningKeys.LoadPrivate(settings.Sign);
-        var catalogue = ConformanceRun.DefaultCatalogue();
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
-        var door = new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) };
         using var run = door.Open(vendor, settings.Overrides());
         var prepared = await run.PrepareAsync(cancellationToken);
         foreach (var note in prepared.Notes) AnsiConsole.MarkupLineInterpolated($"{note}");

@@ -1,3 +1,4 @@
+using Conformance.Checks;
 using Conformance.Running;
 using Conformance.Specs;
 using Conformance.Standards;
@@ -18,6 +19,8 @@ public sealed class RunDoor
     /// <summary>How this front end starts a reference implementation; null where it cannot (a run asking for one is then refused).</summary>
     public ReferenceStarter? StartReference { get; init; }
     public Limits Limits { get; init; } = Limits.Standard;
+    /// <summary>The checks a run may use (those the standard's profile cites are used), in the order results are reported.</summary>
+    public IReadOnlyList<Check> Checks { get; init; } = CheckCatalogue.All;
 
     /// <summary>
     /// Opens a run: limits checked, the reference started if asked for, the request built. Nothing is sent yet. Dispose the
@@ -31,7 +34,8 @@ public sealed class RunDoor
             reference = (StartReference ?? throw new ConfigurationException("This front end cannot start reference implementations; give base_url."))(standard);
         try
         {
-            return new OpenRun(RunRequest.From(vendor, overrides, reference?.Url), Catalogue, vendor, reference);
+            var request = RunRequest.From(vendor, overrides, reference?.Url);
+            return new OpenRun(request with { Options = request.Options with { Checks = Checks } }, Catalogue, vendor, reference);
         }
         catch
         {

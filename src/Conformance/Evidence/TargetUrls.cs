@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Conformance.Evidence;
 
-/// <summary>Paths and URLs: a spec's path templates, the list above an /{id} path, and the URL a request goes to.</summary>
+/// <summary>URLs on the target (the URL a request goes to, the values in its query) and the path templates they are built from (a spec's parameters, the list above an /{id} path).</summary>
 public static partial class TargetUrls
 {
     public static IEnumerable<string> ParameterNames(string path) => Parameter().Matches(path).Select(m => m.Groups[1].Value);

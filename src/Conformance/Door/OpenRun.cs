@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Security.Cryptography;
-using Conformance.Certificates;
 using Conformance.Reports;
 using Conformance.Running;
 using Conformance.Standards;
@@ -44,27 +42,9 @@ public sealed class OpenRun : IDisposable
     public IReadOnlyList<WrittenReport> WriteReports(RunResult result, string directory, IReadOnlyList<IReporter>? formats = null) =>
         ReportWriter.WriteAll(result, directory, formats);
 
-    /// <summary>
-    /// A certificate for a pass, signed and written beside the report.json it certifies (written first); otherwise the
-    /// reason there is none.
-    /// </summary>
-    public async Task<Certified> CertifyAsync(RunResult result, string directory, ECDsa key, int validDays)
-    {
-        if (Certification.Refusal(result) is { } refusal) return new Certified(refusal);
-        var profile = (await PrepareAsync()).Profile;
-        var report = await File.ReadAllBytesAsync(Path.Combine(directory, CertificateClaims.ReportName));
-        var claims = CertificateClaims.Of(result, profile, Vendor, report, HarnessVersion, OnReference, DateTimeOffset.UtcNow, validDays);
-        var path = Path.Combine(directory, Certification.FileName);
-        await File.WriteAllTextAsync(path, Certification.Sign(claims, key).ToJson() + "\n");
-        return new Certified(null, path, claims);
-    }
-
-    /// <summary>The harness's version, as every assembly of it carries.</summary>
-    public static string HarnessVersion { get; } =
-        typeof(OpenRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    /// <summary>A certificate for a pass, signed and written beside the report.json it certifies (written first); otherwise why not.</summary>
+    public async Task<Certified> CertifyAsync(RunResult result, string directory, ECDsa key, int validDays) =>
+        Certified.Write(result, new CertificateSubject((await PrepareAsync()).Profile, Vendor, OnReference), directory, key, validDays);
 
     public void Dispose() => _reference?.Server.Dispose();
 }
-
-/// <summary>What the certificate step did: why there is no certificate, or where it was written and what it claims.</summary>
-public sealed record Certified(string? Refusal, string? Path = null, CertificateClaims? Claims = null);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Conformance.Checks;
 using Conformance.Running;
 using Conformance.Specs;
@@ -43,6 +44,14 @@ public sealed class RunDoor
             throw;
         }
     }
+
+    /// <summary>
+    /// The harness's own version (every assembly of it carries the same), named by certificates and recorded with every
+    /// monitored run, so a change of verdict can be told from a change of harness.
+    /// </summary>
+    public static string HarnessVersion { get; } =
+        typeof(RunDoor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(RunDoor).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     /// <summary>
     /// Whether an exception is a problem of the run's set-up (a profile, a spec, a flag, a file), not of the supplier or

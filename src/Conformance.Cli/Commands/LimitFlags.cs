@@ -44,5 +44,7 @@ public sealed class MaxBodyFlag() : LimitFlag(l => l.MaxBody, Whole);
 public sealed class HarvestLimitFlag() : LimitFlag(l => l.HarvestPages, Whole);
 public sealed class SeedFlag() : LimitFlag(l => l.Seed, Whole);
 public sealed class ValidDaysFlag() : LimitFlag(l => l.ValidDays, Whole);
+public sealed class PortFlag() : LimitFlag(l => l.Port, Whole);
+public sealed class RunsFlag() : LimitFlag(l => l.Runs, Whole);
 public sealed class ParallelFlag() : LimitFlag(l => l.Concurrency, Whole, "--parallel");
 public sealed class TargetDeadlineFlag() : LimitFlag(l => l.Deadline, Seconds, "--target-deadline");

@@ -27,6 +27,10 @@ public sealed record Limits
     /// <summary>Requests at once to one target (a vendor profile's concurrency), and targets at once (monitor --parallel).</summary>
     public Limit Concurrency { get; init; } = Limit.WholeNumber(null, "concurrency", 1, 64);
     public Limit ValidDays { get; init; } = Limit.WholeNumber("--valid-days", null, 1, Certification.MostValidDays, "days");
+    /// <summary>The port a reference implementation listens on, on 127.0.0.1 (serve --port).</summary>
+    public Limit Port { get; init; } = Limit.WholeNumber("--port", null, 1, 65535);
+    /// <summary>How many recorded runs `history` lists.</summary>
+    public Limit Runs { get; init; } = Limit.WholeNumber("--limit", null, 1, int.MaxValue);
 
     /// <summary>The words for --rate, which also takes 'unlimited' (or 0).</summary>
     public Limit RateFlag => Rate with { Words = $"{Rate.Words}, or 'unlimited' (or 0)" };

@@ -30,9 +30,9 @@ public sealed class Runner(Probe probe, RunOptions options)
             Listed = seen.Listed, Known = seen.Known, Runs = seen.Runs,
         };
         // Judged on arrival with what is known of the secrets once the first request has been made.
-        CheckContext Judging() => new(spec, profile, Secrets(baseUrl));
+        CheckContext OnArrival() => new(spec, profile, Secrets(baseUrl));
         var reads = new OrdinaryReads(options, seen, urls,
-            new ListHarvest(new PageSampling(options, Seed), seen, checks.OfType<PageCheck>().ToList(), Judging));
+            new ListHarvest(new PageSampling(options, Seed), seen, checks.OfType<PageCheck>().ToList(), OnArrival));
         var probes = new CheckProbes(urls, options.OptIns, seen.Notes);
         Sending Sending(int index, int count, string operation) =>
             new(probe, purpose => progress?.Report(new RunProgress(index + 1, count, operation, purpose)), stopping.Token);
@@ -83,7 +83,7 @@ public sealed class Runner(Probe probe, RunOptions options)
         }
 
         var context = new CheckContext(spec, profile, Secrets(baseUrl));
-        var results = Verdict.Settle(Running.Judging.ResultsOf(seen.Runs, checks, context, seen.Streams), checks, aborted);
+        var results = Verdict.Settle(Judging.ResultsOf(seen.Runs, checks, context, seen.Streams), checks, aborted);
         var result = new RunResult
         {
             StandardId = profile.Id,
@@ -100,8 +100,8 @@ public sealed class Runner(Probe probe, RunOptions options)
             ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
             Clauses = profile.Clauses,
             RequestsSent = probe.RequestsSent,
-            Exchanges = Running.Judging.AsReported(seen.Runs, results),
-            Owners = Running.Judging.OwnersOf(seen.Runs),
+            Exchanges = Judging.AsReported(seen.Runs, results),
+            Owners = Judging.OwnersOf(seen.Runs),
             Waited = probe.Waited,
             Seed = Seed,
             Secrets = Secrets(baseUrl), // again: tokens issued since are secrets too

@@ -18,6 +18,8 @@ public sealed record Exchange
     /// <summary>Where the request was asked to go, before credentials were added (a read without them repeats it).</summary>
     public Uri? Asked { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
+    /// <summary>The form a write posted (--allow-writes), as sent; null for a read.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
     /// <summary>The page this request asked for, when it sampled a paginated list.</summary>
     public long? Page { get; init; }
     /// <summary>The record id this request asked for, when it fetched one record.</summary>

@@ -128,6 +128,7 @@ public sealed class Probe : IDisposable
             Operation = operation,
             Purpose = purpose,
             Method = form is null ? "GET" : "POST",
+            Form = form,
             Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
             RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,

@@ -19,15 +19,16 @@ public static class Planner
         queryValues ??= new Dictionary<string, string>();
         var operations = spec.Operations.SelectMany(o => InEachFormat(o, profile.Formats)).ToList();
         var lists = operations
-            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && IsPaginated(o.Operation, profile))
+            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && IsPaginated(o.Operation, profile) && !DotSegments.In(o.Operation.Path))
             .Select(o => o.Operation.Path)
             .ToHashSet();
         // Any read without parameters can supply ids to the /{id} operation beneath it.
         var idSources = operations
-            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path)
+            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path && !DotSegments.In(o.Operation.Path))
             .Select(o => o.Operation.Path)
             .ToHashSet();
-        var cases = operations.Select(o => o.Operation.Method == "GET"
+        var cases = operations.Select(o => DotSegments.In(o.Operation.PathTemplate) ? NeverRequested(o.Operation, o.Format, profile)
+            : o.Operation.Method == "GET"
             ? Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues), (features.TryGetValue(o.Operation.PathTemplate, out var state) ? state : null))
             : Write(o.Operation, o.Format, profile, allowWrites)).ToList();
         return cases.OrderBy(c => c.Role switch
@@ -40,6 +41,15 @@ public static class Planner
         }).ThenBy(c => c.Tier).ThenBy(c => c.Format is null ? 0 : profile.Formats!.Values.ToList().IndexOf(c.Format))
           .ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// A spec path with a dot segment ("/../x", "/%2e%2e/x", "/a/../../x") is never requested: it could address a path
+    /// outside the base URL's, with the run's credentials. The spec's diagnostics say so too.
+    /// </summary>
+    private static TestCase NeverRequested(SpecOperation operation, ResponseFormat? format, Profile profile) =>
+        new(operation, format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(operation.PathTemplate), OperationRole.Other,
+            SkipReason: $"Never requested: the spec's path {operation.PathTemplate} has a dot segment ('.' or '..', plain or as %2E), so a request to it could leave the base URL's path.",
+            Format: format);
 
     /// <summary>
     /// A write is made only when the profile says how, the vendor allowed writes on a test environment, and in

@@ -120,32 +120,15 @@ public static class Planner
         if (!operation.HasPathParameters)
             return new TestCase(operation, tier, OperationRole.Other);
         // Ids from the list above come first: they prove lookups; fixed values only fill what no list supplies.
-        var parent = ParentList(operation.Path);
+        var parent = Paths.ParentList(operation.Path);
         if (parent is not null && idSources.Contains(parent))
             return new TestCase(operation, tier, OperationRole.Item, IdSource: parent);
-        if (PathParameterNames(operation.Path).All(pathValues.ContainsKey))
+        if (Paths.ParameterNames(operation.Path).All(pathValues.ContainsKey))
             return new TestCase(operation, tier, OperationRole.Other);
         return new TestCase(operation, tier, OperationRole.Item,
             SkipReason: $"No value is known for the path parameters of {operation.Path} (give them as path_parameters in a vendor profile).");
     }
 
-    public static IEnumerable<string> PathParameterNames(string path) =>
-        System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value);
-
     private static bool IsPaginated(SpecOperation operation, Profile profile) =>
         profile.Pagination is { } p && operation.Parameters.Any(x => x.In == "query" && x.Name == p.PageParameter);
-
-    /// <summary>
-    /// "/services/{id}" → "/services" when the path ends in a single parameter segment; an extension stays
-    /// with the list ("/services/{service_code}.xml" → "/services.xml").
-    /// </summary>
-    public static string? ParentList(string path)
-    {
-        if (path.Length > 1) path = path.TrimEnd('/'); // "/things/{id}/" has the parent "/things" too
-        var slash = path.LastIndexOf('/');
-        if (slash <= 0) return null;
-        var last = System.Text.RegularExpressions.Regex.Match(path[(slash + 1)..], @"^\{[^{}]+\}(?<extension>\.[A-Za-z0-9]+)?$");
-        var parent = path[..slash];
-        return last.Success && !parent.Contains('{') ? parent + last.Groups["extension"].Value : null;
-    }
 }

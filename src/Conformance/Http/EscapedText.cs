@@ -53,6 +53,9 @@ internal sealed class EscapedText : IDisposable
 
     public ReadOnlySpan<char> Decoded => _decoded.AsSpan(0, _length);
 
+    /// <summary>Whether any escape was decoded: if none was, the text reads as written and was searched already.</summary>
+    public bool DecodedAny => _units.Count > 0;
+
     /// <summary>Where decoded characters [start, end) were written: from the start of the first one's escape to the end of the last one's.</summary>
     public Range Written(int start, int end) => new(Locate(start).Start, Locate(end - 1).End);
 

@@ -40,7 +40,7 @@ public static class Redaction
             foreach (var decoding in EscapedText.DecodingsIn(text, forms.HoldEscapes))
             {
                 using var view = EscapedText.Decode(text, decoding);
-                forms.FindIn(view, found);
+                if (view.DecodedAny) forms.FindIn(view, found);
             }
             return found.Count == 0 ? text : Replace(text, found);
         }

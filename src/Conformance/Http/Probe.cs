@@ -128,6 +128,7 @@ public sealed class Probe : IDisposable
             Operation = operation,
             Purpose = purpose,
             Method = form is null ? "GET" : "POST",
+            Form = form,
             Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
             RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
@@ -164,18 +165,20 @@ public sealed class Probe : IDisposable
         IReadOnlyList<KeyValuePair<string, string>>? form, CancellationToken cancel)
     {
         var body = new BodyTaker();
-        var request = new RestRequest(url, form is null ? Method.Get : Method.Post)
+        // A key the server already echoed into a redirect's Location is not sent twice.
+        var exact = credentials.Query is { } key && !HasQueryParameter(url, key.Key)
+            ? ExactUrl.Of($"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{Uri.EscapeDataString(key.Key)}={Uri.EscapeDataString(key.Value)}")
+            : ExactUrl.Of(url.AbsoluteUri);
+        var request = new RestRequest(exact, form is null ? Method.Get : Method.Post)
         {
             // BodyCap has read the body already, within the cap: it is taken from there as it is, so RestSharp
             // neither buffers it again, nor copies it, nor decodes it as text.
             CompletionOption = HttpCompletionOption.ResponseHeadersRead,
-            Interceptors = [body],
+            Interceptors = [body, new SentAsBuilt(exact)],
             ResponseWriter = _ => null,
         };
         foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         foreach (var (name, value) in headers) request.AddHeader(name, value);
-        // A key the server already echoed into a redirect's Location is not sent twice.
-        if (credentials.Query is { } key && !HasQueryParameter(url, key.Key)) request.AddQueryParameter(key.Key, key.Value);
 
         RestResponse response;
         var clock = new Stopwatch();
@@ -226,6 +229,19 @@ public sealed class Probe : IDisposable
         public override ValueTask AfterHttpRequest(HttpResponseMessage message, CancellationToken cancel)
         {
             Body = message.Content as CappedBody;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Puts the URL on the request message as the harness built it: RestSharp makes its Uri again from text, and .NET
+    /// would then read %2E%2E in it as ".." and take a segment off (<see cref="ExactUrl"/>).
+    /// </summary>
+    private sealed class SentAsBuilt(Uri url) : RestSharp.Interceptors.Interceptor
+    {
+        public override ValueTask BeforeHttpRequest(HttpRequestMessage message, CancellationToken cancel)
+        {
+            message.RequestUri = url;
             return ValueTask.CompletedTask;
         }
     }

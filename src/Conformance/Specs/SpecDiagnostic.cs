@@ -9,4 +9,6 @@ public sealed record SpecDiagnostic(string Kind, string Location, string Message
     public const string Parse = "parse";
     public const string Reference = "reference";
     public const string Erratum = "erratum";
+    /// <summary>A path the harness will not request: it has a dot segment, so it could leave the base URL's path.</summary>
+    public const string Path = "path";
 }

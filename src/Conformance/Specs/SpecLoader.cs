@@ -47,6 +47,9 @@ public sealed class SpecLoader(SpecSource source)
         InlinePathItems(obj, origin, diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
         var operations = OperationsOf(model, root, version.StartsWith('2'));
+        foreach (var path in operations.Select(o => o.Path).Distinct().Where(DotSegments.In))
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Path, $"/paths/{JsonPointers.Escape(path)}",
+                $"The path {path} has a dot segment ('.' or '..', plain or as %2E): a request to it could leave the base URL's path (on a shared gateway, for another API), so it is never sent."));
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
         EcmaPatterns.Translate(validationRoot);

@@ -77,15 +77,23 @@ public sealed class ResponseSchemaCheck : PageCheck
         }
     }
 
+    /// <summary>
+    /// The schema an answer is judged by: the one documented for the media type it declares. A body declared as something
+    /// other than JSON (text/csv, image/png, an SDMX XML type) is not read as JSON; one that declares no type is judged
+    /// by the JSON schema documented for its status. XML asked for in a standard's format is read as JSON by its shape.
+    /// </summary>
     private static string? SchemaPointerFor(SpecOperation operation, Exchange exchange)
     {
         var response = operation.ResponseFor(exchange.Status!.Value);
         if (response is null || response.Content.Count == 0) return null;
-        var mediaType = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var content = response.Content.FirstOrDefault(c => c.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
-                      ?? response.Content.FirstOrDefault(c => JsonContentTypeCheck.IsJson(c.MediaType))
-                      ?? response.Content[0];
-        return content.SchemaPointer;
+        var declared = exchange.ContentType;
+        if (exchange.Xml is not null)
+            return (response.Content.FirstOrDefault(c => declared is not null && MediaTypes.Base(c.MediaType) == MediaTypes.Base(declared))
+                    ?? response.Content.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType)) ?? response.Content[0]).SchemaPointer;
+        if (declared is not null && !MediaTypes.IsJson(declared)) return null;
+        var content = response.Content.FirstOrDefault(c => declared is not null && MediaTypes.Base(c.MediaType) == MediaTypes.Base(declared))
+                      ?? response.Content.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType))
+                      ?? response.Content.FirstOrDefault(c => declared is not null && MediaTypes.Covers(c.MediaType, declared));
+        return content?.SchemaPointer;
     }
-
 }

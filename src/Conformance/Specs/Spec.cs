@@ -13,6 +13,21 @@ public sealed class Spec
     public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
     public required ResponseSchemas Schemas { get; init; }
 
+    /// <summary>
+    /// Where the document's security schemes take a credential: the place (query, header, cookie) and name of each
+    /// apiKey scheme. A value given for such a parameter is a secret, whatever the parameter is called.
+    /// </summary>
+    public IReadOnlyList<(string In, string Name)> CredentialParameters { get; init; } = [];
+
+    /// <summary>Whether a header of this name carries a credential as the document declares it (an apiKey scheme, or Authorization).</summary>
+    public bool IsCredentialHeader(string name) =>
+        name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+        || CredentialParameters.Any(c => c.In == "header" && c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Header parameters the document declares outside its security schemes: what is given for them is shown as given.</summary>
+    public IEnumerable<string> PlainHeaderParameters =>
+        Operations.SelectMany(o => o.Parameters).Where(p => p.In == "header" && !IsCredentialHeader(p.Name)).Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Diagnostics found after loading (e.g. while checking a profile against this spec).</summary>
     public void AddDiagnostic(SpecDiagnostic diagnostic)
     {

@@ -60,6 +60,7 @@ public sealed class SpecLoader(SpecSource source)
             Operations = operations,
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+            CredentialParameters = CredentialParametersOf(obj),
         };
     }
 
@@ -89,6 +90,16 @@ public sealed class SpecLoader(SpecSource source)
                 diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, $"/paths/{JsonPointers.Escape(path)}", $"Path item {target} cannot be read: {e.Message}"));
             }
         }
+    }
+
+    /// <summary>Each apiKey security scheme's place and name (OpenAPI 3: components.securitySchemes; Swagger 2.0: securityDefinitions).</summary>
+    private static List<(string In, string Name)> CredentialParametersOf(JsonObject root)
+    {
+        var schemes = (root["components"]?["securitySchemes"] as JsonObject ?? []).Concat(root["securityDefinitions"] as JsonObject ?? []);
+        return schemes.Select(s => s.Value).OfType<JsonObject>()
+            .Where(s => JsonText.Of(s["type"]) == "apiKey" && JsonText.Of(s["in"]) is not null && JsonText.Of(s["name"]) is not null)
+            .Select(s => (JsonText.Of(s["in"])!.ToLowerInvariant(), JsonText.Of(s["name"])!))
+            .ToList();
     }
 
     /// <summary>
@@ -186,7 +197,8 @@ public sealed class SpecLoader(SpecSource source)
                     .Where(p => p.Name is not null)
                     .DistinctBy(p => (p.Name, p.In))
                     .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required,
-                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Specs.JsonText.Of(v) ?? "").ToList() : null))
+                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Specs.JsonText.Of(v) ?? "").ToList() : null,
+                        ParameterSuggestions.Of(p)))
                     .ToList();
                 var responses = new List<SpecResponse>();
                 foreach (var (status, response) in operation.Responses ?? [])

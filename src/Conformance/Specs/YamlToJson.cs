@@ -20,18 +20,52 @@ public static class YamlToJson
     /// <summary>Nodes aliases may add in all: real documents repeat a few small anchors, an alias bomb adds billions.</summary>
     public const long MaxAliasNodes = 100_000;
 
-    public static JsonNode? Convert(string text)
+    /// <param name="asText">
+    /// Where a plain scalar is kept as the text written rather than typed, by the keys (and list positions) above it:
+    /// a profile's parameter values are text, so 091620000000 keeps its leading 0 and 2024010112 is not a number.
+    /// </param>
+    /// <remarks>
+    /// YamlDotNet refuses some documents YAML 1.2 allows (and libyaml, PyYAML, js-yaml read): a line holding only
+    /// spaces before a block scalar's first line of text ("found extra spaces in first line"). Such a line is empty
+    /// to YAML, so a document refused is read again with every line of only spaces and tabs made empty; a document
+    /// still refused then is truly invalid, and the first refusal, with its line, is what is thrown.
+    /// </remarks>
+    public static JsonNode? Convert(string text, Func<IReadOnlyList<string>, bool>? asText = null)
+    {
+        try
+        {
+            return Read(text, asText);
+        }
+        catch (YamlException refused) when (BlankLinesEmptied(text) is var emptied && emptied != text)
+        {
+            try
+            {
+                return Read(emptied, asText);
+            }
+            catch (YamlException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(refused).Throw();
+                throw;
+            }
+        }
+    }
+
+    private static JsonNode? Read(string text, Func<IReadOnlyList<string>, bool>? asText)
     {
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _)) return null;
         parser.Consume<DocumentStart>();
-        var root = new Builder().Read(parser);
+        var root = new Builder(asText).Read(parser);
         parser.Consume<DocumentEnd>(); // later documents of a stream are not read, as before
         return root;
     }
 
-    private sealed class Builder
+    /// <summary>The text with each line that holds only spaces and tabs made empty (line breaks kept, so line numbers hold).</summary>
+    private static string BlankLinesEmptied(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^[ \t]+(?=\r?$)", "");
+
+    private sealed class Builder(Func<IReadOnlyList<string>, bool>? asText)
     {
         private sealed class Open(JsonNode container, AnchorName anchor)
         {
@@ -59,7 +93,8 @@ public static class YamlToJson
                         Remember(scalar.Anchor, JsonValue.Create(scalar.Value), 1);
                         break;
                     case Scalar scalar:
-                        var value = ToScalar(scalar);
+                        var value = scalar is { Style: ScalarStyle.Plain, Value.Length: > 0 } && asText?.Invoke(PathHere()) == true
+                            ? JsonValue.Create(scalar.Value) : ToScalar(scalar);
                         Remember(scalar.Anchor, value, 1);
                         Add(value, 1);
                         break;
@@ -81,6 +116,10 @@ public static class YamlToJson
             }
             return _root;
         }
+
+        /// <summary>The keys (and list positions) from the root down to the value being read.</summary>
+        private List<string> PathHere() =>
+            _open.Reverse().Select(o => o.Container is JsonArray list ? list.Count.ToString(CultureInfo.InvariantCulture) : o.Key ?? "").ToList();
 
         private void Push(JsonNode container, AnchorName anchor, ParsingEvent at)
         {

@@ -10,7 +10,22 @@ public sealed class Spec
     public required string Digest { get; init; }
     public required JsonNode Root { get; init; }
     public required IReadOnlyList<SpecOperation> Operations { get; init; }
-    public required IReadOnlyList<SpecDiagnostic> Diagnostics { get; init; }
+    /// <summary>
+    /// What is wrong with the document, as told (<see cref="SpecDiagnostics.Tidy"/>: true, one place each, once with a
+    /// count); found while loading, and while building schemas as the run goes.
+    /// </summary>
+    public required IReadOnlyList<SpecDiagnostic> Diagnostics
+    {
+        get
+        {
+            List<SpecDiagnostic> found;
+            lock (_diagnostics) found = _diagnostics.ToList();
+            return SpecDiagnostics.Tidy(found, OpenApiVersion, Root);
+        }
+        init => _diagnostics = value as List<SpecDiagnostic> ?? value.ToList();
+    }
+
+    private readonly List<SpecDiagnostic> _diagnostics = [];
     public required ResponseSchemas Schemas { get; init; }
 
     /// <summary>
@@ -31,8 +46,7 @@ public sealed class Spec
     /// <summary>Diagnostics found after loading (e.g. while checking a profile against this spec).</summary>
     public void AddDiagnostic(SpecDiagnostic diagnostic)
     {
-        if (Diagnostics is List<SpecDiagnostic> list)
-            lock (list) list.Add(diagnostic);
+        lock (_diagnostics) _diagnostics.Add(diagnostic);
     }
 
     public SpecOperation? Find(string method, string path) =>

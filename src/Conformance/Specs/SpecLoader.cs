@@ -46,7 +46,7 @@ public sealed class SpecLoader(SpecSource source)
 
         InlinePathItems(obj, origin, diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
-        var operations = OperationsOf(model, root, version.StartsWith('2'));
+        var operations = OperationsOf(model, root, version.StartsWith('2'), diagnostics);
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
         EcmaPatterns.Translate(validationRoot);
@@ -185,7 +185,7 @@ public sealed class SpecLoader(SpecSource source)
         return copy;
     }
 
-    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2)
+    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2, List<SpecDiagnostic> diagnostics)
     {
         var operations = new List<SpecOperation>();
         foreach (var (path, item) in model.Paths ?? [])
@@ -193,12 +193,10 @@ public sealed class SpecLoader(SpecSource source)
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var verb = method.Method.ToUpperInvariant();
+                var where = $"/paths/{JsonPointers.Escape(path)}/{verb.ToLowerInvariant()}/parameters";
                 var parameters = (operation.Parameters ?? []).Concat(item.Parameters ?? [])
-                    .Where(p => p.Name is not null)
+                    .Select(p => ParameterOf(p, where, diagnostics)).OfType<SpecParameter>()
                     .DistinctBy(p => (p.Name, p.In))
-                    .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required,
-                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Specs.JsonText.Of(v) ?? "").ToList() : null,
-                        ParameterSuggestions.Of(p)))
                     .ToList();
                 var responses = new List<SpecResponse>();
                 foreach (var (status, response) in operation.Responses ?? [])
@@ -214,6 +212,49 @@ public sealed class SpecLoader(SpecSource source)
         }
         return operations;
     }
+
+    /// <summary>
+    /// A parameter as the planner needs it. The reader resolves a parameter's (or its schema's) reference only when it is
+    /// read, and throws where it cannot (a reference into a file it was not asked to load, which it may call circular):
+    /// what it could not resolve is read as unknown, and a diagnostic says which reference it was.
+    /// </summary>
+    private static SpecParameter? ParameterOf(IOpenApiParameter parameter, string where, List<SpecDiagnostic> diagnostics)
+    {
+        string? name;
+        string place;
+        bool required;
+        try
+        {
+            (name, place, required) = (parameter.Name, parameter.In?.ToString().ToLowerInvariant() ?? "query", parameter.Required);
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, where,
+                $"A parameter refers to {ReferenceOf(parameter)}, which the OpenAPI reader could not resolve here: it is left out of the plan."));
+            return null;
+        }
+        if (name is null) return null;
+        try
+        {
+            var values = parameter.Schema?.Enum is { Count: > 0 } allowed ? allowed.Select(v => JsonText.Of(v) ?? "").ToList() : null;
+            return new SpecParameter(name, place, required, values, ParameterSuggestions.Of(parameter));
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, where,
+                $"The schema of parameter {name} ({place}) refers to {ReferenceOf(parameter.Schema)}, which the OpenAPI reader could not resolve here: "
+                + "its enum, default and examples are not read."));
+            return new SpecParameter(name, place, required);
+        }
+    }
+
+    private static string ReferenceOf(object? holder) =>
+        (holder switch
+        {
+            OpenApiSchemaReference schema => schema.Reference.ReferenceV3,
+            OpenApiParameterReference parameter => parameter.Reference.ReferenceV3,
+            _ => null,
+        }) ?? "another document";
 
     /// <summary>The pointer of a response object in the raw tree, following a local $ref to components.</summary>
     private static string ResponseNode(JsonNode root, string path, string verb, string status)

@@ -25,11 +25,14 @@ public sealed class Probe : IDisposable
             ThrowOnAnyError = false,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             Timeout = settings.Timeout,
-            UserAgent = "conformance/1.0 (+https://github.com/conformance)",
+            UserAgent = null, // sent per request (UserAgent below), so a User-Agent the user gives replaces it rather than joins it
             // Outside the decompressing handler: every body is read there, within the cap, on the decompressed bytes.
             ConfigureMessageHandler = inner => new BodyCap(settings.MaxBodyBytes) { InnerHandler = inner },
         });
     }
+
+    /// <summary>The harness's own User-Agent, unless the user gives one (--header).</summary>
+    public const string UserAgent = "conformance/1.0 (+https://github.com/conformance)";
 
     public int RequestsSent { get; private set; }
 
@@ -190,6 +193,7 @@ public sealed class Probe : IDisposable
         };
         foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         foreach (var (name, value) in headers) request.AddHeader(name, value);
+        if (!headers.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))) request.AddHeader("User-Agent", UserAgent);
         // A key the server already echoed into a redirect's Location is not sent twice.
         if (credentials.Query is { } key && !HasQueryParameter(url, key.Key)) request.AddQueryParameter(key.Key, key.Value);
 

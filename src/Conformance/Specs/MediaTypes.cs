@@ -6,7 +6,7 @@ namespace Conformance.Specs;
 /// </summary>
 public static class MediaTypes
 {
-    /// <summary>Asked for when an operation documents no media type at all.</summary>
+    /// <summary>Asked for first when an operation names no media type, only ranges such as */*, or none at all.</summary>
     public const string Json = "application/json";
 
     /// <summary>
@@ -17,7 +17,7 @@ public static class MediaTypes
     {
         var types = documented.Select(t => t.Trim()).Where(t => t.Length > 0 && IsAskable(t))
             .DistinctBy(Base, StringComparer.OrdinalIgnoreCase).ToList();
-        if (types.Count == 0) types.Add(Json);
+        if (!types.Any(t => !Base(t).EndsWith("/*", StringComparison.Ordinal))) types.Insert(0, Json); // nothing named, or only ranges: JSON first
         var ordered = types.Where(IsJson).Concat(types.Where(t => !IsJson(t))).ToList();
         if (!ordered.Any(t => Base(t) == "*/*")) ordered.Add("*/*;q=0.1");
         return string.Join(", ", ordered);

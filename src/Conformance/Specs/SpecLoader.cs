@@ -203,7 +203,8 @@ public sealed class SpecLoader(SpecSource source)
                 {
                     var rawResponse = ResponseNode(root, path, verb, status);
                     var content = (response.Content ?? new Dictionary<string, IOpenApiMediaType>())
-                        .Select(c => new SpecContent(c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .Select(c => new SpecContent(swagger2 && !Produces(root, path, verb) ? AnyMediaType : c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .DistinctBy(c => c.MediaType)
                         .ToList();
                     responses.Add(new SpecResponse(status, content));
                 }
@@ -255,6 +256,13 @@ public sealed class SpecLoader(SpecSource source)
             OpenApiParameterReference parameter => parameter.Reference.ReferenceV3,
             _ => null,
         }) ?? "another document";
+
+    /// <summary>What a Swagger 2.0 response may be when the document names no type it produces (the reader assumes application/octet-stream).</summary>
+    private const string AnyMediaType = "*/*";
+
+    /// <summary>Whether a Swagger 2.0 operation, or the document for all of them, says what it produces.</summary>
+    private static bool Produces(JsonNode root, string path, string verb) =>
+        root["produces"] is JsonArray { Count: > 0 } || root["paths"]?[path]?[verb.ToLowerInvariant()]?["produces"] is JsonArray { Count: > 0 };
 
     /// <summary>The pointer of a response object in the raw tree, following a local $ref to components.</summary>
     private static string ResponseNode(JsonNode root, string path, string verb, string status)

@@ -30,7 +30,7 @@ public static partial class SpecDiagnostics
         foreach (var diagnostic in raw)
         {
             var (place, message) = Placed(diagnostic);
-            if (IsFalse(message, place, version)) continue;
+            if (IsFalse(message, place, version) || ResolvesAsWritten(message, place, root)) continue;
             place = Existing(place, root);
             if (index.TryGetValue((diagnostic.Kind, message), out var at))
             {
@@ -58,6 +58,18 @@ public static partial class SpecDiagnostics
         if (message.StartsWith("Circular reference detected while resolving", StringComparison.Ordinal)) return true;
         return version.StartsWith('2') && NotValidProperty().Match(message) is { Success: true } m && Swagger2Fields.Contains(m.Groups["field"].Value)
                && (place.Contains("/parameters", StringComparison.Ordinal) || place.Contains("/headers", StringComparison.Ordinal) || place.EndsWith("/items", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The reader files every schema under components/schemas and says a reference elsewhere points nowhere; but
+    /// validation reads the document's own tree, where the reference as written (#/components/definitions/X) resolves.
+    /// </summary>
+    private static bool ResolvesAsWritten(string message, string place, JsonNode? root)
+    {
+        if (root is null || !message.StartsWith("The schema reference", StringComparison.Ordinal) || !message.Contains("does not point to an existing")) return false;
+        var written = place.StartsWith('/') ? JsonText.Of(JsonPointers.Resolve(root, place)) : null;
+        return written is not null && written.StartsWith("#/", StringComparison.Ordinal)
+               && JsonPointers.Resolve(root, Uri.UnescapeDataString(written[1..])) is not null;
     }
 
     /// <summary>

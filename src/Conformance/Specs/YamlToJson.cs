@@ -12,7 +12,7 @@ namespace Conformance.Specs;
 /// nesting is bounded, and so is what aliases may add by repeating their anchors (a "billion laughs" would
 /// otherwise grow to gigabytes).
 /// </summary>
-public static class YamlToJson
+public static partial class YamlToJson
 {
     /// <summary>Every JSON reader downstream stops at 64 levels; the deepest published spec we hold has 31.</summary>
     public const int MaxDepth = 64;
@@ -26,9 +26,11 @@ public static class YamlToJson
     /// </param>
     /// <remarks>
     /// YamlDotNet refuses some documents YAML 1.2 allows (and libyaml, PyYAML, js-yaml read): a line holding only
-    /// spaces before a block scalar's first line of text ("found extra spaces in first line"). Such a line is empty
-    /// to YAML, so a document refused is read again with every line of only spaces and tabs made empty; a document
-    /// still refused then is truly invalid, and the first refusal, with its line, is what is thrown.
+    /// spaces before a block scalar's first line of text ("found extra spaces in first line"), and the lines of a
+    /// multi-line quoted scalar written from the margin ("found wrong indentation"). The first is an empty line to
+    /// YAML, and a quoted scalar's lines lose their leading spaces when folded, so a document refused is read again
+    /// with such lines emptied and indented (<see cref="Normalised"/>): what they mean is unchanged. A document still
+    /// refused then is truly invalid, and the first refusal, with its line, is what is thrown.
     /// </remarks>
     public static JsonNode? Convert(string text, Func<IReadOnlyList<string>, bool>? asText = null)
     {
@@ -36,11 +38,11 @@ public static class YamlToJson
         {
             return Read(text, asText);
         }
-        catch (YamlException refused) when (BlankLinesEmptied(text) is var emptied && emptied != text)
+        catch (YamlException refused) when (Normalised(text) is var normalised && normalised != text)
         {
             try
             {
-                return Read(emptied, asText);
+                return Read(normalised, asText);
             }
             catch (YamlException)
             {
@@ -61,9 +63,56 @@ public static class YamlToJson
         return root;
     }
 
-    /// <summary>The text with each line that holds only spaces and tabs made empty (line breaks kept, so line numbers hold).</summary>
-    private static string BlankLinesEmptied(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^[ \t]+(?=\r?$)", "");
+    /// <summary>
+    /// The text with each line that holds only spaces and tabs made empty, and each later line of a quoted scalar that
+    /// starts left of its key indented past it; line breaks are kept, so line numbers hold.
+    /// </summary>
+    public static string Normalised(string text)
+    {
+        var lines = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^[ \t]+(?=\r?$)", "").Split('\n');
+        char? quote = null;
+        var indent = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            int from;
+            if (quote is null)
+            {
+                var start = QuotedValue().Match(line);
+                if (!start.Success) continue;
+                quote = start.Groups["quote"].Value[0];
+                indent = start.Groups["indent"].Length + 2;
+                from = start.Groups["quote"].Index + 1;
+            }
+            else
+            {
+                var leading = line.Length - line.TrimStart(' ').Length;
+                if (line.TrimEnd('\r').Length > 0 && leading < indent) lines[i] = line = new string(' ', indent - leading) + line;
+                from = 0;
+            }
+            if (Closes(line, from, quote.Value)) quote = null;
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Whether a quoted scalar open at <paramref name="from"/> ends on this line ("\"" and '' escape a quote).</summary>
+    private static bool Closes(string line, int from, char quote)
+    {
+        for (var i = from; i < line.Length; i++)
+        {
+            if (quote == '"' && line[i] == '\\') i++;
+            else if (line[i] == quote)
+            {
+                if (quote == '\'' && i + 1 < line.Length && line[i + 1] == '\'') i++;
+                else return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A value (after "key: " or "- ") that opens with a quote.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<indent> *)(?:- +)?(?:[^\s#'""-][^#'""]*?:[ \t]+)?(?<quote>[""'])")]
+    private static partial System.Text.RegularExpressions.Regex QuotedValue();
 
     private sealed class Builder(Func<IReadOnlyList<string>, bool>? asText)
     {

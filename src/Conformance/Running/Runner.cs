@@ -246,9 +246,10 @@ public sealed class Runner(Probe probe, RunOptions options)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"Not applicable: no record GET {testCase.IdSource} lists qualifies for {operation.PathTemplate} ({Conditions(profile, operation)}).",
                         testCase.Format, NotApplicable: true);
-                // With none listed, a value the vendor gave (or the document offers) is looked up instead.
-                if (ids.Count == 0 && values.Path.TryGetValue(parameter, out var given)) ids = [given];
-                else values = values.WithoutGuessedPath();
+                // With none listed, a value the vendor gave is looked up instead (never a guess: a lookup's 404 is the server's failure).
+                values = values.WithoutGuessedPath();
+                if (ids.Count == 0 && options.PathValues.Concat(GivenValues.From(options, []).For(operation) ?? new Dictionary<string, string>())
+                        .LastOrDefault(v => v.Key == parameter) is { Value: { } given }) ids = [given];
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}} (a vendor profile can give one under path_parameters).", testCase.Format);

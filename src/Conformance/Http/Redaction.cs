@@ -13,8 +13,6 @@ namespace Conformance.Http;
 /// </summary>
 public static class Redaction
 {
-    private static readonly string[] Sensitive = ["authorization", "api-key", "apikey", "x-api-key", "cookie", "token", "secret", "key"];
-
     /// <summary>Secrets this short would mask ordinary text; none of a real credential's length is.</summary>
     private const int ShortestSecret = 4;
 
@@ -29,9 +27,6 @@ public static class Redaction
         var pattern = Patterns.Count > 64 ? Build(secrets) : Patterns.GetOrAdd(key, _ => Build(secrets));
         return pattern?.Replace(text, Masked) ?? text;
     }
-
-    public static bool IsSensitive(string header) =>
-        Sensitive.Any(s => header.Contains(s, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether a value would be masked: a progress line or an id must never print a secret.</summary>
     public static bool Holds(string text, IReadOnlyCollection<string> secrets) => Mask(text, secrets) != text;

@@ -246,10 +246,17 @@ public sealed class Runner(Probe probe, RunOptions options)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"Not applicable: no record GET {testCase.IdSource} lists qualifies for {operation.PathTemplate} ({Conditions(profile, operation)}).",
                         testCase.Format, NotApplicable: true);
-                // With none listed, a value the vendor gave is looked up instead (never a guess: a lookup's 404 is the server's failure).
-                values = values.WithoutGuessedPath();
+                // With none listed, a value the vendor gave is looked up instead. The document's own example is only fetched, as
+                // any other operation is: it names no record the server listed, so its refusal is the harness's problem.
                 if (ids.Count == 0 && options.PathValues.Concat(GivenValues.From(options, []).For(operation) ?? new Dictionary<string, string>())
                         .LastOrDefault(v => v.Key == parameter) is { Value: { } given }) ids = [given];
+                else if (ids.Count == 0 && values.Guessed.Any(g => g.In == "path") && Paths.ParameterNames(operation.Path).All(values.Path.ContainsKey))
+                {
+                    await Get("fetch, with the document's own example", Paths.Url(baseUrl, Paths.Fill(operation.Path, values.Path), query: values.QueryString));
+                    return new OperationRun(operation, testCase.Tier, OperationRole.Other, exchanges, Format: testCase.Format)
+                        { Guessed = values.Guessed, Headers = values.Headers };
+                }
+                values = values.WithoutGuessedPath();
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}} (a vendor profile can give one under path_parameters).", testCase.Format);

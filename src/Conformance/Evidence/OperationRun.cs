@@ -37,6 +37,12 @@ public sealed record OperationRun(
     /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="PageOrigin"/>).</summary>
     public long FirstPage { get; init; } = 1;
 
+    /// <summary>Values the harness took from the document for this operation's requests, because nobody gave them.</summary>
+    public IReadOnlyList<GuessedValue> Guessed { get; init; } = [];
+
+    /// <summary>The header parameters this operation's requests carry (given, or taken from the document).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
     /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>
     public Exchange? Primary => Exchanges.FirstOrDefault(e => e.OwnedBy is null);
     /// <summary>The answers to ordinary reads; requests sent for one check are left to it.</summary>

@@ -25,16 +25,22 @@ public sealed class Probe : IDisposable
             ThrowOnAnyError = false,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             Timeout = settings.Timeout,
-            UserAgent = "conformance/1.0 (+https://github.com/conformance)",
+            UserAgent = null, // sent per request (UserAgent below), so a User-Agent the user gives replaces it rather than joins it
             // Outside the decompressing handler: every body is read there, within the cap, on the decompressed bytes.
             ConfigureMessageHandler = inner => new BodyCap(settings.MaxBodyBytes) { InnerHandler = inner },
         });
     }
 
+    /// <summary>The harness's own User-Agent, unless the user gives one (--header).</summary>
+    public const string UserAgent = "conformance/1.0 (+https://github.com/conformance)";
+
     public int RequestsSent { get; private set; }
 
-    /// <summary>Requests carry the user's credentials or headers (so a read can be tried again without them).</summary>
-    public bool Credentialed => _settings.Headers.Count > 0 || _settings.Credentials.Any;
+    /// <summary>Requests carry the user's credentials or headers that may hold one (so a read can be tried again without them).</summary>
+    public bool Credentialed => _settings.SecretHeaders.Any() || _settings.Credentials.Any;
+
+    /// <summary>The names of the headers the user sends with every request (--header).</summary>
+    public IEnumerable<string> HeaderNames => _settings.Headers.Select(h => h.Key);
 
     /// <summary>The pause after a 429 that names none.</summary>
     public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromSeconds(2);
@@ -45,8 +51,8 @@ public sealed class Probe : IDisposable
     /// <summary>Time spent honouring Retry-After over the whole run.</summary>
     public TimeSpan Waited { get; private set; }
 
-    /// <summary>Every value that must not reach a report: credentials and the values of the user's headers.</summary>
-    public IReadOnlyList<string> Secrets => _settings.Credentials.Secrets.Concat(_settings.Headers.Select(h => h.Value)).Distinct().ToList();
+    /// <summary>Every value that must not reach a report: credentials and the values of the user's headers that may carry one.</summary>
+    public IReadOnlyList<string> Secrets => _settings.Secrets.Distinct().ToList();
 
     private DateTimeOffset _nextAllowed = DateTimeOffset.MinValue;
 
@@ -64,6 +70,7 @@ public sealed class Probe : IDisposable
 
     /// <param name="accept">The media type asked for; XML is read as JSON through <paramref name="xml"/>.</param>
     /// <param name="form">A form to POST instead of a GET: only ever a write the user allowed (--allow-writes).</param>
+    /// <param name="parameters">The operation's header parameters (given, or taken from the document).</param>
     /// <remarks>
     /// A read that is redirected (301, 302, 303, 307, 308) is followed up to <see cref="MaxRedirects"/> times, only
     /// to the same scheme, host and port (or from http to https on the same host), so credentials and the user's
@@ -73,18 +80,31 @@ public sealed class Probe : IDisposable
     /// </remarks>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
         string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null,
-        IReadOnlyList<KeyValuePair<string, string>>? form = null)
+        IReadOnlyList<KeyValuePair<string, string>>? form = null, IReadOnlyList<KeyValuePair<string, string>>? parameters = null)
     {
         var started = DateTimeOffset.UtcNow;
-        var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
-        if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
-        if (!anonymous) headers.AddRange(_settings.Headers.Concat(credentials.Headers));
+        // The harness's own headers, then the operation's parameters, then the user's, then credentials: each replaces
+        // any before it of the same name, so a request never carries two. Without credentials, only plain headers go.
+        var headers = new List<KeyValuePair<string, string>>();
+        void Set(IEnumerable<KeyValuePair<string, string>> more)
+        {
+            foreach (var header in more)
+            {
+                headers.RemoveAll(h => h.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase));
+                headers.Add(header);
+            }
+        }
+        Set([new("Accept", accept)]);
+        if (_settings.Origin is not null) Set([new("Origin", _settings.Origin)]);
+        Set(parameters ?? []);
+        Set(anonymous ? _settings.Headers.Where(h => _settings.IsPlain(h.Key)) : _settings.Headers);
+        Set(credentials.Headers);
         if (credentials.OAuth2 is { } oauth)
         {
             try
             {
-                headers.Add(new("Authorization", $"Bearer {await oauth.TokenAsync(cancel)}"));
+                Set([new("Authorization", $"Bearer {await oauth.TokenAsync(cancel)}")]);
             }
             catch (OAuth2Exception e)
             {
@@ -131,8 +151,7 @@ public sealed class Probe : IDisposable
             Form = form,
             Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
-            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
-                credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),
+            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Shown(h, credentials))).ToList(),
             Status = answered ? (int)response.StatusCode : null,
             ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
                 .Where(h => h.Name is not null)
@@ -146,7 +165,7 @@ public sealed class Probe : IDisposable
             Waited = waited,
             Throttled = sent.Throttled,
             TransportError = answered ? null : Describe(response),
-            Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
+            Anonymous = anonymous || !Credentialed,
             Xml = xml,
             OwnedBy = ownedBy,
             Redirects = redirects,
@@ -179,6 +198,7 @@ public sealed class Probe : IDisposable
         };
         foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         foreach (var (name, value) in headers) request.AddHeader(name, value);
+        if (!headers.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))) request.AddHeader("User-Agent", UserAgent);
 
         RestResponse response;
         var clock = new Stopwatch();
@@ -264,9 +284,20 @@ public sealed class Probe : IDisposable
     private Exchange Unsent(string operation, string purpose, Uri url, List<KeyValuePair<string, string>> headers, string reason) => new()
     {
         Operation = operation, Purpose = purpose, Method = "GET", Url = url.AbsoluteUri,
-        RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Redaction.IsSensitive(h.Key) ? "***" : h.Value)).ToList(),
+        RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Shown(h, _settings.Credentials))).ToList(),
         TransportError = reason, Anonymous = false,
     };
+
+    /// <summary>
+    /// A request header as evidence shows it: a credential's value, and any header of the user's that may carry one,
+    /// masked; the harness's own headers and plain ones (Accept, declared header parameters) as sent.
+    /// </summary>
+    private string Shown(KeyValuePair<string, string> header, ProbeCredentials credentials) =>
+        credentials.Headers.Any(c => c.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase))
+        || credentials.Secrets.Contains(header.Value)
+        || (_settings.Headers.Any(h => h.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase)) && !_settings.IsPlain(header.Key))
+        || header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+            ? Redaction.Masked : header.Value;
 
     /// <summary>Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable.</summary>
     public static TimeSpan? RetryAfter(RestResponse response)

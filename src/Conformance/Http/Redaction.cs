@@ -18,8 +18,6 @@ namespace Conformance.Http;
 /// </remarks>
 public static class Redaction
 {
-    private static readonly string[] Sensitive = ["authorization", "api-key", "apikey", "x-api-key", "cookie", "token", "secret", "key"];
-
     /// <summary>Secrets this short would mask ordinary text; none of a real credential's length is.</summary>
     private const int ShortestSecret = 4;
 
@@ -53,9 +51,6 @@ public static class Redaction
     /// <summary>What is written instead of text that could not be searched for secrets.</summary>
     public static string Withheld(long characters, string why) =>
         $"[withheld: {characters} characters that could not be searched for secrets ({why})]";
-
-    public static bool IsSensitive(string header) =>
-        Sensitive.Any(s => header.Contains(s, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether a value would be masked: a progress line or an id must never print a secret.</summary>
     public static bool Holds(string text, IReadOnlyCollection<string> secrets) => Mask(text, secrets) != text;

@@ -26,7 +26,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             ? "the run was cancelled."
             : $"the run reached its deadline ({options.Deadline.Value.TotalSeconds:0.#} s, --deadline) before it could test everything.";
         var started = DateTimeOffset.UtcNow;
-        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features, options.AllowWrites);
+        var plan = Planner.Plan(spec, profile, GivenValues.From(options, probe.HeaderNames), options.Features, options.AllowWrites);
         var checks = CheckCatalogue.All.Where(c => profile.ClauseFor(c.Id) is not null).ToList();
         var runs = new List<OperationRun>();
         var notes = new List<string>();
@@ -186,7 +186,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                 {
                     report(request.Purpose);
                     var answer = await probe.GetAsync(run.Operation.Id, request.Purpose, request.Url, request.Anonymous, cancel, accept, xml,
-                        ownedBy: check.Id, form: request.Form) with { Page = request.Page, RecordId = request.RecordId, Tag = request.Tag };
+                        ownedBy: check.Id, form: request.Form, parameters: run.Headers) with { Page = request.Page, RecordId = request.RecordId, Tag = request.Tag };
                     sent.Add(answer);
                     request = request.Then?.Invoke(answer);
                 }
@@ -194,9 +194,9 @@ public sealed class Runner(Probe probe, RunOptions options)
         return sent.Count == 0 ? run : run with { Exchanges = [.. run.Exchanges, .. sent] };
     }
 
-    /// <summary>What a request for an operation asks for, and how an XML answer is read.</summary>
+    /// <summary>What a request for an operation asks for (its format's type, or every type it documents), and how an XML answer is read.</summary>
     private static (string Accept, XmlShape? Xml) Shape(SpecOperation operation, ResponseFormat? format, Spec spec) =>
-        (format?.MediaTypes[0] ?? "application/json", format is { IsXml: true } ? new XmlShape(spec.Root, operation) : null);
+        (format?.MediaTypes[0] ?? operation.Accept, format is { IsXml: true } ? new XmlShape(spec.Root, operation) : null);
 
     /// <summary>The ordinary reads of one operation, which every check judges; what a check needs more, it asks for itself.</summary>
     private async Task<OperationRun> ReadAsync(TestCase testCase, Spec spec, Profile profile, Uri baseUrl,
@@ -209,20 +209,22 @@ public sealed class Runner(Probe probe, RunOptions options)
             return new OperationRun(operation, testCase.Tier, testCase.Role, [], testCase.SkipReason, testCase.Format);
 
         var exchanges = new List<Exchange>();
+        var values = testCase.Values;
         var (accept, xml) = Shape(operation, testCase.Format, spec);
         async Task<Exchange> Get(string purpose, Uri url, long? page = null, string? id = null, string? ownedBy = null)
         {
             report(purpose);
-            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel, accept, xml, ownedBy) with { Page = page, RecordId = id };
+            var exchange = await probe.GetAsync(operation.Id, purpose, url, anonymous: false, cancel, accept, xml, ownedBy, parameters: values.Headers)
+                with { Page = page, RecordId = id };
             exchanges.Add(exchange);
             return exchange;
         }
 
         // An endpoint declared absent, and a write, get only the requests their checks declare.
         if (testCase.DeclaredAbsent)
-            return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format, DeclaredAbsent: true);
+            return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format, DeclaredAbsent: true) { Headers = values.Headers };
         if (testCase.Role == OperationRole.Write)
-            return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format);
+            return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format) { Headers = values.Headers };
 
         long firstPage = 1; // a list's first page: 1, or 0 where the feed counts from 0
         switch (testCase.Role)
@@ -244,8 +246,17 @@ public sealed class Runner(Probe probe, RunOptions options)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"Not applicable: no record GET {testCase.IdSource} lists qualifies for {operation.PathTemplate} ({Conditions(profile, operation)}).",
                         testCase.Format, NotApplicable: true);
-                // With none listed, a value the vendor gave under path_parameters is looked up instead.
-                if (ids.Count == 0 && options.PathValues.TryGetValue(parameter, out var given)) ids = [given];
+                // With none listed, a value the vendor gave is looked up instead. The document's own example is only fetched, as
+                // any other operation is: it names no record the server listed, so its refusal is the harness's problem.
+                if (ids.Count == 0 && options.PathValues.Concat(GivenValues.From(options, []).For(operation) ?? new Dictionary<string, string>())
+                        .LastOrDefault(v => v.Key == parameter) is { Value: { } given }) ids = [given];
+                else if (ids.Count == 0 && values.Guessed.Any(g => g.In == "path") && Paths.ParameterNames(operation.Path).All(values.Path.ContainsKey))
+                {
+                    await Get("fetch, with the document's own example", Paths.Url(baseUrl, Paths.Fill(operation.Path, values.Path), query: values.QueryString));
+                    return new OperationRun(operation, testCase.Tier, OperationRole.Other, exchanges, Format: testCase.Format)
+                        { Guessed = values.Guessed, Headers = values.Headers };
+                }
+                values = values.WithoutGuessedPath();
                 if (ids.Count == 0)
                     return new OperationRun(operation, testCase.Tier, testCase.Role, [],
                         $"No ids to look up: GET {testCase.IdSource} gave no records with a value for {{{parameter}}} (a vendor profile can give one under path_parameters).", testCase.Format);
@@ -254,7 +265,7 @@ public sealed class Runner(Probe probe, RunOptions options)
                     Uri url;
                     try
                     {
-                        url = Paths.Url(baseUrl, operation.Path, id, FixedQuery());
+                        url = Paths.Url(baseUrl, operation.Path, id, values.QueryString);
                     }
                     catch (UnsafeUrlException e) // an id such as ".." right under the base: asking for it would leave the base path
                     {
@@ -268,11 +279,12 @@ public sealed class Runner(Probe probe, RunOptions options)
                 }
                 break;
             default:
-                var fetched = await Get("fetch", Paths.Url(baseUrl, Paths.Fill(operation.Path, options.PathValues), query: FixedQuery()));
+                var fetched = await Get("fetch", Paths.Url(baseUrl, Paths.Fill(operation.Path, values.Path), query: values.QueryString));
                 listed[operation.Path] = Records.On(fetched, pagination);
                 break;
         }
-        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format) { FirstPage = firstPage };
+        return new OperationRun(operation, testCase.Tier, testCase.Role, exchanges, Format: testCase.Format)
+            { FirstPage = firstPage, Guessed = values.Guessed, Headers = values.Headers };
     }
 
     private static string Conditions(Profile profile, SpecOperation operation) =>
@@ -295,10 +307,6 @@ public sealed class Runner(Probe probe, RunOptions options)
     /// <summary>Whether a listed record has a record at the lookup endpoint (all listed records do, unless the profile says).</summary>
     private static bool Qualifies(JsonObject record, Lookup? lookup) =>
         lookup is null || RecordCondition.Holds(record, lookup.OnlyWhere);
-
-    /// <summary>The query every request carries (e.g. jurisdiction_id), escaped.</summary>
-    private string FixedQuery() =>
-        string.Join("&", options.QueryValues.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
 
     /// <summary>
     /// Samples a list's pages and harvests their records; returns the number of its first page: 1, or 0 where the
@@ -381,8 +389,8 @@ public sealed class Runner(Probe probe, RunOptions options)
     /// </summary>
     private const int ListedPerList = 1000;
 
-    private Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
-        Paths.Url(baseUrl, testCase.Operation.Path, query: Paths.Join(FixedQuery(), $"{p.PageParameter}={page}"));
+    private static Uri PageUrl(Uri baseUrl, TestCase testCase, Pagination p, long page) =>
+        Paths.Url(baseUrl, testCase.Operation.Path, query: Paths.Join(testCase.Values.QueryString, $"{p.PageParameter}={page}"));
 
     /// <summary>
     /// After page 1, within the page budget: the last page, then middle pages spread evenly between them.

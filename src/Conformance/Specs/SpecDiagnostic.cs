@@ -6,6 +6,9 @@ namespace Conformance.Specs;
 /// </summary>
 public sealed record SpecDiagnostic(string Kind, string Location, string Message)
 {
+    /// <summary>How many places the same problem was found in (<see cref="Location"/> names the first); the message says so too.</summary>
+    public int Count { get; init; } = 1;
+
     public const string Parse = "parse";
     public const string Reference = "reference";
     public const string Erratum = "erratum";

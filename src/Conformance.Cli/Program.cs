@@ -42,6 +42,12 @@ try
 }
 catch (Exception e) when (ExitCodes.IsUsageError(e))
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {ExitCodes.Describe(e)}");
+    Terminal.Out.Line($"[red]Error:[/] {ExitCodes.Describe(e)}");
     return ExitCodes.Usage;
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // Never a stack trace, never an abort (exit 134) that loses what was found: the harness's own failure, said in one line.
+    Terminal.Out.Line($"[red]Error:[/] the harness failed: {e.GetType().Name}: {e.Message}");
+    return ExitCodes.CouldNotTest;
 }

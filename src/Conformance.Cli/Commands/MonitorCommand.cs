@@ -18,12 +18,12 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
         var targets = all.Where(shard.Holds).ToList();
         var baseline = settings.Baseline is null ? null : Baseline.Load(settings.Baseline);
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", "monitor-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
-        AnsiConsole.MarkupLineInterpolated(
-            $"Monitoring {targets.Count} target(s){(shard == Shard.All ? "" : $" (shard {shard} of {all.Count})")}, {settings.ParallelCount} at a time; reports in {outDir}");
+        Terminal.Out.Line(
+            $"Monitoring {targets.Count} target(s){(shard == Shard.All ? null : ConsoleText.Of($" (shard {shard} of {all.Count})"))}, {settings.ParallelCount} at a time; reports in {outDir}");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        var outcome = await new MonitorProgress(AnsiConsole.Console).ShowAsync(targets.Count, progress => MonitorSession.RunAsync(new MonitorSession.Settings
+        var outcome = await new MonitorProgress(Terminal.Out.Ansi).ShowAsync(targets.Count, progress => MonitorSession.RunAsync(new MonitorSession.Settings
         {
             Targets = targets,
             OutDir = outDir,
@@ -39,7 +39,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
         }, progress, cancel.Token));
 
         if (stopping.Received is { } signal)
-            AnsiConsole.MarkupLineInterpolated($"[red]Stopped by {signal}:[/] the targets that finished are reported and recorded; the others are marked stopped.");
+            Terminal.Out.Line($"[red]Stopped by {signal}:[/] the targets that finished are reported and recorded; the others are marked stopped.");
         return NightConsole.Print(outcome.Report, outcome.HistoryProblem, settings.History);
     }
 }

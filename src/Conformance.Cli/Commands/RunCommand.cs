@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Conformance.Certificates;
 using Conformance.Door;
 using Conformance.Evidence;
+using Conformance.Http;
 using Conformance.Reference;
 using Conformance.Reports;
 using Conformance.Running;
@@ -149,16 +150,17 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var vendor = settings.Profile is null ? null : VendorProfileLoader.Load(settings.Profile);
         using var run = door.Open(vendor, settings.Overrides());
         var prepared = await run.PrepareAsync(cancellationToken);
-        foreach (var note in prepared.Notes) AnsiConsole.MarkupLineInterpolated($"{note}");
+        var say = Terminal.Out;
+        foreach (var note in prepared.Notes) say.Line($"{Redaction.Mask(note, run.Request.Secrets)}");
         // Made before any request, so an unwritable folder is found before the run, not after it.
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
         if (vendor is not null)
-            AnsiConsole.MarkupLineInterpolated($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
+            say.Line($"Vendor profile: {vendor.Vendor}, {vendor.Product} ({settings.Profile})");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        AnsiConsole.MarkupLineInterpolated($"Testing [bold]{run.Request.Target.GetLeftPart(UriPartial.Path)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(run.OnReference ? " (built-in reference implementation)" : "")}");
-        AnsiConsole.MarkupLineInterpolated($"[grey]spec: {prepared.Spec.Location} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
+        say.Line($"Testing [bold]{Redaction.Mask(run.Request.Target.GetLeftPart(UriPartial.Path), run.Request.Secrets)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(run.OnReference ? " (built-in reference implementation)" : "")}");
+        say.Line($"[grey]spec: {Redaction.Mask(prepared.Spec.Location.ToString(), run.Request.Secrets)} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
 
         // The signals stay handled until the reports are written: a stop never loses what was found.
         var result = await run.RunAsync(new ConsoleProgress(() => run.Request.Secrets), cancel.Token);
@@ -166,21 +168,22 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         var written = run.WriteReports(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
-        if (signingKey is not null) Print(await run.CertifyAsync(result, outDir, signingKey, settings.ValidDays ?? Certification.DefaultValidDays), run, signingKey);
+        if (signingKey is not null) Print(await run.CertifyAsync(result, written, signingKey, settings.ValidDays ?? Certification.DefaultValidDays), run, signingKey);
         return Verdict.ExitCode(result.Verdict);
     }
 
     /// <summary>The certificate for a pass, or the reason there is none. The exit code is the verdict's either way.</summary>
     private static void Print(Certified certified, OpenRun run, ECDsa key)
     {
+        var say = Terminal.Out;
         if (certified is not { Path: { } path, Claims: { } claims })
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No certificate:[/] {certified.Refusal}");
+            say.Line($"[red]No certificate:[/] {certified.Refusal}");
             return;
         }
-        AnsiConsole.MarkupLineInterpolated($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(key)}).");
-        if (run.OnReference) AnsiConsole.MarkupLine("[yellow]The certificate is a demo:[/] it certifies the built-in reference implementation, not a vendor's API.");
-        if (run.Vendor is null) AnsiConsole.MarkupLine("[grey]No vendor profile was given, so the certificate names no vendor or product (--profile).[/]");
+        say.Line($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(key)}).");
+        if (run.OnReference) say.Line($"[yellow]The certificate is a demo:[/] it certifies the built-in reference implementation, not a vendor's API.");
+        if (run.Vendor is null) say.Line($"[grey]No vendor profile was given, so the certificate names no vendor or product (--profile).[/]");
     }
 
     private static bool ValidHeader(string header)

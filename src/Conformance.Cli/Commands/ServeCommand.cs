@@ -34,11 +34,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     {
         var defects = settings.Defects.Select(DefectCatalogue.Find).ToList();
         using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.Port, defects, settings.Admin);
-        AnsiConsole.MarkupLineInterpolated($"Serving the {settings.Standard} reference implementation at [bold]{server.Url}[/]");
+        var say = Terminal.Out;
+        say.Line($"Serving the {settings.Standard} reference implementation at [bold]{server.Url}[/]");
         foreach (var defect in defects)
-            AnsiConsole.MarkupLineInterpolated($"  with defect [yellow]{defect.Name}[/]: {defect.Breaks}");
-        if (settings.Admin) AnsiConsole.MarkupLineInterpolated($"  admin interface at {server.Url}/__admin");
-        AnsiConsole.MarkupLine("Press Ctrl+C to stop.");
+            say.Line($"  with defect [yellow]{defect.Name}[/]: {defect.Breaks}");
+        if (settings.Admin) say.Line($"  admin interface at {server.Url}/__admin");
+        say.Line($"Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
         await using var registration = cancellationToken.Register(() => stopped.TrySetResult());

@@ -18,16 +18,11 @@ public sealed class ContentTypeDocumentedCheck : Check
         foreach (var exchange in judged)
         {
             var documented = run.Operation.ResponseFor(exchange.Status!.Value)!.Content.Select(c => c.MediaType).ToList();
-            var actual = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+            var actual = exchange.ContentType is { } declared ? Specs.MediaTypes.Base(declared) : null;
             if (actual is null) problems.Add((exchange, "no Content-Type header"));
-            else if (!documented.Any(d => Matches(d.Split(';')[0].Trim().ToLowerInvariant(), actual)))
+            else if (!documented.Any(d => Specs.MediaTypes.Covers(d, actual)))
                 problems.Add((exchange, $"Content-Type is '{actual}', documented: {string.Join(", ", documented)}"));
         }
         yield return Judge(run, problems, "Every response carries a documented media type.");
     }
-
-    /// <summary>Media ranges as OpenAPI allows them: "*/*", "application/*", or exact.</summary>
-    private static bool Matches(string documented, string actual) =>
-        documented == "*/*" || documented == actual
-        || (documented.EndsWith("/*") && actual.StartsWith(documented[..^1], StringComparison.Ordinal));
 }

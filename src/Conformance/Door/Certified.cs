@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Conformance.Certificates;
+using Conformance.Reports;
 using Conformance.Running;
 using Conformance.Standards;
+using Conformance.Text;
 using Conformance.Vendors;
 
 namespace Conformance.Door;
@@ -14,15 +16,25 @@ public sealed record Certified(string? Refusal, string? Path = null, Certificate
 {
     /// <summary>
     /// The certificate step of any front end: a pass gets certificate.json, signed, beside the report.json it certifies
-    /// (written first, in <paramref name="directory"/>); anything else gets the reason there is none.
+    /// (written first: without it there is no certificate); anything else, or a certificate that cannot be written, gets
+    /// the reason there is none. The run's reports stand either way.
     /// </summary>
-    public static Certified Write(RunResult result, CertificateSubject subject, string directory, ECDsa key, int validDays)
+    public static Certified Write(RunResult result, CertificateSubject subject, IReadOnlyList<WrittenReport> written, ECDsa key, int validDays)
     {
         if (Certification.Refusal(result) is { } refusal) return new Certified(refusal);
-        var report = File.ReadAllBytes(System.IO.Path.Combine(directory, CertificateClaims.ReportName));
-        var claims = CertificateClaims.Of(result, subject.Profile, subject.Vendor, report, RunDoor.HarnessVersion, subject.Demo, DateTimeOffset.UtcNow, validDays);
-        var path = System.IO.Path.Combine(directory, Certification.FileName);
-        File.WriteAllText(path, Certification.Sign(claims, key).ToJson() + "\n");
-        return new Certified(null, path, claims);
+        if (written.FirstOrDefault(w => w.Format == "json") is not { Written: true } json)
+            return new Certified($"{CertificateClaims.ReportName}, which it would certify, was not written.");
+        try
+        {
+            var report = File.ReadAllBytes(json.Path);
+            var claims = CertificateClaims.Of(result, subject.Profile, subject.Vendor, report, RunDoor.HarnessVersion, subject.Demo, DateTimeOffset.UtcNow, validDays);
+            var path = Contained.Path(System.IO.Path.GetDirectoryName(json.Path)!, Certification.FileName);
+            File.WriteAllText(path, Certification.Sign(claims, key).ToJson() + "\n");
+            return new Certified(null, path, claims);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Certified($"it could not be written: {e.Message}");
+        }
     }
 }

@@ -42,9 +42,9 @@ public sealed class OpenRun : IDisposable
     public IReadOnlyList<WrittenReport> WriteReports(RunResult result, string directory, IReadOnlyList<IReporter>? formats = null) =>
         ReportWriter.WriteAll(result, directory, formats);
 
-    /// <summary>A certificate for a pass, signed and written beside the report.json it certifies (written first); otherwise why not.</summary>
-    public async Task<Certified> CertifyAsync(RunResult result, string directory, ECDsa key, int validDays) =>
-        Certified.Write(result, new CertificateSubject((await PrepareAsync()).Profile, Vendor, OnReference), directory, key, validDays);
+    /// <summary>A certificate for a pass, signed and written beside the report.json it certifies (among the reports written); otherwise why not.</summary>
+    public async Task<Certified> CertifyAsync(RunResult result, IReadOnlyList<WrittenReport> written, ECDsa key, int validDays) =>
+        Certified.Write(result, new CertificateSubject((await PrepareAsync()).Profile, Vendor, OnReference), written, key, validDays);
 
     public void Dispose() => _reference?.Server.Dispose();
 }

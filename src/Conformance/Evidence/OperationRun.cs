@@ -38,6 +38,12 @@ public sealed record OperationRun(
     /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="PageOrigin"/>).</summary>
     public long FirstPage { get; init; } = 1;
 
+    /// <summary>Values the harness took from the document for this operation's requests, because nobody gave them.</summary>
+    public IReadOnlyList<GuessedValue> Guessed { get; init; } = [];
+
+    /// <summary>The header parameters this operation's requests carry (given, or taken from the document).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
     /// <summary>Every exchange of the operation, ordinary reads and requests sent for one check alike.</summary>
     public IEnumerable<Exchange> Exchanges => Requests.Select(r => r.Exchange);
     /// <summary>The ordinary reads, which every check judges; requests sent for one check are left to it.</summary>

@@ -4,6 +4,7 @@ using Conformance.Door;
 using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Running;
+using Conformance.Text;
 using Conformance.Vendors;
 
 namespace Conformance.Monitoring;
@@ -130,8 +131,7 @@ public static class TargetRunner
         var status = stop.IsCancellationRequested ? TargetStatus.Stopped
             : result.Aborted is not null && run.Request.Options.Deadline is { } deadline && clock.Elapsed >= deadline ? TargetStatus.TimedOut
             : TargetStatus.Completed;
-        var reportDir = Path.Combine("targets", target.Id);
-        run.WriteReports(result, Path.Combine(outDir, reportDir));
-        return RunRecord.Of(target, status, result, digest, run.Vendor!.Vendor, run.Vendor.Product, reportDir.Replace('\\', '/'));
+        run.WriteReports(result, Contained.Path(outDir, "targets", target.Folder));
+        return RunRecord.Of(target, status, result, digest, run.Vendor!.Vendor, run.Vendor.Product, $"targets/{target.Folder}");
     }
 }

@@ -106,7 +106,7 @@ public sealed class JsonReport : IReporter
             ["waitedSeconds"] = Math.Round(result.Waited.TotalSeconds, 1),
             ["seed"] = result.Seed,
             ["aborted"] = result.Aborted,
-            ["notes"] = Strings(result.Notes),
+            ["notes"] = Strings([.. result.Notes, .. result.UnwrittenReports]),
             ["summary"] = new JsonObject
             {
                 ["pass"] = result.Count(Outcome.Pass),

@@ -13,7 +13,7 @@ internal sealed class CheckProbes(ProbeContext context, IReadOnlySet<string> opt
     public async Task<OperationRun> SendAsync(OperationRun run, IEnumerable<Check> checks, Sending sending)
     {
         if (run.SkipReason is not null) return run;
-        var requests = new OperationRequests(sending, context.Spec, run.Operation, run.Format);
+        var requests = new OperationRequests(sending, context.Spec, run.Operation, run.Format, run.Headers);
         foreach (var check in checks.Where(c => c.OptIn is null || optIns.Contains(c.OptIn.Name)))
         {
             List<ProbeRequest> planned;

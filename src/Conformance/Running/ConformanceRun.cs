@@ -77,8 +77,11 @@ public static class ConformanceRun
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         request.Validate(profile);
-        // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals.
-        using var probe = new Probe(profile.CorsAllowOrigin is null ? request.Probe with { Origin = null } : request.Probe);
+        GivenValues.From(request.Options, []).Validate(spec);
+        // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals. The header
+        // parameters the spec declares outside its security schemes are shown as given.
+        var settings = request.Probe with { PlainHeaders = spec.PlainHeaderParameters.ToHashSet(StringComparer.OrdinalIgnoreCase) };
+        using var probe = new Probe(profile.CorsAllowOrigin is null ? settings with { Origin = null } : settings);
         return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
     }
 

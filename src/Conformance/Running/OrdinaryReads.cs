@@ -16,8 +16,11 @@ internal sealed class OrdinaryReads(RunOptions options, RunSoFar seen, ProbeCont
     {
         var operation = testCase.Operation;
         if (testCase.SkipReason is not null) return Runner.NotTested(testCase, testCase.SkipReason);
-        if (testCase.DeclaredAbsent) return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format, DeclaredAbsent: true);
-        if (testCase.Role == OperationRole.Write) return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format);
+        var values = testCase.Values;
+        if (testCase.DeclaredAbsent)
+            return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format, DeclaredAbsent: true) { Headers = values.Headers };
+        if (testCase.Role == OperationRole.Write)
+            return new OperationRun(operation, testCase.Tier, testCase.Role, [], Format: testCase.Format) { Headers = values.Headers };
         if (testCase.Role == OperationRole.Item) return await _ids.LookUpAsync(testCase, requests);
 
         long firstPage = 1; // a list's first page: 1, or 0 where the feed counts from 0
@@ -33,9 +36,11 @@ internal sealed class OrdinaryReads(RunOptions options, RunSoFar seen, ProbeCont
         }
         else
         {
-            var fetched = await requests.SendAsync(new ProbeRequest("fetch", urls.Url(TargetUrls.Fill(operation.Path, options.PathValues))));
+            var fetched = await requests.SendAsync(new ProbeRequest("fetch",
+                TargetUrls.Url(urls.Target, TargetUrls.Fill(operation.Path, values.Path), query: values.QueryString)));
             seen.Listed[operation.Path] = AnswerRecords.On(fetched.Exchange, urls.Profile.Pagination);
         }
-        return new OperationRun(operation, testCase.Tier, testCase.Role, requests.Sent, Format: testCase.Format) { FirstPage = firstPage };
+        return new OperationRun(operation, testCase.Tier, testCase.Role, requests.Sent, Format: testCase.Format)
+            { FirstPage = firstPage, Guessed = values.Guessed, Headers = values.Headers };
     }
 }

@@ -22,6 +22,10 @@ public sealed record RunOptions
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request (from a vendor profile), e.g. jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>Values for the header parameters the spec declares, by name (a vendor profile's header_parameters).</summary>
+    public IReadOnlyDictionary<string, string> HeaderValues { get; init; } = new Dictionary<string, string>();
+    /// <summary>Values for one operation's parameters by its id ("GET /trips"), then by name; they win over the others.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, string>> OperationValues { get; init; } = new Dictionary<string, Dictionary<string, string>>();
     /// <summary>
     /// Make the profile's writes (--allow-writes). Only ever set for a vendor profile whose environment is
     /// test; without it every write is skipped with that reason.

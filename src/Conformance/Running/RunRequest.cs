@@ -31,7 +31,7 @@ public sealed record RunRequest
 
     /// <summary>Every value that must never be shown, as known now (OAuth2 tokens join as they are issued).</summary>
     public IReadOnlyCollection<string> Secrets =>
-        Probe.Credentials.Secrets.Concat(Probe.Headers.Select(h => h.Value)).Concat(TargetUrls.QueryValues(Target)).Distinct().ToList();
+        Probe.Secrets.Concat(TargetUrls.QueryValues(Target)).Distinct().ToList();
 
     /// <summary>The standard a run is for: the front end's, else the vendor profile's; null for any OpenAPI document.</summary>
     public static string? StandardOf(VendorProfile? vendor, RunOverrides overrides) => overrides.Standard ?? vendor?.Standard;
@@ -87,6 +87,8 @@ public sealed record RunRequest
                 MaxPages = overrides.MaxPages ?? vendor?.Limits.MaxPages ?? DefaultMaxPages,
                 PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
+                HeaderValues = vendor?.HeaderParameters ?? new Dictionary<string, string>(),
+                OperationValues = vendor?.OperationParameters ?? new Dictionary<string, Dictionary<string, string>>(),
                 Features = vendor?.Features ?? new Dictionary<string, FeatureState>(),
                 OptIns = overrides.OptIns.Concat(vendor?.SeveralJurisdictions == true ? [OptIn.SeveralJurisdictions] : []).ToHashSet(),
                 AllowWrites = overrides.AllowWrites,

@@ -37,6 +37,9 @@ public sealed class RunResult
     /// <summary>What the user should know about how the run was set up, e.g. why a standard was chosen.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Reports that could not be written, each with why: the reports that were written name them.</summary>
+    public List<string> UnwrittenReports { get; } = [];
+
     /// <summary>Values reporters must mask (credentials, header values, keys in the target's query). Never written.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

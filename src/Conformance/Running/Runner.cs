@@ -21,7 +21,7 @@ public sealed class Runner(Probe probe, RunOptions options)
     {
         using var stopping = new RunStop(stop, options.Deadline);
         var started = DateTimeOffset.UtcNow;
-        var plan = Planner.Plan(spec, profile, options.PathValues, options.QueryValues, options.Features, options.AllowWrites);
+        var plan = Planner.Plan(spec, profile, GivenValues.From(options, probe.HeaderNames), options.Features, options.AllowWrites);
         var checks = options.Checks.Where(c => profile.ClauseFor(c.Id) is not null).ToList();
         var seen = new RunSoFar();
         var urls = new ProbeContext
@@ -49,7 +49,7 @@ public sealed class Runner(Probe probe, RunOptions options)
             try
             {
                 var sending = Sending(i, plan.Count, testCase.Operation.Id);
-                var run = await reads.ReadAsync(testCase, new OperationRequests(sending, spec, testCase.Operation, testCase.Format));
+                var run = await reads.ReadAsync(testCase, new OperationRequests(sending, spec, testCase.Operation, testCase.Format, testCase.Values.Headers));
                 run = await probes.SendAsync(run, checks.Where(c => c.ProbesWhen == ProbeStage.AfterOperation), sending);
                 seen.Runs.Add(run);
                 aborted = seen.Runs.SelectMany(r => r.Exchanges).All(e => !e.Answered) && run.Requests.Count > 0

@@ -44,7 +44,10 @@ public sealed class SpecLoader(SpecSource source)
 
         InlinePathItems(obj, origin, diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
-        var operations = OperationsOf(model, root, version.StartsWith('2'));
+        var operations = OperationsOf(model, root, version.StartsWith('2'), diagnostics);
+        foreach (var path in operations.Select(o => o.Path).Distinct().Where(DotSegments.In))
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Path, $"/paths/{JsonPointers.Escape(path)}",
+                $"The path {path} has a dot segment ('.' or '..', plain or as %2E): a request to it could leave the base URL's path (on a shared gateway, for another API), so it is never sent."));
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
         EcmaPatterns.Translate(validationRoot);
@@ -58,6 +61,7 @@ public sealed class SpecLoader(SpecSource source)
             Operations = operations,
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+            CredentialParameters = CredentialParametersOf(obj),
         };
     }
 
@@ -87,6 +91,16 @@ public sealed class SpecLoader(SpecSource source)
                 diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, $"/paths/{JsonPointers.Escape(path)}", $"Path item {target} cannot be read: {e.Message}"));
             }
         }
+    }
+
+    /// <summary>Each apiKey security scheme's place and name (OpenAPI 3: components.securitySchemes; Swagger 2.0: securityDefinitions).</summary>
+    private static List<(string In, string Name)> CredentialParametersOf(JsonObject root)
+    {
+        var schemes = (root["components"]?["securitySchemes"] as JsonObject ?? []).Concat(root["securityDefinitions"] as JsonObject ?? []);
+        return schemes.Select(s => s.Value).OfType<JsonObject>()
+            .Where(s => JsonText.Of(s["type"]) == "apiKey" && JsonText.Of(s["in"]) is not null && JsonText.Of(s["name"]) is not null)
+            .Select(s => (JsonText.Of(s["in"])!.ToLowerInvariant(), JsonText.Of(s["name"])!))
+            .ToList();
     }
 
     /// <summary>
@@ -172,7 +186,7 @@ public sealed class SpecLoader(SpecSource source)
         return copy;
     }
 
-    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2)
+    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2, List<SpecDiagnostic> diagnostics)
     {
         var operations = new List<SpecOperation>();
         foreach (var (path, item) in model.Paths ?? [])
@@ -180,18 +194,18 @@ public sealed class SpecLoader(SpecSource source)
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var verb = method.Method.ToUpperInvariant();
+                var where = $"/paths/{JsonPointers.Escape(path)}/{verb.ToLowerInvariant()}/parameters";
                 var parameters = (operation.Parameters ?? []).Concat(item.Parameters ?? [])
-                    .Where(p => p.Name is not null)
+                    .Select(p => ParameterOf(p, where, diagnostics)).OfType<SpecParameter>()
                     .DistinctBy(p => (p.Name, p.In))
-                    .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required,
-                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Specs.JsonText.Of(v) ?? "").ToList() : null))
                     .ToList();
                 var responses = new List<SpecResponse>();
                 foreach (var (status, response) in operation.Responses ?? [])
                 {
                     var rawResponse = ResponseNode(root, path, verb, status);
                     var content = (response.Content ?? new Dictionary<string, IOpenApiMediaType>())
-                        .Select(c => new SpecContent(c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .Select(c => new SpecContent(swagger2 && !Produces(root, path, verb) ? AnyMediaType : c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .DistinctBy(c => c.MediaType)
                         .ToList();
                     responses.Add(new SpecResponse(status, content));
                 }
@@ -200,6 +214,56 @@ public sealed class SpecLoader(SpecSource source)
         }
         return operations;
     }
+
+    /// <summary>
+    /// A parameter as the planner needs it. The reader resolves a parameter's (or its schema's) reference only when it is
+    /// read, and throws where it cannot (a reference into a file it was not asked to load, which it may call circular):
+    /// what it could not resolve is read as unknown, and a diagnostic says which reference it was.
+    /// </summary>
+    private static SpecParameter? ParameterOf(IOpenApiParameter parameter, string where, List<SpecDiagnostic> diagnostics)
+    {
+        string? name;
+        string place;
+        bool required;
+        try
+        {
+            (name, place, required) = (parameter.Name, parameter.In?.ToString().ToLowerInvariant() ?? "query", parameter.Required);
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, where,
+                $"A parameter refers to {ReferenceOf(parameter)}, which the OpenAPI reader could not resolve here: it is left out of the plan."));
+            return null;
+        }
+        if (name is null) return null;
+        try
+        {
+            var values = parameter.Schema?.Enum is { Count: > 0 } allowed ? allowed.Select(v => JsonText.Of(v) ?? "").ToList() : null;
+            return new SpecParameter(name, place, required, values, ParameterSuggestions.Of(parameter));
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, where,
+                $"The schema of parameter {name} ({place}) refers to {ReferenceOf(parameter.Schema)}, which the OpenAPI reader could not resolve here: "
+                + "its enum, default and examples are not read."));
+            return new SpecParameter(name, place, required);
+        }
+    }
+
+    private static string ReferenceOf(object? holder) =>
+        (holder switch
+        {
+            OpenApiSchemaReference schema => schema.Reference.ReferenceV3,
+            OpenApiParameterReference parameter => parameter.Reference.ReferenceV3,
+            _ => null,
+        }) ?? "another document";
+
+    /// <summary>What a Swagger 2.0 response may be when the document names no type it produces (the reader assumes application/octet-stream).</summary>
+    private const string AnyMediaType = "*/*";
+
+    /// <summary>Whether a Swagger 2.0 operation, or the document for all of them, says what it produces.</summary>
+    private static bool Produces(JsonNode root, string path, string verb) =>
+        root["produces"] is JsonArray { Count: > 0 } || root["paths"]?[path]?[verb.ToLowerInvariant()]?["produces"] is JsonArray { Count: > 0 };
 
     /// <summary>The pointer of a response object in the raw tree, following a local $ref to components.</summary>
     private static string ResponseNode(JsonNode root, string path, string verb, string status)

@@ -23,6 +23,13 @@ public sealed class VendorProfile
     public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request, e.g. Open311's jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryParameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>Values for header parameters the spec declares (x-v, x-correlation-id), by name, for every operation that declares them.</summary>
+    public IReadOnlyDictionary<string, string> HeaderParameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Values for one operation's parameters ("GET /trips": {end_time: "2024-01-01T10"}), by name; the spec says whether each
+    /// goes in the path, the query or a header. They win over path_parameters, query_parameters and header_parameters.
+    /// </summary>
+    public IReadOnlyDictionary<string, Dictionary<string, string>> OperationParameters { get; init; } = new Dictionary<string, Dictionary<string, string>>();
     /// <summary>The endpoint serves several jurisdictions (Open311): a missing or unknown jurisdiction must be refused.</summary>
     public bool SeveralJurisdictions { get; init; }
     public VendorLimits Limits { get; init; } = new();

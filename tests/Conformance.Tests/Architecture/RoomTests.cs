@@ -6,10 +6,11 @@ namespace Conformance.Tests.Architecture;
 
 /// <summary>
 /// The rooms import one way only, read from every compiled assembly of src/ so a cycle cannot come back unnoticed:
-/// Specs at the bottom; Standards and Http on it; Vendors on Http; the Evidence model below both Checks and Running;
-/// Running over all of them; Reports and Certificates over the results; the Door over those; Monitoring over the
-/// door; the reference implementations and the front ends over the library (<see cref="Rooms"/>). The reader cannot be
-/// fooled: a test-only assembly (tests/Conformance.RoomBreaches) plants one breach of each kind and each must be found.
+/// Text (the sinks' encoders) under every room, then Specs; Standards and Http on it; Vendors on Http; the Evidence
+/// model below both Checks and Running; Running over all of them; Reports and Certificates over the results; the Door
+/// over those; Monitoring over the door; the reference implementations and the front ends over the library
+/// (<see cref="Rooms"/>). The reader cannot be fooled: a test-only assembly (tests/Conformance.RoomBreaches) plants one
+/// breach of each kind and each must be found.
 /// (A constant is copied into the IL that uses it, so only a use of a constant escapes; a constant names no behaviour.)
 /// </summary>
 public class RoomTests

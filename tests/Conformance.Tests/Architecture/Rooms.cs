@@ -16,24 +16,26 @@ public static class Rooms
     public const string Root = "(root)";
 
     private static readonly string[] Library =
-        [Root, "Specs", "Standards", "Http", "Vendors", "Evidence", "Checks", "Running", "Reports", "Certificates", "Door", "Monitoring"];
+        [Root, "Text", "Specs", "Standards", "Http", "Vendors", "Evidence", "Checks", "Running", "Reports", "Certificates", "Door", "Monitoring"];
 
     public static readonly IReadOnlyDictionary<string, string[]> MayUse = new Dictionary<string, string[]>
     {
         [Root] = [],
-        ["Specs"] = [Root],
-        ["Standards"] = [Root, "Specs"],
-        ["Http"] = [Root, "Specs"],
-        ["Vendors"] = [Root, "Http", "Specs"],
-        ["Evidence"] = [Root, "Http", "Specs", "Standards"],
-        ["Checks"] = [Root, "Evidence", "Http", "Specs", "Standards"],
-        ["Running"] = [Root, "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors"],
-        ["Reports"] = [Root, "Running", "Checks", "Evidence", "Http", "Specs", "Standards"],
+        // The encoders of every sink (console, Markdown, XML, file names): beneath every room, so any room may write safely.
+        ["Text"] = [Root],
+        ["Specs"] = [Root, "Text"],
+        ["Standards"] = [Root, "Specs", "Text"],
+        ["Http"] = [Root, "Specs", "Text"],
+        ["Vendors"] = [Root, "Http", "Specs", "Text"],
+        ["Evidence"] = [Root, "Http", "Specs", "Standards", "Text"],
+        ["Checks"] = [Root, "Evidence", "Http", "Specs", "Standards", "Text"],
+        ["Running"] = [Root, "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Reports"] = [Root, "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Text"],
         // Certificates read a run's result and the report file as written; they never depend on how a report is made.
-        ["Certificates"] = [Root, "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors"],
+        ["Certificates"] = [Root, "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
         // The door every front end calls: it runs, writes the reports and the certificate.
-        ["Door"] = [Root, "Certificates", "Reports", "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors"],
-        ["Monitoring"] = [Root, "Door", "Reports", "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors"],
+        ["Door"] = [Root, "Certificates", "Reports", "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Monitoring"] = [Root, "Door", "Reports", "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
         // The other assemblies of src/: the reference implementations over the library, the front ends over both.
         ["Reference"] = Library,
         ["NUnit"] = [.. Library, "Reference"],

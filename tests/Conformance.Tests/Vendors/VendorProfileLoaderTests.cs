@@ -33,12 +33,49 @@ public class VendorProfileLoaderTests
     }
 
     [Test]
-    public void Query_parameters_are_read_but_a_secret_among_them_is_refused()
+    public void Query_parameters_are_read_and_a_secret_is_decided_by_position_not_by_name()
     {
-        var profile = VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  jurisdiction_id: harbourside.example\n"));
+        var profile = VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  jurisdiction_id: harbourside.example\n  key_usage_type: signing\n  keyword: monkey\n"));
         Assert.That(profile.QueryParameters["jurisdiction_id"], Is.EqualTo("harbourside.example"));
-        var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  api_key: abc123\n")));
-        Assert.That(refused!.Message, Does.Contain("api_key").And.Contain("secret"));
+        Assert.That(profile.QueryParameters["key_usage_type"], Is.EqualTo("signing"), "a name holding 'key' is no secret");
+        Assert.That(profile.QueryParameters["keyword"], Is.EqualTo("monkey"));
+        var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal
+            + "\nauth:\n  type: api-key\n  query: api_key\n  secret_env: KEY\nquery_parameters:\n  api_key: abc123\n")));
+        Assert.That(refused!.Message, Does.Contain("api_key").And.Contain("secret_env").And.Not.Contain("abc123"));
+        var header = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nheader_parameters:\n  Authorization: Bearer abc123\n")));
+        Assert.That(header!.Message, Does.Contain("Authorization").And.Not.Contain("abc123"));
+    }
+
+    [Test]
+    public void Parameter_values_are_read_as_the_text_written()
+    {
+        var profile = VendorProfileLoader.Load(Write(Minimal + """
+
+            path_parameters:
+              ARS: 091620000000
+              date: 2024-01-01
+            query_parameters:
+              end_time: 2024010112
+              flag: true
+              ratio: 1.50
+            header_parameters:
+              x-v: 1
+            operation_parameters:
+              GET /trips:
+                end_time: 1704067200
+            limits:
+              requests_per_second: 2
+            """));
+        Assert.That(profile.PathParameters["ARS"], Is.EqualTo("091620000000"), "the leading 0 is kept");
+        Assert.That(profile.PathParameters["date"], Is.EqualTo("2024-01-01"));
+        Assert.That(profile.QueryParameters["end_time"], Is.EqualTo("2024010112"));
+        Assert.That(profile.QueryParameters["flag"], Is.EqualTo("true"));
+        Assert.That(profile.QueryParameters["ratio"], Is.EqualTo("1.50"));
+        Assert.That(profile.HeaderParameters["x-v"], Is.EqualTo("1"));
+        Assert.That(profile.OperationParameters["GET /trips"]["end_time"], Is.EqualTo("1704067200"));
+        Assert.That(profile.Limits.RequestsPerSecond, Is.EqualTo(2), "elsewhere numbers are still numbers");
+        var bad = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\noperation_parameters:\n  trips:\n    end_time: 1\n")));
+        Assert.That(bad!.Message, Does.Contain("METHOD /path"));
     }
 
     [Test]

@@ -18,7 +18,20 @@ public sealed class SpecLoader(SpecSource source)
     public Spec Load(string pathOrUrl, IReadOnlyList<Erratum> errata, IReadOnlyList<string>? incorporatedErrata = null)
     {
         var location = SpecSource.ToUri(pathOrUrl);
-        var (text, origin) = source.ReadSpec(location);
+        var (text, origin, fetch) = source.ReadSpec(location);
+        return Build(pathOrUrl, location, text, origin, fetch, errata, incorporatedErrata);
+    }
+
+    /// <summary>A document a server names (not the user), read under <see cref="SpecSource.ReadNamed"/>'s stricter rules.</summary>
+    public Spec LoadNamed(Uri location, Uri namedBy, IReadOnlyList<Erratum> errata)
+    {
+        var (text, origin, fetch) = source.ReadNamed(location, namedBy);
+        return Build(location.ToString(), location, text, origin, fetch, errata, null);
+    }
+
+    private Spec Build(string pathOrUrl, Uri location, string text, SpecOrigin origin, DocumentFetch? fetch, IReadOnlyList<Erratum> errata,
+        IReadOnlyList<string>? incorporatedErrata)
+    {
         JsonNode? converted;
         try
         {
@@ -60,6 +73,9 @@ public sealed class SpecLoader(SpecSource source)
             Operations = operations,
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+            Fetched = fetch,
+            Origin = origin,
+            Source = source,
         };
     }
 

@@ -79,7 +79,7 @@ public static class ConformanceRun
         request.Validate(profile);
         // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals.
         using var probe = new Probe(profile.CorsAllowOrigin is null ? request.Probe with { Origin = null } : request.Probe);
-        return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
+        return await new Runner(probe, request.Options, request.SpecFetch).RunAsync(spec, profile, request.Target, progress, cancel);
     }
 
     /// <summary>--standard auto: read the target's / document and choose among the installed standards.</summary>

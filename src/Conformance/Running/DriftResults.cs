@@ -12,9 +12,6 @@ namespace Conformance.Running;
 /// </summary>
 public static class DriftResults
 {
-    /// <summary>The check a pass is reported under, and that cites a drift clause in a normal run.</summary>
-    public const string CheckId = "spec-drift";
-
     private static readonly Clause[] Judged = [DriftClauses.Operations, DriftClauses.Requests, DriftClauses.Responses];
 
     public static List<CheckResult> Of(DriftReport report, Profile profile, Exchange? evidence)
@@ -45,7 +42,7 @@ public static class DriftResults
             .Select(d => d.Operation).ToHashSet();
         foreach (var operation in report.Operations.Where(o => !missing.Contains(o)))
             foreach (var clause in Judged.Where(c => !broken.Contains((operation, c.Id))))
-                results.Add(new CheckResult(CheckId, clause.Id, clause.Level, operation, TierOf(operation), Outcome.Pass, Passed(clause), [], evidence));
+                results.Add(new CheckResult(Checks.SpecDriftCheck.CheckId, clause.Id, clause.Level, operation, TierOf(operation), Outcome.Pass, Passed(clause), [], evidence));
         return results;
     }
 

@@ -32,8 +32,6 @@ public sealed record DriftRequest
 /// </summary>
 public static class DriftRun
 {
-    public const string NamedOperation = "openapi document";
-
     public static async Task<RunResult> ExecuteAsync(DriftRequest request, StandardCatalogue catalogue, CancellationToken cancel = default)
     {
         if ((request.Document is null) == (request.Target is null))
@@ -52,7 +50,7 @@ public static class DriftRun
             if (supplier.Fetched is { } fetched)
             {
                 requests++;
-                evidence.Add(DocumentExchange.Of(fetched, NamedOperation, "the supplier's OpenAPI document"));
+                evidence.Add(DocumentExchange.Of(fetched, Checks.SpecDriftCheck.DriftOperation, "the supplier's OpenAPI document"));
             }
         }
         else
@@ -117,7 +115,7 @@ public static class DriftRun
         try
         {
             var spec = loader.LoadNamed(named, target, profile.Errata);
-            if (spec.Fetched is { } fetched) evidence.Add(DocumentExchange.Of(fetched, NamedOperation, "the OpenAPI document the / document names"));
+            if (spec.Fetched is { } fetched) evidence.Add(DocumentExchange.Of(fetched, Checks.SpecDriftCheck.DriftOperation, "the OpenAPI document the / document names"));
             return (spec, null, 1 + (spec.Fetched is null ? 0 : 1));
         }
         catch (SpecLoadException e)

@@ -38,6 +38,8 @@ public sealed record RunOptions
     public TimeSpan? Deadline { get; init; }
     /// <summary>The vendor declares an endpoint serving several jurisdictions: its refusals of a missing or unknown one are probed.</summary>
     public bool SeveralJurisdictions { get; init; }
+    /// <summary>The supplier's own OpenAPI document (a vendor profile's openapi_url: a path or URL), compared with the standard's by spec-drift.</summary>
+    public string? SupplierDocument { get; init; }
 }
 
 /// <summary>Progress for long runs: which operation, which request, how far through the plan.</summary>

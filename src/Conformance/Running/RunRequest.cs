@@ -88,6 +88,7 @@ public sealed record RunRequest
                 PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
                 SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
+                SupplierDocument = vendor?.OpenApiUrl,
                 Features = vendor?.Features ?? new Dictionary<string, FeatureState>(),
                 Negative = overrides.Negative,
                 AllowWrites = overrides.AllowWrites,

@@ -14,7 +14,8 @@ namespace Conformance.Running;
 /// judgement. It knows no check by name. A target that does not answer at all stops the run early; the result is
 /// still complete enough to report.
 /// </summary>
-public sealed class Runner(Probe probe, RunOptions options)
+/// <param name="documents">Where documents the run reads besides the spec (the supplier's own OpenAPI document) may be read from.</param>
+public sealed class Runner(Probe probe, RunOptions options, FetchPolicy? documents = null)
 {
     public async Task<RunResult> RunAsync(Spec spec, Profile profile, Uri baseUrl, IProgress<RunProgress>? progress = null, CancellationToken stop = default)
     {
@@ -89,7 +90,10 @@ public sealed class Runner(Probe probe, RunOptions options)
         }
 
         var secrets = probe.Secrets.Concat(Paths.QueryValues(baseUrl)).ToList();
-        var context = new CheckContext(spec, profile, secrets);
+        var context = new CheckContext(spec, profile, secrets)
+        {
+            Runs = runs, Target = baseUrl, SupplierDocument = options.SupplierDocument, DocumentFetch = documents ?? new FetchPolicy(),
+        };
         var results = Verdict.Settle(runs.SelectMany(run => Judge(run, checks, context, profile, streams.GetValueOrDefault(run.Operation.Id))).ToList(), checks, aborted);
         var result = new RunResult
         {

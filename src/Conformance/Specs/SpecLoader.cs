@@ -39,15 +39,15 @@ public sealed class SpecLoader(SpecSource source)
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
+            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e) { DocumentFault = true };
         }
         catch (SpecLoadException e) // nested too deep, or an alias bomb
         {
             throw new SpecLoadException($"'{pathOrUrl}': {e.Message}", e);
         }
-        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
+        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.") { DocumentFault = true };
         if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
-            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
+            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).") { DocumentFault = true };
         var version = VersionOf(obj);
 
         var diagnostics = new List<SpecDiagnostic>();
@@ -148,7 +148,7 @@ public sealed class SpecLoader(SpecSource source)
             }
             catch (Exception again) when (again is not SpecLoadException)
             {
-                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e);
+                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e) { DocumentFault = true };
             }
         }
     }
@@ -161,7 +161,7 @@ public sealed class SpecLoader(SpecSource source)
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
         foreach (var warning in result.Diagnostic?.Warnings ?? [])
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
-        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.");
+        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.") { DocumentFault = true };
     }
 
     /// <summary>A copy of the document for the operation reader, with every schema (and schema map) emptied.</summary>

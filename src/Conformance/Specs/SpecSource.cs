@@ -122,7 +122,7 @@ public sealed class SpecSource(FetchPolicy policy)
                 continue;
             }
             if (!response.IsSuccessStatusCode)
-                throw new SpecLoadException($"Cannot read '{url}': the server answered {(int)response.StatusCode}.");
+                throw new SpecLoadException($"Cannot read '{url}': the server answered {(int)response.StatusCode}.") { DocumentFault = true };
             if (response.Content.Headers.ContentLength > policy.MaxDocumentBytes) throw TooLarge(url);
             var charset = response.Content.Headers.ContentType?.CharSet;
             await using var stream = await response.Content.ReadAsStreamAsync(cancel);

@@ -19,6 +19,14 @@ public static class VendorProfileLoader
                 $"{file}: auth.{inline.Key} holds a secret inline; put it in an environment variable and name that variable (secret_env, username_env, password_env).");
         var profile = YamlDocuments.Deserialize<VendorProfile>(file, node, Fail);
         Validate(file, profile);
+        if (profile.OpenApiUrl is { } document && !IsWebAddress(document))
+        {
+            // A file the council was handed: read from beside the profile, so the profile means the same from any folder.
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, document));
+            if (!File.Exists(path))
+                throw new ConfigurationException($"{file}: openapi_url names the file '{document}', which does not exist (give an http(s) URL or a path from the profile's folder).");
+            profile.OpenApiUrl = path;
+        }
         return profile;
     }
 
@@ -59,6 +67,8 @@ public static class VendorProfileLoader
             throw new ConfigurationException(
                 $"{file}: limits out of range (requests_per_second 0.01 to 1000, concurrency 1 to 64, timeout_seconds above 0 up to 3600, max_pages 1 to 10000, max_body_mb 1 to {Http.ProbeSettings.MostBodyBytes / Http.ProbeSettings.Megabyte}, deadline_seconds above 0 up to a week).");
     }
+
+    private static bool IsWebAddress(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>An HTTP header name: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.6.2).</summary>
     public static bool IsHeaderName(string name) =>

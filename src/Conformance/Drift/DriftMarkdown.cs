@@ -19,7 +19,7 @@ public static class DriftMarkdown
         md.AppendLine("| rule | kind | read as | clause | what it means |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var rule in DriftRules.All)
-            md.AppendLine($"| [`{rule.Id}`](#{rule.Id}) | {Kind(rule.Kind)} | {Direction(rule.Direction)} | `{rule.Clause}` | {rule.Title} |");
+            md.AppendLine($"| [`{rule.Id}`](#{rule.Id}) | {Kind(rule.Kind)} | {rule.Direction.ToString().ToLowerInvariant()} | `{rule.Clause}` | {rule.Title} |");
         foreach (var clause in DriftClauses.All)
         {
             var rules = DriftRules.All.Where(r => r.Clause == clause.Id).ToList();

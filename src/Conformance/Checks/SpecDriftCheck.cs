@@ -74,7 +74,7 @@ public sealed class SpecDriftCheck : Check
             if (discovery?.Primary is not { IsSuccess: true } root || context.Target is null) return null;
             url = DocumentNamedBy(root);
             if (url is null) return null; // root-document judges a / document without one
-            if (Same(url, context.Profile.Spec.Published))
+            if (context.Profile.Spec.IsPublishedAt(url))
                 return new Comparison(anchor, $"The / document's openapi_url ({url})", root, IsTheStandard: true);
         }
         var named = url is null ? $"The OpenAPI document the vendor profile names ({context.SupplierDocument})" : $"The OpenAPI document the / document names ({url})";
@@ -100,7 +100,5 @@ public sealed class SpecDriftCheck : Check
         root.Json.Node is JsonObject document && document["openapi_url"] is JsonValue value && value.TryGetValue<string>(out var text)
         && Uri.TryCreate(new Uri(root.Url), text, out var url) && url.Scheme is "http" or "https" ? url : null;
 
-    private static bool Same(Uri url, string published) =>
-        Uri.TryCreate(published, UriKind.Absolute, out var standard) && Uri.Compare(url, standard, UriComponents.HttpRequestUrl, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
 }

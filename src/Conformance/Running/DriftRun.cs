@@ -55,7 +55,7 @@ public static class DriftRun
         }
         else
         {
-            (supplier, aborted, requests) = await NamedAsync(request, profile, loader, evidence, notes, cancel);
+            (supplier, aborted, requests) = await NamedAsync(request, profile, standard, loader, evidence, notes, cancel);
         }
 
         var results = new List<CheckResult>();
@@ -92,8 +92,8 @@ public static class DriftRun
     }
 
     /// <summary>The document the API's / document names: read it, or say why the run could not go on.</summary>
-    private static async Task<(Spec?, string?, int)> NamedAsync(DriftRequest request, Profile profile, SpecLoader loader, List<Exchange> evidence,
-        List<string> notes, CancellationToken cancel)
+    private static async Task<(Spec?, string?, int)> NamedAsync(DriftRequest request, Profile profile, Spec standard, SpecLoader loader,
+        List<Exchange> evidence, List<string> notes, CancellationToken cancel)
     {
         var target = request.Target!;
         Exchange root;
@@ -111,6 +111,11 @@ public static class DriftRun
         evidence.Add(root);
         var named = NamedDocument(root, target, out var why);
         if (named is null) return (null, why, 1);
+        if (profile.Spec.IsPublishedAt(named))
+        {
+            notes.Add($"The / document names the standard's own published document ({named}), which says what the standard says by definition: our transcription of it is compared with itself.");
+            return (standard, null, 1);
+        }
         notes.Add($"The / document names its OpenAPI document: {named}.");
         try
         {

@@ -16,6 +16,7 @@ public static class DriftComparer
         var notes = new List<string>();
         var ours = Match(standard, supplier, notes);
         var matched = new HashSet<ContractOperation>(ReferenceEqualityComparer.Instance);
+        var budget = new ComparisonBudget();
         foreach (var theirs in standard.Operations)
         {
             if (!ours.TryGetValue(theirs.Key, out var mine))
@@ -26,7 +27,7 @@ public static class DriftComparer
                 continue;
             }
             matched.Add(mine);
-            new OperationComparison(theirs, mine, scope, differences).Run();
+            new OperationComparison(theirs, mine, scope, differences, budget).Run();
         }
         foreach (var extra in supplier.Operations.Where(o => !matched.Contains(o)))
             differences.Add(new Difference(DriftRules.OperationAdded, extra.Id, "", "an operation the standard does not define"));
@@ -73,7 +74,7 @@ public static class DriftComparer
         return keyed;
     }
 
-    private sealed class OperationComparison(ContractOperation theirs, ContractOperation ours, DriftScope scope, List<Difference> differences)
+    private sealed class OperationComparison(ContractOperation theirs, ContractOperation ours, DriftScope scope, List<Difference> differences, ComparisonBudget budget)
     {
         public void Run()
         {
@@ -85,6 +86,8 @@ public static class DriftComparer
             Parameters(envelope is null ? [] : [scope.Pagination!.PageParameter, scope.Pagination.PerPageParameter]);
             Body();
             Responses(envelope);
+            if (budget.RanOutNow())
+                Add(DriftRules.ReferenceUnresolved, "", $"the documents are too complex to compare whole (more than {ComparisonBudget.Comparisons:N0} comparisons of one schema with another): from this operation on, the rest was not compared");
         }
 
         private void Parameters(IReadOnlyCollection<string> pageParameters)
@@ -195,7 +198,7 @@ public static class DriftComparer
         }
 
         private void Schemas(DriftDirection direction, Shape standard, Shape supplier, string where, IReadOnlySet<string>? envelope) =>
-            new SchemaComparer(direction, (rule, field, detail) => Add(rule, field.Length == 0 ? where : $"{where}, field {field}", detail), envelope)
+            new SchemaComparer(direction, (rule, field, detail) => Add(rule, field.Length == 0 ? where : $"{where}, field {field}", detail), envelope, budget)
                 .Compare(standard, supplier, "");
 
         private void Add(DriftRule rule, string where, string detail) => differences.Add(new Difference(rule, theirs.Id, where, detail));

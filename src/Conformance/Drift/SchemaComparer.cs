@@ -8,9 +8,11 @@ namespace Conformance.Drift;
 /// allows must be accepted (the supplier may accept more, never demand more). What breaks that is reported with a
 /// breaking rule; what the standard allows but differs is reported with a compatible one.
 /// </summary>
-internal sealed class SchemaComparer(DriftDirection direction, Action<DriftRule, string, string> report, IReadOnlySet<string>? envelope = null)
+internal sealed class SchemaComparer(DriftDirection direction, Action<DriftRule, string, string> report, IReadOnlySet<string>? envelope = null,
+    ComparisonBudget? budget = null)
 {
     private const int MaxDepth = 64;
+    private readonly ComparisonBudget _budget = budget ?? new ComparisonBudget();
     private HashSet<(Shape, Shape)> _seen = new(new PairComparer());
     private Action<DriftRule, string, string> _report = report;
 
@@ -19,6 +21,7 @@ internal sealed class SchemaComparer(DriftDirection direction, Action<DriftRule,
     public void Compare(Shape standard, Shape supplier, string field, int depth = 0)
     {
         if (depth > MaxDepth || !_seen.Add((standard, supplier))) return;
+        if (!_budget.Spend()) return; // the operation that ran it out says so
         if (standard.Unresolved is { } theirs) { Report(DriftRules.ReferenceUnresolved, field, $"the standard's schema cannot be read: {theirs}"); return; }
         if (supplier.Unresolved is { } ours) { Report(DriftRules.ReferenceUnresolved, field, $"the document's schema cannot be read: {ours}"); return; }
         if (standard.Documentation != supplier.Documentation)

@@ -1,5 +1,3 @@
-using Conformance.Standards;
-
 namespace Conformance.Drift;
 
 /// <summary>
@@ -46,7 +44,7 @@ public static class DriftComparer
         var prefixes = missing
             .SelectMany(t => supplier.Operations.Where(o => o.Method == t.Method)
                 .Select(o => ApiContract.KeyOf(o.Path))
-                .Where(p => p.EndsWith(ApiContract.KeyOf(t.Path), StringComparison.Ordinal) && p.Length > t.Path.Length)
+                .Where(p => p.EndsWith(ApiContract.KeyOf(t.Path), StringComparison.Ordinal) && p.Length > ApiContract.KeyOf(t.Path).Length)
                 .Select(p => p[..^ApiContract.KeyOf(t.Path).Length]))
             .Where(p => p.StartsWith('/') && !p.EndsWith('/'))
             .GroupBy(p => p).OrderByDescending(g => g.Count()).FirstOrDefault();
@@ -215,18 +213,4 @@ public static class DriftComparer
 
         private static string List(IEnumerable<string> items) => items.Any() ? string.Join(", ", items) : "none";
     }
-}
-
-/// <summary>What a standard's profile adds to the comparison: which endpoints it requires, and its pagination convention.</summary>
-public sealed record DriftScope(Func<string, bool> IsRequired, Pagination? Pagination)
-{
-    public static DriftScope Everything { get; } = new(_ => true, null);
-
-    public static DriftScope Of(Profile profile) => new(path => profile.TierOf(path) == Tier.Required, profile.Pagination);
-}
-
-/// <summary>What a comparison found, and which of the standard's operations it compared.</summary>
-public sealed record DriftReport(IReadOnlyList<Difference> Differences, IReadOnlyList<string> Operations, IReadOnlyList<string> Notes)
-{
-    public IEnumerable<Difference> Breaking => Differences.Where(d => d.Rule.Kind == DriftKind.Breaking);
 }

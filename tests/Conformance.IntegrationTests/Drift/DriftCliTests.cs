@@ -87,6 +87,20 @@ public class DriftCliTests
     }
 
     [Test]
+    public async Task A_document_given_by_URL_is_fetched_and_kept_as_evidence()
+    {
+        var document = File.ReadAllText(Document(SupplierDocuments.Drifted));
+        using var host = LoopbackServer.Start((_, path) => path == "/docs/openapi.json" ? LoopbackServer.Reply.Json(document) : null);
+        var run = await Cli.RunAsync("drift", "--standard", "oruk-3.0", "--spec", $"{host.Url}/docs/openapi.json", "--out", Out());
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.All);
+        var exchange = Report(Out())["exchanges"]!.AsArray().Single()!;
+        Assert.That(exchange["url"]!.GetValue<string>(), Is.EqualTo($"{host.Url}/docs/openapi.json"));
+        Assert.That(exchange["status"]!.GetValue<int>(), Is.EqualTo(200));
+        Assert.That(Results(Report(Out())).Where(r => r["outcome"]!.GetValue<string>() == "fail").Select(r => r["evidence"]!.GetValue<string>()).Distinct(),
+            Is.EqualTo(new[] { exchange["id"]!.GetValue<string>() }), "every failure cites the fetch of the document");
+    }
+
+    [Test]
     public async Task An_API_naming_the_standards_published_document_passes_without_fetching_it()
     {
         using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), "oruk-3.0");

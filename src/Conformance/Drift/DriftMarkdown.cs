@@ -54,7 +54,7 @@ public static class DriftMarkdown
     {
         var start = page.IndexOf(Start, StringComparison.Ordinal);
         var end = page.IndexOf(End, StringComparison.Ordinal);
-        if (start < 0 || end < start) throw new InvalidOperationException($"The page has no rules section ({Start} … {End}).");
+        if (start < 0 || end < start) throw new ConfigurationException($"The page has no rules section to update (a line {Start}, then one {End}).");
         return page[..start] + Rules().TrimEnd('\n') + page[(end + End.Length)..];
     }
 

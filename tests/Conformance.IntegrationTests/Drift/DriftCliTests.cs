@@ -159,6 +159,17 @@ public class DriftCliTests
     }
 
     [Test]
+    public async Task Updating_a_page_without_a_rules_section_is_a_usage_error()
+    {
+        var page = Path.Combine(_folder, "page.md");
+        File.WriteAllText(page, "# No rules here\n");
+        var run = await Cli.RunAsync("drift", "--rules", "--out", page);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.All);
+        Assert.That(run.All, Does.Contain("no rules section").And.Not.Contain("   at "));
+        Assert.That(File.ReadAllText(page), Is.EqualTo("# No rules here\n"));
+    }
+
+    [Test]
     public async Task A_normal_run_compares_the_document_a_vendor_profile_names()
     {
         var document = Document(SupplierDocuments.Drifted);

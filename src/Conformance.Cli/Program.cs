@@ -20,6 +20,10 @@ app.Configure(config =>
         .WithDescription("Test an API against a standard and write a verdict with evidence.")
         .WithExample("run", "--standard", "oruk-3.0", "--url", "https://api.example.org")
         .WithExample("run", "--standard", "oruk-3.0", "--reference");
+    config.AddCommand<DriftCommand>("drift")
+        .WithDescription("Compare a supplier's own OpenAPI document with the standard's: what would break a client of the standard.")
+        .WithExample("drift", "--standard", "oruk-3.0", "--spec", "supplier-openapi.json")
+        .WithExample("drift", "--standard", "oruk-3.0", "--url", "https://api.example.org");
     config.AddCommand<StandardsCommand>("standards").WithDescription("List the installed standards.");
     config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")

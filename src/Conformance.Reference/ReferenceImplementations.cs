@@ -23,13 +23,17 @@ public static class ReferenceImplementations
             _ => throw new ProfileException(
                 $"There is no reference implementation for '{standardId}' (available: {string.Join(", ", Standards)})."),
         };
+        // The port is chosen first, so a defect that names the server's own address knows it.
+        var chosen = port ?? ReferenceServer.FreePort();
+        var at = new Uri($"http://127.0.0.1:{chosen}");
         foreach (var defect in defects ?? [])
         {
             if (defect.Standard != standardId)
                 throw new ConfigurationException($"Defect '{defect.Name}' is for {defect.Standard}, not {standardId}.");
             handler = defect.Apply(handler);
+            if (defect.ApplyAt is { } applyAt) handler = applyAt(at)(handler);
         }
-        var server = ReferenceServer.Start(handler, port, admin);
+        var server = ReferenceServer.Start(handler, chosen, admin);
         if (open311 is not null) open311.BaseUrl = server.Url; // the discovery document names the server's own address
         return server;
     }

@@ -202,6 +202,12 @@ public static class OpenReferralDefects
             Breaks = "GET /services lists no services at all.",
             Apply = Tamper.Answers(p => p == "/services", a => a.Status == 200 ? a with { Body = Page.Of([], 1, Page.DefaultPerPage) } : a),
         },
+        new()
+        {
+            Name = "drifted-openapi-document", Standard = standard, Check = "spec-drift", Expected = Outcome.Warning,
+            Breaks = "The / document names an OpenAPI document served beside the API in which a service's name is optional and its status may be 'retired'.",
+            ApplyAt = SupplierDocuments.Served(standard, SupplierDocuments.Drifted),
+        },
     ];
 
     public static IEnumerable<Defect> Hsds(string standard = "hsds-3.0") =>

@@ -51,6 +51,12 @@ public static class Traps
             r => r with { Options = r.Options with { Features = new Dictionary<string, Conformance.Vendors.FeatureState> { ["/taxonomies"] = Conformance.Vendors.FeatureState.NotImplemented } } }),
         Trap("trap-same-id-in-two-lists", "oruk-3.0", "The first taxonomy has the same id as the first service: ids are unique within a list, not across lists.",
             Tamper.Renamed("e8222203-802c-5011-a772-a47c107a76c8", "448f5a7a-0dc9-596f-93a4-4b5654eb18f7", "/taxonomies", "taxonomy_id")),
+        new Defect
+        {
+            Name = "trap-equivalent-openapi-document", Standard = "oruk-3.0",
+            Breaks = "The / document names an OpenAPI document served beside the API: the standard's, rewritten in OpenAPI 3.1 with type lists, allOf-wrapped $refs, renamed path parameters and reworded prose.",
+            ApplyAt = SupplierDocuments.Served("oruk-3.0", SupplierDocuments.Rewritten),
+        },
         Trap("trap-open311-application-xml", "open311-georeport-v2", "XML is labelled application/xml; charset=UTF-8.",
             Tamper.Answers(Tamper.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/xml; charset=UTF-8" })),
         Trap("trap-open311-minutes-only-datetimes", "open311-georeport-v2", "Date-times give minutes but no seconds (the W3C profile allows it).",

@@ -32,6 +32,7 @@ public static class CheckCatalogue
         new AttributeOrderUniqueCheck(),
         new ListAttributeValuesCheck(),
         new NoRedirectCheck(),
+        new SpecDriftCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -45,6 +45,8 @@ public sealed record RunOptions
     public IReadOnlyDictionary<string, Vendors.FeatureState> Features { get; init; } = new Dictionary<string, Vendors.FeatureState>();
     /// <summary>The longest the whole run may take; past it the run stops and reports what it found (--deadline).</summary>
     public TimeSpan? Deadline { get; init; }
+    /// <summary>The supplier's own OpenAPI document (a vendor profile's openapi_url: a path or URL), compared with the standard's by spec-drift.</summary>
+    public string? SupplierDocument { get; init; }
 }
 
 /// <summary>Progress for long runs: which operation, which request, how far through the plan.</summary>

@@ -89,6 +89,7 @@ public sealed record RunRequest
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
                 HeaderValues = vendor?.HeaderParameters ?? new Dictionary<string, string>(),
                 OperationValues = vendor?.OperationParameters ?? new Dictionary<string, Dictionary<string, string>>(),
+                SupplierDocument = vendor?.OpenApiUrl,
                 Features = vendor?.Features ?? new Dictionary<string, FeatureState>(),
                 OptIns = overrides.OptIns.Concat(vendor?.SeveralJurisdictions == true ? [OptIn.SeveralJurisdictions] : []).ToHashSet(),
                 AllowWrites = overrides.AllowWrites,

@@ -12,7 +12,8 @@ namespace Conformance.Running;
 /// each check declares for it (<see cref="CheckProbes"/>), then every check's judgement (<see cref="Judging"/>). It knows
 /// no check by name. A target that does not answer at all stops the run early; the result is still complete enough to report.
 /// </summary>
-public sealed class Runner(Probe probe, RunOptions options)
+/// <param name="documents">Where documents the run reads besides the spec (the supplier's own OpenAPI document) may be read from.</param>
+public sealed class Runner(Probe probe, RunOptions options, FetchPolicy? documents = null)
 {
     /// <summary>The seed of this run's random page sample: given, or chosen once per run and reported.</summary>
     public int Seed { get; } = options.Seed ?? Random.Shared.Next(1, 1_000_000);
@@ -82,7 +83,10 @@ public sealed class Runner(Probe probe, RunOptions options)
             }
         }
 
-        var context = new CheckContext(spec, profile, Secrets(baseUrl));
+        var context = new CheckContext(spec, profile, Secrets(baseUrl))
+        {
+            Runs = seen.Runs, Target = baseUrl, SupplierDocument = options.SupplierDocument, DocumentFetch = documents ?? new FetchPolicy(),
+        };
         var results = Verdict.Settle(Judging.ResultsOf(seen.Runs, checks, context, seen.Streams), checks, aborted);
         var result = new RunResult
         {

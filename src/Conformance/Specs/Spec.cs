@@ -43,6 +43,31 @@ public sealed class Spec
     public IEnumerable<string> PlainHeaderParameters =>
         Operations.SelectMany(o => o.Parameters).Where(p => p.In == "header" && !IsCredentialHeader(p.Name)).Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How the document itself was downloaded (the evidence of a fetch), or null when it was read from a file.</summary>
+    public DocumentFetch? Fetched { get; init; }
+
+    /// <summary>Where the document was read from: the documents its `$ref`s name are judged against it.</summary>
+    public SpecOrigin? Origin { get; init; }
+
+    internal SpecSource? Source { get; init; }
+
+    /// <summary>
+    /// A document the spec's `$ref`s name (its address, without fragment), read only where the fetch policy allows and
+    /// with the same limits as the spec (size, YAML nesting and aliases); a <see cref="SpecLoadException"/> says why not.
+    /// </summary>
+    public JsonNode ReadReferenced(Uri address)
+    {
+        if (Source is null || Origin is null) throw new SpecLoadException($"'{address}' was not read: this spec has no fetch policy to read it by.");
+        try
+        {
+            return YamlToJson.Convert(Source.ReadReferenced(address, Origin)) ?? throw new SpecLoadException($"'{address}' is empty.");
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new SpecLoadException($"'{address}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
+        }
+    }
+
     /// <summary>Diagnostics found after loading (e.g. while checking a profile against this spec).</summary>
     public void AddDiagnostic(SpecDiagnostic diagnostic)
     {

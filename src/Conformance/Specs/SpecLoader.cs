@@ -16,7 +16,20 @@ public sealed class SpecLoader(SpecSource source)
     public Spec Load(string pathOrUrl, IReadOnlyList<Erratum> errata, IReadOnlyList<string>? incorporatedErrata = null)
     {
         var location = SpecSource.ToUri(pathOrUrl);
-        var (text, origin) = source.ReadSpec(location);
+        var (text, origin, fetch) = source.ReadSpec(location);
+        return Build(pathOrUrl, location, text, origin, fetch, errata, incorporatedErrata);
+    }
+
+    /// <summary>A document a server names (not the user), read under <see cref="SpecSource.ReadNamed"/>'s stricter rules.</summary>
+    public Spec LoadNamed(Uri location, Uri namedBy, IReadOnlyList<Erratum> errata)
+    {
+        var (text, origin, fetch) = source.ReadNamed(location, namedBy);
+        return Build(location.ToString(), location, text, origin, fetch, errata, null);
+    }
+
+    private Spec Build(string pathOrUrl, Uri location, string text, SpecOrigin origin, DocumentFetch? fetch, IReadOnlyList<Erratum> errata,
+        IReadOnlyList<string>? incorporatedErrata)
+    {
         JsonNode? converted;
         try
         {
@@ -24,15 +37,15 @@ public sealed class SpecLoader(SpecSource source)
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
+            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e) { DocumentFault = true };
         }
         catch (SpecLoadException e) // nested too deep, or an alias bomb
         {
             throw new SpecLoadException($"'{pathOrUrl}': {e.Message}", e);
         }
-        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
+        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.") { DocumentFault = true };
         if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
-            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
+            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).") { DocumentFault = true };
         var version = VersionOf(obj);
 
         var diagnostics = new List<SpecDiagnostic>();
@@ -62,6 +75,9 @@ public sealed class SpecLoader(SpecSource source)
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
             CredentialParameters = CredentialParametersOf(obj),
+            Fetched = fetch,
+            Origin = origin,
+            Source = source,
         };
     }
 
@@ -144,7 +160,7 @@ public sealed class SpecLoader(SpecSource source)
             }
             catch (Exception again) when (again is not SpecLoadException)
             {
-                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e);
+                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e) { DocumentFault = true };
             }
         }
     }
@@ -157,7 +173,7 @@ public sealed class SpecLoader(SpecSource source)
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
         foreach (var warning in result.Diagnostic?.Warnings ?? [])
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
-        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.");
+        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.") { DocumentFault = true };
     }
 
     /// <summary>A copy of the document for the operation reader, with every schema (and schema map) emptied.</summary>

@@ -32,6 +32,13 @@ public sealed class VendorProfile
     public IReadOnlyDictionary<string, Dictionary<string, string>> OperationParameters { get; init; } = new Dictionary<string, Dictionary<string, string>>();
     /// <summary>The endpoint serves several jurisdictions (Open311): a missing or unknown jurisdiction must be refused.</summary>
     public bool SeveralJurisdictions { get; init; }
+    /// <summary>
+    /// The supplier's own OpenAPI document, an http(s) URL or a file (a relative path is read from the profile's
+    /// folder): check spec-drift compares it with the standard's. Where the profile leaves it out, an ORUK / document's
+    /// openapi_url names it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("openapi_url"), System.Text.Json.Serialization.JsonInclude]
+    public string? OpenApiUrl { get; internal set; }
     public VendorLimits Limits { get; init; } = new();
 
     /// <summary>The file it was read from, so a problem found later (a limit out of range) names it; not a key of the file.</summary>

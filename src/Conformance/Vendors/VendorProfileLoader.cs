@@ -27,6 +27,14 @@ public static partial class VendorProfileLoader
         var profile = YamlDocuments.Deserialize<VendorProfile>(file, node, Fail);
         Validate(file, profile);
         profile.Source = file;
+        if (profile.OpenApiUrl is { } document && !IsWebAddress(document))
+        {
+            // A file the council was handed: read from beside the profile, so the profile means the same from any folder.
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, document));
+            if (!File.Exists(path))
+                throw new ConfigurationException($"{file}: openapi_url names the file '{document}', which does not exist (give an http(s) URL or a path from the profile's folder).");
+            profile.OpenApiUrl = path;
+        }
         return profile;
     }
 
@@ -92,6 +100,8 @@ public static partial class VendorProfileLoader
 
     [System.Text.RegularExpressions.GeneratedRegex("^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) /")]
     private static partial System.Text.RegularExpressions.Regex OperationKey();
+
+    private static bool IsWebAddress(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>An HTTP header name: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.6.2).</summary>
     public static bool IsHeaderName(string name) =>

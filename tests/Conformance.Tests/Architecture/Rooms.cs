@@ -16,7 +16,7 @@ public static class Rooms
     public const string Root = "(root)";
 
     private static readonly string[] Library =
-        [Root, "Text", "Specs", "Standards", "Http", "Vendors", "Evidence", "Checks", "Running", "Reports", "Certificates", "Door", "Monitoring"];
+        [Root, "Text", "Specs", "Standards", "Http", "Vendors", "Drift", "Evidence", "Checks", "Running", "Reports", "Certificates", "Door", "Monitoring"];
 
     public static readonly IReadOnlyDictionary<string, string[]> MayUse = new Dictionary<string, string[]>
     {
@@ -27,15 +27,17 @@ public static class Rooms
         ["Standards"] = [Root, "Specs", "Text"],
         ["Http"] = [Root, "Specs", "Text"],
         ["Vendors"] = [Root, "Http", "Specs", "Text"],
+        // A supplier's OpenAPI document against the standard's: below the check and the run that use it.
+        ["Drift"] = [Root, "Specs", "Standards", "Text"],
         ["Evidence"] = [Root, "Http", "Specs", "Standards", "Text"],
-        ["Checks"] = [Root, "Evidence", "Http", "Specs", "Standards", "Text"],
-        ["Running"] = [Root, "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
-        ["Reports"] = [Root, "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Text"],
+        ["Checks"] = [Root, "Drift", "Evidence", "Http", "Specs", "Standards", "Text"],
+        ["Running"] = [Root, "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Reports"] = [Root, "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Text"],
         // Certificates read a run's result and the report file as written; they never depend on how a report is made.
-        ["Certificates"] = [Root, "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Certificates"] = [Root, "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
         // The door every front end calls: it runs, writes the reports and the certificate.
-        ["Door"] = [Root, "Certificates", "Reports", "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
-        ["Monitoring"] = [Root, "Door", "Reports", "Running", "Checks", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Door"] = [Root, "Certificates", "Reports", "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Monitoring"] = [Root, "Door", "Reports", "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
         // The other assemblies of src/: the reference implementations over the library, the front ends over both.
         ["Reference"] = Library,
         ["NUnit"] = [.. Library, "Reference"],

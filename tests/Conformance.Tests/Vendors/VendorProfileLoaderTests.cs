@@ -90,6 +90,20 @@ public class VendorProfileLoaderTests
     }
 
     [Test]
+    public void Openapi_url_names_the_suppliers_document_by_url_or_by_a_file_beside_the_profile()
+    {
+        Assert.That(VendorProfileLoader.Load(Write(Minimal + "\nopenapi_url: https://api.example.org/oruk/openapi.json\n")).OpenApiUrl,
+            Is.EqualTo("https://api.example.org/oruk/openapi.json"));
+        var file = Write(Minimal + "\nopenapi_url: supplier/openapi.yaml\n");
+        var document = Path.Combine(Path.GetDirectoryName(file)!, "supplier", "openapi.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(document)!);
+        File.WriteAllText(document, "openapi: 3.0.3\n");
+        Assert.That(VendorProfileLoader.Load(file).OpenApiUrl, Is.EqualTo(document), "read from the profile's folder, whatever the working folder");
+        Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\nopenapi_url: missing.yaml\n")),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("openapi_url names the file 'missing.yaml', which does not exist"));
+    }
+
+    [Test]
     public void The_shipped_reference_profile_loads()
     {
         var profile = VendorProfileLoader.Load(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles", "oruk-3.0-reference.yaml"));

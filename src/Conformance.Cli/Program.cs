@@ -24,6 +24,10 @@ app.Configure(config =>
         .WithDescription("Test an API against a standard and write a verdict with evidence.")
         .WithExample("run", "--standard", "oruk-3.0", "--url", "https://api.example.org")
         .WithExample("run", "--standard", "oruk-3.0", "--reference");
+    hints.Add<DriftCommand>(config, "drift")
+        .WithDescription("Compare a supplier's own OpenAPI document with the standard's: what would break a client of the standard.")
+        .WithExample("drift", "--standard", "oruk-3.0", "--spec", "supplier-openapi.json")
+        .WithExample("drift", "--standard", "oruk-3.0", "--url", "https://api.example.org");
     hints.Add<StandardsCommand>(config, "standards").WithDescription("List the installed standards.");
     hints.Add<DescribeCommand>(config, "describe").WithDescription("Show a standard's clauses and the checks that verify each.")
         .WithExample("describe", "oruk-3.0");

@@ -17,14 +17,14 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
         [CommandOption("--target <NAME|URL>"), Description("Only this target: its profile's name, or its URL.")]
         public string? Target { get; init; }
 
-        [CommandOption("--limit <N>"), Description("At most this many runs (default 20).")]
-        public string? Limit { get; init; }
+        [CommandOption("--limit <N>"), Description("At most this many runs (default 20)."), TypeConverter(typeof(RunsFlag))]
+        public int? Limit { get; init; }
 
-        public int LimitCount => Limit is null ? 20 : int.Parse(Limit, CultureInfo.InvariantCulture);
+        public int LimitCount => Limit ?? 20;
 
         public override ValidationResult Validate() =>
-            Limit is not null && !(int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-                ? ValidationResult.Error($"--limit must be a whole number from 1, not '{Limit}'.")
+            Limit is { } runs && Door.Limits.Standard.Runs is var limit && !limit.Allows(runs)
+                ? ValidationResult.Error(limit.Refusal(limit.Flag!, runs))
                 : ValidationResult.Success();
     }
 

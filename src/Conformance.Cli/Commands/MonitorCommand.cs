@@ -1,3 +1,4 @@
+using Conformance.Door;
 using Conformance.Monitoring;
 using Conformance.Reference;
 using Conformance.Running;
@@ -33,12 +34,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
             {
                 Parallel = settings.ParallelCount,
                 TargetDeadline = settings.Deadline,
-                Catalogue = catalogue,
-                StartReference = standard =>
-                {
-                    var server = ReferenceImplementations.Start(catalogue, standard);
-                    return new ReferenceHost(new Uri(server.Url), server);
-                },
+                Door = new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) },
             },
         }, progress, cancel.Token));
 

@@ -21,8 +21,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         /// <summary>The standard, given either way: `serve oruk-3.0` or `serve --standard oruk-3.0`.</summary>
         public string? Standard => Named ?? Option;
 
-        [CommandOption("--port <N>"), Description("Port on 127.0.0.1 (default: a free one).")]
-        public string? Port { get; init; } // parsed in Validate, so a bad value names its flag
+        [CommandOption("--port <N>"), Description("Port on 127.0.0.1 (default: a free one)."), TypeConverter(typeof(PortFlag))]
+        public int? Port { get; init; }
 
         [CommandOption("--defect <NAME>"), Description("Serve with this defect from the catalogue (repeatable; 'conformance defects' lists them).")]
         public string[] Defects { get; init; } = [];
@@ -30,20 +30,17 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [CommandOption("--admin"), Description("Also start WireMock's admin interface at /__admin (off by default).")]
         public bool Admin { get; init; }
 
-        public int? PortNumber => Port is null ? null : int.Parse(Port, System.Globalization.CultureInfo.InvariantCulture);
-
         public override ValidationResult Validate() =>
             Standard is null ? ValidationResult.Error("Name the standard: conformance serve oruk-3.0 (see 'conformance standards').")
             : Named is not null && Option is not null && Named != Option ? ValidationResult.Error($"Two standards named: '{Named}' and --standard '{Option}'; give one.")
-            : Port is not null && !(int.TryParse(Port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535)
-                ? ValidationResult.Error($"--port must be a whole number from 1 to 65535, not '{Port}'.")
+            : Port is { } port && Door.Limits.Standard.Port is var limit && !limit.Allows(port) ? ValidationResult.Error(limit.Refusal(limit.Flag!, port))
             : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var defects = settings.Defects.Select(DefectCatalogue.Find).ToList();
-        using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.PortNumber, defects, settings.Admin);
+        using var server = ReferenceImplementations.Start(ConformanceRun.DefaultCatalogue(), settings.Standard!, settings.Port, defects, settings.Admin);
         var say = Terminal.Out;
         say.Line($"Serving the {settings.Standard} reference implementation at [bold]{server.Url}[/]");
         foreach (var defect in defects)

@@ -29,8 +29,8 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         if (derived)
             Terminal.Out.Line(
                 $"[yellow]{settings.Key} is a private key:[/] the public key was derived from it to check the certificate. Verify with the public key ({SigningKeys.PublicKeyFile}); keep the private one to the signer.");
-        var certificate = Read(settings.Certificate, "certificate", File.ReadAllText);
-        var report = settings.Report is null ? null : Read(settings.Report, "report", File.ReadAllBytes);
+        var certificate = BoundedFile.Read(settings.Certificate, BoundedFile.MostCertificateBytes, "certificate");
+        var report = settings.Report is null ? null : BoundedFile.Sha256(settings.Report, "report");
         Verification verification;
         try
         {
@@ -58,17 +58,5 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         say.Whole($"  report    {(report is null ? ConsoleText.Of($"not checked (give --report {CertificateClaims.ReportName})") : ConsoleText.Of($"matches {settings.Report}"))}");
         if (claims.Demo) say.Line($"[yellow]A demo:[/] it certifies the harness's built-in reference implementation, not a vendor's API.");
         return ExitCodes.Pass;
-    }
-
-    private static T Read<T>(string path, string what, Func<string, T> read)
-    {
-        try
-        {
-            return read(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ConfigurationException($"Cannot read the {what} {path}: {e.Message}");
-        }
     }
 }

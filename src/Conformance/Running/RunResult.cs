@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
@@ -31,6 +32,8 @@ public sealed class RunResult
     /// asked again is not kept, nor the answers of an operation a stop cut off; so this may be shorter than <see cref="RequestsSent"/>.
     /// </summary>
     public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
+    /// <summary>The check each request sent for one check belongs to, by its exchange (held by reference); ordinary reads have none.</summary>
+    public IReadOnlyDictionary<Exchange, RequestOwner> Owners { get; init; } = new Dictionary<Exchange, RequestOwner>(ReferenceEqualityComparer.Instance);
     /// <summary>Time spent honouring the server's Retry-After.</summary>
     public TimeSpan Waited { get; init; }
     /// <summary>The seed of the random page sample: --seed repeats the same pages.</summary>

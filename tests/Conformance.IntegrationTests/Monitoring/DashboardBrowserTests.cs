@@ -1,3 +1,4 @@
+using Conformance.Door;
 using Conformance.Monitoring;
 using Conformance.Running;
 using Microsoft.Playwright;
@@ -22,7 +23,7 @@ public class DashboardBrowserTests
         await MonitorSession.RunAsync(new MonitorSession.Settings
         {
             Targets = TargetList.Resolve(profiles), OutDir = outDir, HistoryPath = Path.Combine(dir, "history.db"),
-            Options = new MonitorOptions { Catalogue = ConformanceRun.DefaultCatalogue() },
+            Options = new MonitorOptions { Door = new RunDoor { Catalogue = ConformanceRun.DefaultCatalogue() } },
         });
 
         using var site = new StaticSite(outDir);
@@ -61,6 +62,7 @@ public class DashboardBrowserTests
         Assert.That(requested.Where(u => !u.StartsWith(site.Url, StringComparison.Ordinal)), Is.Empty, "the page fetches nothing from anywhere else");
         Assert.That(problems, Is.Empty);
     }
+
     [Test]
     public async Task Over_two_nights_it_says_what_changed_worst_first_and_fits_a_laptop_and_a_phone()
     {
@@ -76,7 +78,7 @@ public class DashboardBrowserTests
             await MonitorSession.RunAsync(new MonitorSession.Settings
             {
                 Targets = TargetList.Resolve(profiles), OutDir = Path.Combine(dir, name), HistoryPath = history,
-                Options = new MonitorOptions { Catalogue = ConformanceRun.DefaultCatalogue() },
+                Options = new MonitorOptions { Door = new RunDoor { Catalogue = ConformanceRun.DefaultCatalogue() } },
             });
         }
         await Night("night1", Suppliers.Url("oruk-3.0"));

@@ -49,7 +49,9 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
         foreach (var run in runs)
         {
             var (covered, planned) = run.ReadsCovered;
+            // A run that ended in error without completing is told by how it ended ("misconfigured"): "error" adds nothing.
             var verdict = run.Status == TargetStatus.Completed ? ConsoleSummary.VerdictWord(run.Verdict)
+                : run.Verdict == Running.Verdict.Error ? ConsoleText.Of($"[red]{run.Status.Name()}[/]")
                 : ConsoleText.Of($"{ConsoleSummary.VerdictWord(run.Verdict)} ({run.Status.Name()})");
             ConsoleText[] cells =
             [

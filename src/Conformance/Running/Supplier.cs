@@ -10,13 +10,18 @@ public sealed record Supplier(string? Vendor, string? Product, bool Demonstratio
     /// <summary>No vendor profile, not the reference implementation: reports name the host.</summary>
     public static Supplier Unnamed { get; } = new(null, null, false);
 
-    /// <summary>"Product by Vendor" from the profile; without one, the host (and port) of <paramref name="target"/>.</summary>
+    /// <summary>
+    /// "Product by Vendor" from the profile; without one, the host (and port) of <paramref name="target"/>, or where the
+    /// target is a document rather than an API (a drift run's file), the document's name.
+    /// </summary>
     public string NameFor(string target) => (Vendor, Product) switch
     {
         ({ Length: > 0 } vendor, { Length: > 0 } product) => $"{product} by {vendor}",
         ({ Length: > 0 } vendor, _) => vendor,
         (_, { Length: > 0 } product) => product,
-        _ => Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri.Authority : target,
+        _ when Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" => uri.Authority,
+        _ when Uri.TryCreate(target, UriKind.Absolute, out var file) && file.IsFile => Path.GetFileName(file.LocalPath) is { Length: > 0 } name ? name : target,
+        _ => Path.GetFileName(target) is { Length: > 0 } name ? name : target,
     };
 
     /// <summary>What a demonstration is, said the same way in every report and on the console.</summary>

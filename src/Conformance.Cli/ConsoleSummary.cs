@@ -29,10 +29,9 @@ public static class ConsoleSummary
         }
         foreach (var note in result.Notes)
             say.Line($"note: {Masked(note)}");
-        // The errata are the profile's, the same every run: one line says how many and where to read them.
-        var errata = result.Diagnostics.Count(d => d.Kind == SpecDiagnostic.Erratum);
-        if (errata > 0)
-            say.Line($"[grey]{errata} {(errata == 1 ? "erratum" : "errata")} applied to the published document: conformance describe {result.StandardId} lists them.[/]");
+        // The errata are the profile's, the same every run: one line says how they met the document and where to read them.
+        if (ErrataSummary.Of(result.Diagnostics, "the published document") is { } errata)
+            say.Line($"[grey]{errata}: conformance describe {result.StandardId} lists them.[/]");
         foreach (var diagnostic in result.Diagnostics.Where(d => d.Kind != SpecDiagnostic.Erratum))
             say.Line($"[grey]spec diagnostic ({diagnostic.Kind}): {Masked(diagnostic.Message)}[/]");
         var required = result.Coverage.Where(c => c.Tier == Conformance.Standards.Tier.Required && c.Read).ToList();

@@ -55,6 +55,8 @@ public class FirstHourTests
     [TestCase("run --standard oruk-3.0 --referense", "Did you mean --reference?")]
     [TestCase("monitor --profile x.yaml", "Did you mean --profiles?")]
     [TestCase("describe --standart oruk-3.0", "Did you mean --standard?")]
+    [TestCase("drfit --standard oruk-3.0 --spec x.json", "Did you mean 'drift'?")]
+    [TestCase("drift --standrad oruk-3.0 --spec x.json", "Did you mean --standard?")]
     public async Task A_mistyped_command_or_flag_gets_the_nearest_one(string line, string hint)
     {
         var result = await Cli.RunAsync(line.Split(' '));
@@ -103,6 +105,21 @@ public class FirstHourTests
         Assert.That(File.ReadAllText(Path.Combine(outDir, "summary.md")), Does.Contain("> **A demonstration:**"));
         Assert.That(File.ReadAllText(Path.Combine(outDir, "report.html")), Does.Contain("id=\"demonstration\""));
         Assert.That(File.ReadAllText(Path.Combine(outDir, "exchanges.har")), Does.Contain("A demonstration"));
+    }
+
+    /// <summary>The profile's errata are one line, true to how they met the document, even when the target cannot be reached.</summary>
+    [Test]
+    public async Task The_errata_are_one_line_on_every_run()
+    {
+        var demo = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--reference", "--out", Cli.TempDir());
+        var unreachable = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--url", "http://127.0.0.1:9", "--out", Cli.TempDir());
+        Assert.That(unreachable.ExitCode, Is.EqualTo(3), unreachable.All);
+        foreach (var run in new[] { demo, unreachable })
+        {
+            Assert.That(run.Output, Does.Not.Contain("Erratum"), "no erratum told at length");
+            var lines = run.Output.Split('\n').Where(l => l.Contains("errat", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.That(lines, Is.EqualTo(new[] { "3 errata incorporated in our transcription: conformance describe oruk-3.0 lists them." }));
+        }
     }
 
     [Test]

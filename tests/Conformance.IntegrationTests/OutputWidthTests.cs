@@ -13,7 +13,7 @@ public class OutputWidthTests
 {
     private const int Longest = 120;
 
-    private static readonly string[] Commands = ["run", "standards", "describe", "serve", "keygen", "verify", "defects", "monitor", "history", "diff", "merge"];
+    private static readonly string[] Commands = ["run", "drift", "standards", "describe", "serve", "keygen", "verify", "defects", "monitor", "history", "diff", "merge"];
 
     private static void AssertFits(string what, string output)
     {
@@ -93,6 +93,26 @@ public class OutputWidthTests
         Assert.That(numbers, Has.Count.EqualTo(6).And.Ordered.Descending);
         await Fits("diff", "--history", history);
         await Fits("merge", Path.Combine(dir, "night1"), "--out", Path.Combine(dir, "merged"), "--history", Path.Combine(dir, "merged.db"));
+    }
+
+    /// <summary>
+    /// drift's comparison fits like a run; `drift --rules` alone prints a Markdown page (tables a row to a line) to be
+    /// redirected into a file, as `defects --matrix` does, so only its --out form is held to the width.
+    /// </summary>
+    [Test]
+    public async Task Drift_fits()
+    {
+        var dir = Cli.TempDir();
+        var profile = ConformanceRun.DefaultCatalogue().Load("oruk-3.0");
+        var document = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(profile.TranscriptionPath))!;
+        SupplierDocuments.Drifted(document);
+        var path = Path.Combine(dir, "supplier-openapi.json");
+        File.WriteAllText(path, document.ToJsonString());
+        var drifted = await Fits("drift", "--standard", "oruk-3.0", "--spec", path, "--out", Path.Combine(dir, "reports"));
+        Assert.That(drifted.ExitCode, Is.EqualTo(1), drifted.All);
+        var page = Path.Combine(dir, "drift.md");
+        File.Copy(Path.Combine(Checkout.Root, "docs", "drift.md"), page);
+        await Fits("drift", "--rules", "--out", page);
     }
 
     [Test]

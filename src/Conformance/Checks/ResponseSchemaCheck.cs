@@ -50,7 +50,7 @@ public sealed class ResponseSchemaCheck : PageCheck
                 // Plain words for the finding; the parser's own words (line and byte positions) are for the evidence.
                 _problems.Add(exchange, exchange.Xml is not null ? new Problem("the body cannot be read as XML", Detail: $"the body cannot be read: {exchange.Json.Error}")
                     : WebPage.Is(exchange) ? new Problem("the body is a web page (HTML), not JSON", Detail: $"the body is not valid JSON: {exchange.Json.Error}")
-                    : new Problem("the body is not valid JSON", Detail: $"the body is not valid JSON: {exchange.Json.Error}"));
+                    : new Problem(exchange.JsonProblem!, Detail: $"the body is not valid JSON: {exchange.Json.Error}"));
                 return;
             }
             EvaluationResults results;

@@ -72,6 +72,16 @@ public class ResponseSchemaCheckTests
     }
 
     [Test]
+    public void Text_that_is_no_text_is_told_in_the_harness_s_own_plain_sentence()
+    {
+        byte[] latin1 = [.. "{\"id\": \"caf"u8, 0xE9, .. "\"}"u8];
+        Assert.That(Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", latin1, id: Id1))).Message,
+            Does.Contain("the body is not valid UTF-8").And.Not.Contain("not valid JSON"));
+        var lone = Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", "{\"id\": \"caf\\ud800\"}"u8.ToArray(), id: Id1)));
+        Assert.That(lone.Message, Does.Contain("\\ud800, half of a UTF-16 surrogate pair alone"));
+    }
+
+    [Test]
     public void Extra_properties_and_non_ascii_text_are_allowed()
     {
         var service = FullService();

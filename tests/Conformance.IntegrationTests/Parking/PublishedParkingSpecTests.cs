@@ -38,7 +38,7 @@ public class PublishedParkingSpecTests
         Assert.That(spec.Operations, Has.Count.EqualTo(37));
         var through = spec.Diagnostics.Where(d => d.Message.Contains("points through another $ref")).ToList();
         Assert.That(through, Has.Count.EqualTo(68), "swagger-cli wrote 68 pointers that pass through a $ref");
-        Assert.That(spec.Diagnostics.Where(d => d.Message.Contains("names nothing")), Is.Empty);
+        Assert.That(spec.Diagnostics.Except(through), Is.Empty, "nothing else is the document's fault");
         EverySchemaJudges(spec);
     }
 
@@ -66,6 +66,8 @@ public class PublishedParkingSpecTests
     {
         var spec = Load("apds-npp", "npp", "apds4.yaml");
         Assert.That(spec.Operations, Has.Count.EqualTo(33));
+        // Its one fault the reader sees: AssignedRightTimeRelative discriminates on metaType without requiring it.
+        Assert.That(spec.Diagnostics.Select(d => d.Location), Is.EqualTo(new[] { "#/components/schemas/AssignedRightTimeRelative/discriminator" }));
         EverySchemaJudges(spec);
     }
 }

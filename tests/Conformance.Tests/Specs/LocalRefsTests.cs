@@ -27,6 +27,16 @@ public class LocalRefsTests
     }
 
     [Test]
+    public void A_ref_to_a_node_outside_components_is_not_blamed_on_the_document()
+    {
+        // The OpenAPI reader follows schema $refs only into components/schemas; the document is right to point elsewhere.
+        var spec = SchemaResolutionTests.SpecWith(
+            """{"type": "object", "properties": {"a": {"type": "string"}, "b": {"$ref": "#/paths/~1thing/get/responses/200/content/application~1json/schema/properties/a"}}}""");
+        Assert.That(spec.Diagnostics, Is.Empty);
+        Assert.That(SchemaResolutionTests.Judge(spec, """{"b": 1}"""), Is.EqualTo(FindingKind.Violated));
+    }
+
+    [Test]
     public void A_chain_of_refs_on_the_way_is_followed_to_its_end()
     {
         var spec = SchemaResolutionTests.SpecWith(

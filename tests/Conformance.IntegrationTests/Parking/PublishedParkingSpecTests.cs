@@ -70,4 +70,14 @@ public class PublishedParkingSpecTests
         Assert.That(spec.Diagnostics.Select(d => d.Location), Is.EqualTo(new[] { "#/components/schemas/AssignedRightTimeRelative/discriminator" }));
         EverySchemaJudges(spec);
     }
+
+    [Test]
+    public void Every_NPP_erratum_applies_to_the_published_document()
+    {
+        var errata = Conformance.Running.ConformanceRun.DefaultCatalogue().Load("npp-1.0").Errata;
+        var spec = new SpecLoader(new SpecSource(new FetchPolicy())).Load(SharedFolder.Upstream("apds-npp", "npp", "apds4.yaml"), errata);
+        var applied = spec.Diagnostics.Where(d => d.Kind == SpecDiagnostic.Erratum).Select(d => d.Message).ToList();
+        Assert.That(applied, Has.Count.EqualTo(errata.Count));
+        Assert.That(applied, Is.All.Contain(" applied: "), string.Join("\n", applied));
+    }
 }

@@ -28,7 +28,8 @@ internal static class SuiteRuns
         var (overrides, referenceUrl, running) = Start(vendor, host, catalogue);
         using (running)
         {
-            var request = RunRequest.From(vendor, overrides, referenceUrl);
+            var client = (running as ReferenceServer)?.Client;
+            var request = RunRequest.From(vendor, overrides, referenceUrl, client?.Environment(), client?.Auth);
             var prepared = ConformanceRun.PrepareAsync(request, catalogue).GetAwaiter().GetResult();
             return ConformanceRun.ExecuteAsync(prepared).GetAwaiter().GetResult();
         }

@@ -37,7 +37,7 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
                 StartReference = standard =>
                 {
                     var server = ReferenceImplementations.Start(catalogue, standard);
-                    return new ReferenceHost(new Uri(server.Url), server);
+                    return new ReferenceHost(new Uri(server.Url), server, server.Client?.Auth, server.Client?.Environment());
                 },
             },
         }, progress, cancel.Token));

@@ -167,7 +167,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         // The front end's only part in the policy: it starts the reference implementation the request asks for.
         using var reference = RunRequest.WantsReference(vendor, overrides) && RunRequest.StandardOf(vendor, overrides) is { } standard and not "auto"
             ? ReferenceImplementations.Start(catalogue, standard) : null;
-        var request = RunRequest.From(vendor, overrides, reference is null ? null : new Uri(reference.Url));
+        var request = RunRequest.From(vendor, overrides, reference is null ? null : new Uri(reference.Url), reference?.Client?.Environment(), reference?.Client?.Auth);
         var prepared = await ConformanceRun.PrepareAsync(request, catalogue, cancellationToken);
         foreach (var note in prepared.Notes) AnsiConsole.MarkupLineInterpolated($"{note}");
         // Made before any request, so an unwritable folder is found before the run, not after it.

@@ -116,7 +116,7 @@ public static class TargetRunner
         {
             if (RunRequest.WantsReference(vendor, overrides) && RunRequest.StandardOf(vendor, overrides) is { } standard and not "auto")
                 reference = (options.StartReference ?? throw new ConfigurationException("This front end cannot start reference implementations; give base_url."))(standard);
-            var request = RunRequest.From(vendor, overrides, reference?.Url);
+            var request = RunRequest.From(vendor, overrides, reference?.Url, reference?.Environment, reference?.Auth);
             var clock = Stopwatch.StartNew();
             var prepared = await ConformanceRun.PrepareAsync(request, options.Catalogue, abandon);
             var result = await ConformanceRun.ExecuteAsync(prepared, null, abandon);

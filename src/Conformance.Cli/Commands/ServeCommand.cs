@@ -41,6 +41,9 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         foreach (var defect in defects)
             AnsiConsole.MarkupLineInterpolated($"  with defect [yellow]{defect.Name}[/]: {defect.Breaks}");
         if (settings.Admin) AnsiConsole.MarkupLineInterpolated($"  admin interface at {server.Url}/__admin");
+        if (server.Client is { } client)
+            AnsiConsole.MarkupLineInterpolated(
+                $"  OAuth2 client credentials: POST {client.Auth.TokenUrl} with client id {client.Values[ReferenceClient.IdVariable]} and secret {client.Values[ReferenceClient.SecretVariable]} (scopes {client.Auth.Scope}; a demo client, see {settings.Standard}/reference/clients.json for the others)");
         AnsiConsole.MarkupLine("Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };

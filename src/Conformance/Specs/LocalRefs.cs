@@ -9,7 +9,8 @@ namespace Conformance.Specs;
 /// follow references, so such a pointer names nothing. It is resolved as the bundler meant: a `$ref` met while
 /// walking the pointer is followed, and the `$ref` is rewritten to the node it reaches, with a diagnostic saying
 /// so. A local `$ref` that names nothing even then is dangling: a diagnostic, and every schema that reaches it is
-/// reported as unusable (<see cref="Reaches"/>) rather than left to fail while a body is judged.
+/// reported as unusable (<see cref="Reaches"/>) rather than left to fail while a body is judged. A schema that declares
+/// an <c>$id</c> is a resource of its own, whose local references are its own business: they are left alone.
 /// </summary>
 public static class LocalRefs
 {
@@ -117,6 +118,9 @@ public static class LocalRefs
             var (node, pointer, isMap) = pending.Pop();
             switch (node)
             {
+                // A schema with an $id of its own is a resource: a "#/..." inside it points into it, not into the document.
+                case JsonObject resource when !isMap && !ReferenceEquals(resource, start) && resource["$id"] is JsonValue id && id.TryGetValue<string>(out _):
+                    break;
                 case JsonObject obj:
                     if (!isMap && obj["$ref"] is JsonValue value && value.TryGetValue<string>(out _)) yield return (obj, pointer);
                     foreach (var (key, child) in obj)

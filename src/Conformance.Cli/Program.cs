@@ -20,6 +20,10 @@ app.Configure(config =>
         .WithDescription("Test an API against a standard and write a verdict with evidence.")
         .WithExample("run", "--standard", "oruk-3.0", "--url", "https://api.example.org")
         .WithExample("run", "--standard", "oruk-3.0", "--reference");
+    config.AddCommand<DriftCommand>("drift")
+        .WithDescription("Compare a supplier's own OpenAPI document with the standard's: what would break a client of the standard.")
+        .WithExample("drift", "--standard", "oruk-3.0", "--spec", "supplier-openapi.json")
+        .WithExample("drift", "--standard", "oruk-3.0", "--url", "https://api.example.org");
     config.AddCommand<StandardsCommand>("standards").WithDescription("List the installed standards.");
     config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
@@ -42,6 +46,12 @@ try
 }
 catch (Exception e) when (ExitCodes.IsUsageError(e))
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {ExitCodes.Describe(e)}");
+    Terminal.Out.Line($"[red]Error:[/] {ExitCodes.Describe(e)}");
     return ExitCodes.Usage;
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // Never a stack trace, never an abort (exit 134) that loses what was found: the harness's own failure, said in one line.
+    Terminal.Out.Line($"[red]Error:[/] the harness failed: {e.GetType().Name}: {e.Message}");
+    return ExitCodes.CouldNotTest;
 }

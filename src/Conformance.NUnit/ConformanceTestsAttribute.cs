@@ -1,7 +1,6 @@
 using System.Reflection;
+using Conformance.Door;
 using Conformance.Running;
-using Conformance.Specs;
-using Conformance.Standards;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -39,8 +38,8 @@ internal sealed class ConformanceTestsAttribute : NUnitAttribute, ITestBuilder
         }
         catch (Exception e)
         {
-            // Configuration problems explain themselves; anything else (a host that threw) says what it was.
-            var why = e is ConfigurationException or ProfileException or SpecLoadException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            // Set-up problems explain themselves (as the door classes them); anything else (a host that threw) says what it was.
+            var why = RunDoor.IsSetupError(e) ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return [new NoRunTest($"{namedBy} names {profile}, which could not be run: {why}")];
         }
         return TestsOf(run);

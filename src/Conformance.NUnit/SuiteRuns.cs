@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Conformance.Door;
 using Conformance.Reference;
 using Conformance.Running;
 using Conformance.Vendors;
@@ -15,42 +16,34 @@ internal static class SuiteRuns
     private static readonly ConcurrentDictionary<(string Profile, Type? Host), Lazy<RunResult>> Runs = new();
 
     public static RunResult For(string profile, Type? host) =>
-        Runs.GetOrAdd((profile, host), key => new Lazy<RunResult>(() => Make(key.Profile, key.Host))).Value;
+        Runs.GetOrAdd((profile, host), key => new Lazy<RunResult>(() => Make(key.Profile, key.Host, Door()))).Value;
 
-    /// <summary>
-    /// As the CLI does it: the vendor profile and what the front end adds (here: the host's address), the reference
-    /// implementation started when the profile asks for it; every policy stays in <see cref="RunRequest.From"/>.
-    /// </summary>
-    private static RunResult Make(string profile, Type? host)
+    private static RunDoor Door()
     {
-        var vendor = VendorProfileLoader.Load(profile);
         var catalogue = ConformanceRun.DefaultCatalogue();
-        var (overrides, referenceUrl, running) = Start(vendor, host, catalogue);
-        using (running)
-        {
-            var client = (running as ReferenceServer)?.Client;
-            var request = RunRequest.From(vendor, overrides, referenceUrl, client?.Environment(), client?.Auth);
-            var prepared = ConformanceRun.PrepareAsync(request, catalogue).GetAwaiter().GetResult();
-            return ConformanceRun.ExecuteAsync(prepared).GetAwaiter().GetResult();
-        }
+        return new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) };
     }
 
-    private static (RunOverrides Overrides, Uri? ReferenceUrl, IDisposable? Running) Start(VendorProfile vendor, Type? host,
-        Standards.StandardCatalogue catalogue)
+    /// <summary>
+    /// Through the door, as the CLI goes: the vendor profile and what this front end adds (a host's address, where the
+    /// fixture names one); the door starts the reference implementation when the profile asks for it.
+    /// </summary>
+    internal static RunResult Make(string profile, Type? host, RunDoor door)
     {
-        if (host is not null)
-        {
-            if (!typeof(IConformanceHost).IsAssignableFrom(host) || host.GetConstructor(Type.EmptyTypes) is null)
-                throw new ConfigurationException($"[ConformanceHost] names {host.FullName}, which is not an {nameof(IConformanceHost)} with a public parameterless constructor.");
-            var (url, running) = ((IConformanceHost)Activator.CreateInstance(host)!).Start(vendor);
-            return (new RunOverrides { Url = url.ToString() }, null, running);
-        }
-        var none = new RunOverrides();
-        if (RunRequest.WantsReference(vendor, none) && RunRequest.StandardOf(vendor, none) is { } standard and not "auto")
-        {
-            var reference = ReferenceImplementations.Start(catalogue, standard);
-            return (none, new Uri(reference.Url), reference);
-        }
-        return (none, null, null);
+        var vendor = VendorProfileLoader.Load(profile);
+        var (overrides, hosted) = Host(vendor, host);
+        using (hosted)
+        using (var run = door.Open(vendor, overrides))
+            return run.RunAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The API the fixture's host started, in place of the profile's base_url; none without a host.</summary>
+    private static (RunOverrides Overrides, IDisposable? Running) Host(VendorProfile vendor, Type? host)
+    {
+        if (host is null) return (new RunOverrides(), null);
+        if (!typeof(IConformanceHost).IsAssignableFrom(host) || host.GetConstructor(Type.EmptyTypes) is null)
+            throw new ConfigurationException($"[ConformanceHost] names {host.FullName}, which is not an {nameof(IConformanceHost)} with a public parameterless constructor.");
+        var (url, running) = ((IConformanceHost)Activator.CreateInstance(host)!).Start(vendor);
+        return (new RunOverrides { Url = url.ToString() }, running);
     }
 }

@@ -1,3 +1,4 @@
+using Conformance.Door;
 using Conformance.Reference.Defects;
 using Conformance.Standards;
 
@@ -26,16 +27,27 @@ public static class ReferenceImplementations
             _ => throw new ProfileException(
                 $"There is no reference implementation for '{standardId}' (available: {string.Join(", ", Standards)})."),
         };
+        // The port is chosen first, so a defect that names the server's own address knows it.
+        var chosen = port ?? ReferenceServer.FreePort();
+        var at = new Uri($"http://127.0.0.1:{chosen}");
         foreach (var defect in defects ?? [])
         {
             if (defect.Standard != standardId)
                 throw new ConfigurationException($"Defect '{defect.Name}' is for {defect.Standard}, not {standardId}.");
             handler = defect.Apply(handler);
+            if (defect.ApplyAt is { } applyAt) handler = applyAt(at)(handler);
         }
-        var server = ReferenceServer.Start(handler, port, admin);
+        var server = ReferenceServer.Start(handler, chosen, admin);
         if (open311 is not null) open311.BaseUrl = server.Url; // the discovery document names the server's own address
         return server;
     }
+
+    /// <summary>How a front end gives the door the reference implementations: each started on a free port of 127.0.0.1.</summary>
+    public static ReferenceStarter Starter(StandardCatalogue catalogue) => standard =>
+    {
+        var server = Start(catalogue, standard);
+        return new StartedReference(new Uri(server.Url), server, server.Client?.Auth, server.Client?.Environment());
+    };
 
     /// <summary>Starts a given Open311 service (e.g. one serving several jurisdictions), its address made known to it.</summary>
     public static ReferenceServer StartOpen311(Open311Service service, int? port = null)
@@ -55,13 +67,16 @@ public static class ReferenceImplementations
         var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(profile.TranscriptionPath))!;
         var clients = Parking.OAuth2Server.LoadClients(Path.Combine(data, "clients.json"));
         RequestHandler platform = new Parking.ParkingService(Parking.ParkingData.Load(data)).Handle;
+        var chosen = port ?? ReferenceServer.FreePort();
+        var at = new Uri($"http://127.0.0.1:{chosen}");
         foreach (var defect in defects)
         {
             if (defect.Standard != standardId)
                 throw new ConfigurationException($"Defect '{defect.Name}' is for {defect.Standard}, not {standardId}.");
             platform = RequestHandlers.Lift(defect.Apply, platform);
+            if (defect.ApplyAt is { } applyAt) platform = RequestHandlers.Lift(applyAt(at), platform);
         }
-        var server = ReferenceServer.Start(new Parking.OAuth2Server(clients, document).Guard(platform), port, admin);
+        var server = ReferenceServer.Start(new Parking.OAuth2Server(clients, document).Guard(platform), chosen, admin);
         server.Client = ReferenceClient.For(clients[0], server.Url);
         return server;
     }

@@ -125,7 +125,8 @@ public sealed class ReferenceServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 that nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -22,6 +22,15 @@ public class CertificateTests
     private static string Private(string keys) => Path.Combine(keys, "signing-key.pem");
     private static string Public(string keys) => Path.Combine(keys, "signing-key.pub.pem");
 
+    /// <summary>A public key on another curve, beside the pair.</summary>
+    private static string P384(string keys)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var path = Path.Combine(keys, "p384.pub.pem");
+        File.WriteAllText(path, key.ExportSubjectPublicKeyInfoPem());
+        return path;
+    }
+
     [Test]
     public async Task A_demo_run_signed_with_a_new_key_verifies_offline_and_says_it_is_a_demo()
     {
@@ -134,11 +143,108 @@ public class CertificateTests
                      ["verify", notACertificate, "--key", Public(keys)],
                      ["verify", notACertificate, "--key", Path.Combine(keys, "absent.pem")],
                      ["verify", notACertificate],
+                     ["verify", notACertificate, "--key", P384(keys)],
                  })
         {
             var result = await Cli.RunAsync(args);
             Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
             Assert.That(result.All, Does.Contain("Error").And.Not.Contain("   at "));
+        }
+    }
+
+    /// <summary>
+    /// Certificates signed with the right key that are still not certificates this harness wrote, each refused with
+    /// exit 1 and its reason: a key given twice (it ended the program, exit 134), another payload type, a signature over
+    /// the payload rather than DSSE's encoding, a signature made on another curve, a claim that is not text.
+    /// </summary>
+    [Test]
+    public async Task A_certificate_read_strictly_is_invalid_not_a_crash()
+    {
+        var keys = await KeysAsync();
+        var outDir = Cli.TempDir();
+        var run = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--reference", "--out", outDir, "--sign", Private(keys));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.All);
+        var envelope = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "certificate.json")))!;
+        var statement = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(envelope["payload"]!.GetValue<string>()));
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(Private(keys)));
+        using var p384 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var type = envelope["payloadType"]!.GetValue<string>();
+        byte[] Pae(string payloadType, byte[] payload) =>
+            [.. System.Text.Encoding.ASCII.GetBytes($"DSSEv1 {payloadType.Length} {payloadType} {payload.Length} "), .. payload];
+        string Envelope(string text, string payloadType, Func<byte[], byte[]> sign)
+        {
+            var payload = System.Text.Encoding.UTF8.GetBytes(text);
+            return new JsonObject
+            {
+                ["payloadType"] = payloadType, ["payload"] = Convert.ToBase64String(payload),
+                ["signatures"] = new JsonArray(new JsonObject { ["sig"] = Convert.ToBase64String(sign(Pae(payloadType, payload))) }),
+            }.ToJsonString();
+        }
+        byte[] Signed(byte[] bytes) => key.SignData(bytes, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Assert.That(statement, Does.Contain("\"summary\":{").And.Contain("\"vendor\":null"));
+        var cases = new Dictionary<string, (string Certificate, string Says)>
+        {
+            ["a key given twice"] = (Envelope(statement.Replace("\"summary\":{", "\"summary\":{\"pass\":999,"), type, Signed), "not JSON read strictly"),
+            ["another payload type"] = (Envelope(statement, "application/json", Signed), "its payload type is 'application/json'"),
+            ["a signature over the payload alone"] = (Envelope(statement, type, pae => Signed(System.Text.Encoding.UTF8.GetBytes(statement))), "signature does not match"),
+            ["a signature on P-384"] = (Envelope(statement, type, pae => p384.SignData(pae, System.Security.Cryptography.HashAlgorithmName.SHA384)), "not an ECDSA P-256 signature"),
+            ["a claim that is not text"] = (Envelope(statement.Replace("\"vendor\":null", "\"vendor\":{\"name\":\"\\ud800\",\"product\":\"x\"}"), type, Signed), "cannot be read"),
+        };
+        foreach (var (name, (certificate, says)) in cases)
+        {
+            var file = Path.Combine(Cli.TempDir(), "certificate.json");
+            await File.WriteAllTextAsync(file, certificate);
+            var verify = await Cli.RunAsync("verify", file, "--key", Public(keys));
+            Assert.That(verify.ExitCode, Is.EqualTo(1), $"{name}: {verify.All}");
+            Assert.That(verify.All, Does.Contain("Invalid certificate").And.Contain(says).And.Not.Contain("   at "), name);
+        }
+        var envelopeTwice = File.ReadAllText(Path.Combine(outDir, "certificate.json")).Replace("\"payloadType\":", "\"payloadType\": \"x\", \"payloadType\":");
+        var twice = Path.Combine(Cli.TempDir(), "certificate.json");
+        await File.WriteAllTextAsync(twice, envelopeTwice);
+        var unreadable = await Cli.RunAsync("verify", twice, "--key", Public(keys));
+        Assert.That(unreadable.ExitCode, Is.EqualTo(2), unreadable.All);
+        Assert.That(unreadable.All, Does.Contain("not a certificate").And.Not.Contain("   at "), "an envelope with a key given twice is not an envelope");
+    }
+
+    /// <summary>
+    /// A 200 MB certificate took 2.2 GB to refuse; now it is refused before it is read. A 200 MB report is hashed as a
+    /// stream. Either way verify's peak memory stays under 100 MB (VmHWM, measured through the real program).
+    /// </summary>
+    [Test]
+    public async Task Huge_input_to_verify_is_refused_or_hashed_in_bounded_memory()
+    {
+        var keys = await KeysAsync();
+        var outDir = Cli.TempDir();
+        var run = await Cli.RunAsync("run", "--standard", "oruk-3.0", "--reference", "--out", outDir, "--sign", Private(keys));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.All);
+        var huge = Path.Combine(Cli.TempDir(), "huge.json");
+        await using (var file = File.Create(huge))
+        {
+            await file.WriteAsync("{\"payloadType\": \"application/vnd.in-toto+json\", \"payload\": \""u8.ToArray());
+            var chunk = System.Text.Encoding.ASCII.GetBytes(new string('A', 1024 * 1024));
+            for (var i = 0; i < 200; i++) await file.WriteAsync(chunk);
+            await file.WriteAsync("\", \"signatures\": [{\"sig\": \"AA==\"}]}"u8.ToArray());
+        }
+        try
+        {
+            var certificate = await Cli.RunAsync("verify", huge, "--key", Public(keys));
+            var report = await Cli.RunAsync("verify", Path.Combine(outDir, "certificate.json"), "--key", Public(keys), "--report", huge);
+            TestContext.Out.WriteLine($"certificate: peak {certificate.PeakMemory / 1024 / 1024} MB; report: peak {report.PeakMemory / 1024 / 1024} MB");
+            Assert.Multiple(() =>
+            {
+                Assert.That(certificate.ExitCode, Is.EqualTo(2), certificate.All);
+                Assert.That(certificate.All, Does.Contain("larger than 1024 KB").And.Not.Contain("   at "));
+                Assert.That(report.ExitCode, Is.EqualTo(1), report.All);
+                Assert.That(report.All, Does.Contain("the report given is not the one certified"));
+                foreach (var result in new[] { certificate, report })
+                    if (result.PeakMemory is { } peak) Assert.That(peak, Is.LessThan(100L * 1024 * 1024));
+                    else Assert.Warn("The program's peak memory cannot be read on this system: not checked.");
+            });
+        }
+        finally
+        {
+            File.Delete(huge);
         }
     }
 

@@ -41,9 +41,17 @@ public static class Cli
             Assert.Fail($"{Path.GetFileName(start.FileName)} {string.Join(' ', start.ArgumentList)} was still running after {bound.TotalSeconds:0} s.");
         }
         var result = new Result(process.ExitCode, await output, await error, clock.Elapsed, await peak);
+        AssertNotAborted(result.ExitCode, result.All);
         HoldReportToSchema(start.ArgumentList);
         return result;
     }
+
+    /// <summary>
+    /// Whatever a test runs, the program never aborts: 134 is SIGABRT, which .NET raises on an unhandled exception
+    /// (reports lost). Whatever the input, the program ends with an exit code of its own.
+    /// </summary>
+    public static void AssertNotAborted(int exitCode, string output) =>
+        Assert.That(exitCode, Is.Not.EqualTo(134), $"the program aborted on an unhandled exception:\n{output}");
 
     /// <summary>Whatever a test runs, the report.json it leaves in --out must match docs/report.schema.json.</summary>
     public static void HoldReportToSchema(IList<string> args)

@@ -53,6 +53,7 @@ public sealed class CliProcess : IDisposable
         using var timeout = new CancellationTokenSource(within);
         await _process.WaitForExitAsync(timeout.Token);
         _process.WaitForExit(); // the output readers finish
+        Cli.AssertNotAborted(_process.ExitCode, All);
         Cli.HoldReportToSchema(_args);
         return _process.ExitCode;
     }

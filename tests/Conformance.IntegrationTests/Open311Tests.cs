@@ -1,4 +1,5 @@
 #nullable disable warnings // NUnit constraint lambdas take nullable parameters
+using Conformance.Evidence;
 using Conformance.Reference;
 using Conformance.Running;
 using Conformance.Specs;
@@ -33,7 +34,7 @@ public class Open311Tests
             {
                 PathValues = new Dictionary<string, string> { ["token_id"] = "tok-7f3a" },
                 QueryValues = query ?? new Dictionary<string, string>(),
-                SeveralJurisdictions = query is not null,
+                OptIns = query is null ? new HashSet<string>() : new HashSet<string> { OptIn.SeveralJurisdictions },
             },
         }, ConformanceRun.DefaultCatalogue());
     }

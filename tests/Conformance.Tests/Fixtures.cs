@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text;
 using Conformance.Checks;
@@ -30,7 +31,7 @@ public static class Fixtures
     {
         var headers = new List<KeyValuePair<string, string>>();
         if (cors is not null) headers.Add(new("Access-Control-Allow-Origin", cors));
-        return new Exchange
+        var exchange = new Exchange
         {
             Operation = $"GET {path}",
             Purpose = page is not null ? $"page {page}" : id is not null ? $"id {id}" : "fetch",
@@ -41,11 +42,29 @@ public static class Fixtures
             ResponseHeaders = headers,
             Body = body,
             ContentType = contentType,
-            Page = page,
-            RecordId = id,
             Anonymous = anonymous,
         };
+        return exchange.Asking(page, id);
     }
+
+    /// <summary>Remembers what an exchange made for a test asked for (<see cref="Sent"/> gives it back as the runner records it).</summary>
+    public static Exchange Asking(this Exchange exchange, long? page = null, string? id = null)
+    {
+        Asked.AddOrUpdate(exchange, exchange.AskingFor(page, id));
+        return exchange;
+    }
+
+    // What each exchange made here asked for, as the runner records it beside the exchange (a `with` copy is a new exchange).
+    private static readonly ConditionalWeakTable<Exchange, SentRequest> Asked = new();
+
+    /// <summary>An exchange made here as an ordinary read, with the page or record it was made asking for.</summary>
+    public static SentRequest Sent(Exchange exchange) => Asked.TryGetValue(exchange, out var asked) ? asked : new SentRequest(exchange);
+
+    /// <summary>An ordinary read asking for a page or a record.</summary>
+    public static SentRequest AskingFor(this Exchange exchange, long? page = null, string? id = null) => new(exchange) { Page = page, RecordId = id };
+
+    /// <summary>A request sent for one check, with what it tagged the request with.</summary>
+    public static SentRequest For(this Exchange exchange, RequestOwner owner, object? tag = null) => Sent(exchange) with { Owner = owner, Tag = tag };
 
     public static Exchange Unanswered(string path) => new()
     {
@@ -54,7 +73,10 @@ public static class Fixtures
     };
 
     public static OperationRun Run(string path, OperationRole role, params Exchange[] exchanges) =>
-        new(Operation(path), Profile.TierOf(path), role, exchanges);
+        Run(path, role, exchanges.Select(Sent).ToArray());
+
+    public static OperationRun Run(string path, OperationRole role, params SentRequest[] requests) =>
+        new(Operation(path), Profile.TierOf(path), role, requests);
 
     /// <summary>A valid ORUK page envelope around the given records.</summary>
     public static JsonObject Page(int page, int totalPages, int totalItems, params JsonObject[] records) =>
@@ -92,7 +114,7 @@ public static class Fixtures
     }
 
     /// <summary>Runs an action on a value and returns the value, for one-expression setups.</summary>
-    public static T Also<T>(this T value, Action<T> action)
+    public static T Apply<T>(this T value, Action<T> action)
     {
         action(value);
         return value;

@@ -30,31 +30,31 @@ public sealed class DefectsCommand : AsyncCommand<DefectsCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var say = Terminal.Out;
         var catalogue = ConformanceRun.DefaultCatalogue();
         if (!settings.Matrix)
         {
-            var table = new Table().AddColumns("defect", "standard", "what it breaks", "caught by", "clause");
+            var table = new ConsoleTable("defect", "standard", "what it breaks", "caught by", "clause");
             foreach (var defect in DefectCatalogue.All.Where(d => settings.Standard is null || d.Standard == settings.Standard))
-                table.AddRow(Markup.Escape(defect.Name), Markup.Escape(defect.Standard), Markup.Escape(defect.Breaks),
-                    defect.IsTrap ? "[grey](trap: must pass)[/]" : Markup.Escape($"{defect.Check} ({defect.Expected.ToString().ToLowerInvariant()})"),
-                    defect.IsTrap ? "" : Markup.Escape(catalogue.Load(defect.Standard).ClauseFor(defect.Check!)?.Id ?? "(not cited)"));
-            AnsiConsole.Write(table);
+                table.Row(ConsoleText.Of($"{defect.Name}"), ConsoleText.Of($"{defect.Standard}"), ConsoleText.Of($"{defect.Breaks}"),
+                    defect.IsTrap ? ConsoleText.Of($"[grey](trap: must pass)[/]") : ConsoleText.Of($"{defect.Check} ({defect.Expected.ToString().ToLowerInvariant()})"),
+                    defect.IsTrap ? ConsoleText.Of($"") : ConsoleText.Of($"{catalogue.Load(defect.Standard).ClauseFor(defect.Check!)?.Id ?? "(not cited)"}"));
+            say.Write(table);
             return ExitCodes.Pass;
         }
 
-        var rows = await DefectMatrix.RunAsync(catalogue, progress: new Progress<string>(p => AnsiConsole.MarkupLineInterpolated($"[grey]{p}[/]")),
+        var rows = await DefectMatrix.RunAsync(catalogue, progress: new Progress<string>(p => say.Line($"[grey]{p}[/]")),
             cancel: cancellationToken, standards: settings.Standard is null ? null : [settings.Standard]);
         foreach (var row in rows)
-            AnsiConsole.MarkupLine((row.Holds ? "[green]as it must[/] " : "[red]WRONG[/] ")
-                + Markup.Escape($"{row.Standard} {row.Name}: {row.Verdict}{(row.Holds ? "" : " — " + string.Join("; ", row.Problems))}"));
+            say.Line($"{(row.Holds ? ConsoleText.Of($"[green]as it must[/]") : ConsoleText.Of($"[red]WRONG[/]"))} {row.Standard} {row.Name}: {row.Verdict}{(row.Holds ? "" : " — " + string.Join("; ", row.Problems))}");
         if (settings.Out is { } file)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             await File.WriteAllTextAsync(file, MatrixMarkdown.Write(rows, catalogue), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"wrote {file}");
+            say.Line($"wrote {file}");
         }
         var wrong = rows.Count(r => !r.Holds);
-        AnsiConsole.MarkupLineInterpolated($"{rows.Count - wrong} of {rows.Count} runs judged as they must be.");
+        say.Line($"{rows.Count - wrong} of {rows.Count} runs judged as they must be.");
         return wrong == 0 ? ExitCodes.Pass : ExitCodes.Fail;
     }
 }

@@ -23,27 +23,28 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var say = Terminal.Out;
         var profile = ConformanceRun.DefaultCatalogue().Load(settings.Standard!);
-        AnsiConsole.MarkupLineInterpolated($"[bold]{profile.Name} {profile.Version}[/] ({profile.Id})");
-        AnsiConsole.MarkupLineInterpolated($"spec: {profile.Spec.Published}");
-        AnsiConsole.MarkupLineInterpolated($"transcribed from: {profile.Spec.Upstream}");
-        AnsiConsole.MarkupLineInterpolated($"required endpoints: {string.Join(" ", profile.Endpoints.Required)}");
-        AnsiConsole.MarkupLineInterpolated($"optional endpoints: {string.Join(" ", profile.Endpoints.Optional)}");
+        say.Line($"[bold]{profile.Name} {profile.Version}[/] ({profile.Id})");
+        say.Line($"spec: {profile.Spec.Published}");
+        say.Line($"transcribed from: {profile.Spec.Upstream}");
+        say.Line($"required endpoints: {string.Join(" ", profile.Endpoints.Required)}");
+        say.Line($"optional endpoints: {string.Join(" ", profile.Endpoints.Optional)}");
 
         var titles = CheckCatalogue.All.ToDictionary(c => c.Id, c => c.Title);
-        var table = new Table().AddColumns("clause", "level", "statement", "source", "verified by");
+        var table = new ConsoleTable("clause", "level", "statement", "source", "verified by");
         foreach (var clause in profile.Clauses)
-            table.AddRow(Markup.Escape(clause.Id), clause.Level.ToString().ToUpperInvariant(), Markup.Escape(clause.Statement),
-                Markup.Escape(clause.Source),
-                clause.IsManual ? "[yellow]manual[/]" : Markup.Escape(string.Join("\n", clause.Checks.Select(c => $"{c} ({titles[c]})"))));
-        AnsiConsole.Write(table);
+            table.Row(ConsoleText.Of($"{clause.Id}"), ConsoleText.Of($"{clause.Level.ToString().ToUpperInvariant()}"), ConsoleText.Of($"{clause.Statement}"),
+                ConsoleText.Of($"{clause.Source}"),
+                clause.IsManual ? ConsoleText.Of($"[yellow]manual[/]") : ConsoleText.Lines(clause.Checks.Select(c => ConsoleText.Of($"{c} ({titles[c]})"))));
+        say.Write(table);
 
         foreach (var filter in profile.Filters)
-            AnsiConsole.MarkupLineInterpolated($"filter {filter.Parameter} on {string.Join(", ", filter.Endpoints)}: {filter.Meaning}{(filter.Field is null ? "" : $" (field {filter.FieldName})")}");
+            say.Line($"filter {filter.Parameter} on {string.Join(", ", filter.Endpoints)}: {filter.Meaning}{(filter.Field is null ? "" : $" (field {filter.FieldName})")}");
         foreach (var erratum in profile.Errata)
-            AnsiConsole.MarkupLineInterpolated($"erratum {erratum.Id}: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
+            say.Line($"erratum {erratum.Id}: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
         var automated = profile.Clauses.Count(c => !c.IsManual);
-        AnsiConsole.MarkupLineInterpolated($"{automated} of {profile.Clauses.Count} clauses are checked automatically; {profile.Clauses.Count - automated} need a manual check.");
+        say.Line($"{automated} of {profile.Clauses.Count} clauses are checked automatically; {profile.Clauses.Count - automated} need a manual check.");
         return ExitCodes.Pass;
     }
 }

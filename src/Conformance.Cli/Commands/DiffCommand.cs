@@ -56,8 +56,10 @@ public sealed class DiffCommand : Command<DiffCommand.Settings>
             if (diffs.Count == 0)
                 throw new ConfigurationException($"No runs recorded{(settings.Target is null ? "" : $" for {settings.Target}")} in {settings.History}.");
         }
-        // Written as it is: findings may hold brackets that markup would take for styles.
-        Console.Out.Write(settings.Format == "markdown" ? DiffWriter.Markdown(diffs) : DiffWriter.Text(diffs));
+        // Line by line: each line's outside text is escaped already (code spans, or visible escapes), and is shown as it is, never as markup.
+        var say = Terminal.Out;
+        var text = settings.Format == "markdown" ? DiffWriter.Markdown(diffs) : DiffWriter.Text(diffs);
+        foreach (var line in text.TrimEnd('\n').Split('\n')) say.Plain(line.TrimEnd('\r'));
         return ExitCodes.Pass;
     }
 }

@@ -17,14 +17,14 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
         [CommandOption("--target <NAME|URL>"), Description("Only this target: its profile's name, or its URL.")]
         public string? Target { get; init; }
 
-        [CommandOption("--limit <N>"), Description("At most this many runs (default 20).")]
-        public string? Limit { get; init; }
+        [CommandOption("--limit <N>"), Description("At most this many runs (default 20)."), TypeConverter(typeof(RunsFlag))]
+        public int? Limit { get; init; }
 
-        public int LimitCount => Limit is null ? 20 : int.Parse(Limit, CultureInfo.InvariantCulture);
+        public int LimitCount => Limit ?? 20;
 
         public override ValidationResult Validate() =>
-            Limit is not null && !(int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-                ? ValidationResult.Error($"--limit must be a whole number from 1, not '{Limit}'.")
+            Limit is { } runs && Door.Limits.Standard.Runs is var limit && !limit.Allows(runs)
+                ? ValidationResult.Error(limit.Refusal(limit.Flag!, runs))
                 : ValidationResult.Success();
     }
 
@@ -32,26 +32,26 @@ public sealed class HistoryCommand : Command<HistoryCommand.Settings>
     {
         if (!File.Exists(settings.History))
         {
-            AnsiConsole.MarkupLineInterpolated($"No history at {settings.History} yet: `conformance monitor` records one.");
+            Terminal.Out.Line($"No history at {settings.History} yet: `conformance monitor` records one.");
             return ExitCodes.Pass;
         }
         using var history = HistoryDatabase.Open(settings.History);
         var runs = history.Runs(settings.Target, settings.LimitCount);
         if (runs.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"No runs recorded{(settings.Target is null ? "" : $" for {settings.Target}")} in {settings.History}.");
+            Terminal.Out.Line($"No runs recorded{(settings.Target is null ? null : ConsoleText.Of($" for {settings.Target}"))} in {settings.History}.");
             return ExitCodes.Pass;
         }
-        var table = new Table().AddColumns("run", "started (UTC)", "target", "standard", "verdict", "status", "failures", "warnings", "reads covered", "harness");
+        var table = new ConsoleTable("run", "started (UTC)", "target", "standard", "verdict", "status", "failures", "warnings", "reads covered", "harness");
         foreach (var run in runs)
         {
             var (covered, planned) = run.ReadsCovered;
-            table.AddRow(run.Id.ToString(CultureInfo.InvariantCulture), run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape(run.Target), Markup.Escape(run.Standard), Markup.Escape(run.Verdict), Markup.Escape(run.Status.Name()),
-                run.Failures.Count().ToString(CultureInfo.InvariantCulture), run.Warnings.Count().ToString(CultureInfo.InvariantCulture),
-                planned == 0 ? "-" : $"{covered}/{planned}", Markup.Escape(run.HarnessVersion));
+            table.Row(ConsoleText.Of($"{run.Id}"), ConsoleText.Of($"{run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}"),
+                ConsoleText.Of($"{run.Target}"), ConsoleText.Of($"{run.Standard}"), ConsoleText.Of($"{run.Verdict}"), ConsoleText.Of($"{run.Status.Name()}"),
+                ConsoleText.Of($"{run.Failures.Count()}"), ConsoleText.Of($"{run.Warnings.Count()}"),
+                planned == 0 ? ConsoleText.Of($"-") : ConsoleText.Of($"{covered}/{planned}"), ConsoleText.Of($"{run.HarnessVersion}"));
         }
-        AnsiConsole.Write(table);
+        Terminal.Out.Write(table);
         return ExitCodes.Pass;
     }
 }

@@ -20,9 +20,10 @@ public sealed class KeygenCommand : Command<KeygenCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var pair = SigningKeys.Generate(settings.Out!);
-        AnsiConsole.MarkupLineInterpolated($"wrote {pair.PrivateKeyPath} [grey](private: sign with it, keep it secret; readable by you only)[/]");
-        AnsiConsole.MarkupLineInterpolated($"wrote {pair.PublicKeyPath} [grey](public: give it to whoever verifies your certificates)[/]");
-        AnsiConsole.MarkupLineInterpolated($"key id {pair.KeyId}");
+        var say = Terminal.Out;
+        say.Line($"wrote {pair.PrivateKeyPath} [grey](private: sign with it, keep it secret; readable by you only)[/]");
+        say.Line($"wrote {pair.PublicKeyPath} [grey](public: give it to whoever verifies your certificates)[/]");
+        say.Line($"key id {pair.KeyId}");
         return ExitCodes.Pass;
     }
 }

@@ -25,7 +25,7 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var baseline = settings.Baseline is null ? null : Baseline.Load(settings.Baseline);
-        AnsiConsole.MarkupLineInterpolated($"Merging {settings.Dirs.Length} folder(s) into {Path.GetFullPath(settings.Out!)}");
+        Terminal.Out.Line($"Merging {settings.Dirs.Length} folder(s) into {Path.GetFullPath(settings.Out!)}");
         var report = MonitorMerge.Run(settings.Dirs, settings.Out!, settings.History, baseline, FailOnNames.Parse(settings.FailOn));
         return NightConsole.Print(report, null, settings.History);
     }

@@ -1,3 +1,4 @@
+using Conformance.Door;
 using Conformance.Monitoring;
 using Conformance.Reference;
 using Conformance.Running;
@@ -17,12 +18,12 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
         var targets = all.Where(shard.Holds).ToList();
         var baseline = settings.Baseline is null ? null : Baseline.Load(settings.Baseline);
         var outDir = Directory.CreateDirectory(settings.Out ?? Path.Combine("reports", "monitor-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"))).FullName;
-        AnsiConsole.MarkupLineInterpolated(
-            $"Monitoring {targets.Count} target(s){(shard == Shard.All ? "" : $" (shard {shard} of {all.Count})")}, {settings.ParallelCount} at a time; reports in {outDir}");
+        Terminal.Out.Line(
+            $"Monitoring {targets.Count} target(s){(shard == Shard.All ? null : ConsoleText.Of($" (shard {shard} of {all.Count})"))}, {settings.ParallelCount} at a time; reports in {outDir}");
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        var outcome = await new MonitorProgress(AnsiConsole.Console).ShowAsync(targets.Count, progress => MonitorSession.RunAsync(new MonitorSession.Settings
+        var outcome = await new MonitorProgress(Terminal.Out.Ansi).ShowAsync(targets.Count, progress => MonitorSession.RunAsync(new MonitorSession.Settings
         {
             Targets = targets,
             OutDir = outDir,
@@ -33,17 +34,12 @@ public sealed class MonitorCommand : AsyncCommand<MonitorSettings>
             {
                 Parallel = settings.ParallelCount,
                 TargetDeadline = settings.Deadline,
-                Catalogue = catalogue,
-                StartReference = standard =>
-                {
-                    var server = ReferenceImplementations.Start(catalogue, standard);
-                    return new ReferenceHost(new Uri(server.Url), server, server.Client?.Auth, server.Client?.Environment());
-                },
+                Door = new RunDoor { Catalogue = catalogue, StartReference = ReferenceImplementations.Starter(catalogue) },
             },
         }, progress, cancel.Token));
 
         if (stopping.Received is { } signal)
-            AnsiConsole.MarkupLineInterpolated($"[red]Stopped by {signal}:[/] the targets that finished are reported and recorded; the others are marked stopped.");
+            Terminal.Out.Line($"[red]Stopped by {signal}:[/] the targets that finished are reported and recorded; the others are marked stopped.");
         return NightConsole.Print(outcome.Report, outcome.HistoryProblem, settings.History);
     }
 }

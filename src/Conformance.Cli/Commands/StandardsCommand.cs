@@ -1,6 +1,5 @@
 using Conformance.Running;
 using Spectre.Console.Cli;
-using Spectre.Console;
 
 namespace Conformance.Cli.Commands;
 
@@ -10,15 +9,15 @@ public sealed class StandardsCommand : Command
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
         var catalogue = ConformanceRun.DefaultCatalogue();
-        var table = new Table().AddColumns("id", "standard", "required endpoints", "clauses", "errata");
+        var table = new ConsoleTable("id", "standard", "required endpoints", "clauses", "errata");
         foreach (var id in catalogue.Ids)
         {
             var profile = catalogue.Load(id);
-            table.AddRow(Markup.Escape(id), Markup.Escape($"{profile.Name} {profile.Version}"),
-                Markup.Escape(string.Join(" ", profile.Endpoints.Required)), profile.Clauses.Count.ToString(), profile.Errata.Count.ToString());
+            table.Row(ConsoleText.Of($"{id}"), ConsoleText.Of($"{profile.Name} {profile.Version}"),
+                ConsoleText.Of($"{string.Join(" ", profile.Endpoints.Required)}"), ConsoleText.Of($"{profile.Clauses.Count}"), ConsoleText.Of($"{profile.Errata.Count}"));
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[grey]from {catalogue.Root}[/]");
+        Terminal.Out.Write(table);
+        Terminal.Out.Line($"[grey]from {catalogue.Root}[/]");
         return ExitCodes.Pass;
     }
 }

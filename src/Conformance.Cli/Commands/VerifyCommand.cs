@@ -26,8 +26,8 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var key = SigningKeys.LoadPublic(settings.Key!);
-        var certificate = Read(settings.Certificate, "certificate", File.ReadAllText);
-        var report = settings.Report is null ? null : Read(settings.Report, "report", File.ReadAllBytes);
+        var certificate = BoundedFile.Read(settings.Certificate, BoundedFile.MostCertificateBytes, "certificate");
+        var report = settings.Report is null ? null : BoundedFile.Sha256(settings.Report, "report");
         Verification verification;
         try
         {
@@ -37,32 +37,23 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         {
             throw new ConfigurationException($"{settings.Certificate} is not a certificate (a DSSE envelope): {e.Message}.");
         }
+        var say = Terminal.Out;
         if (verification.Claims is not { } claims)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Invalid certificate:[/] {verification.Problem}.");
+            say.Line($"[red]Invalid certificate:[/] {verification.Problem}.");
             return ExitCodes.Fail;
         }
-        AnsiConsole.MarkupLineInterpolated($"[green]Valid certificate[/], signed by key {SigningKeys.KeyId(key)}:");
-        AnsiConsole.MarkupLineInterpolated($"  standard  {claims.StandardName} {claims.StandardVersion} ({claims.StandardId})");
-        AnsiConsole.MarkupLineInterpolated($"  target    {claims.Target}");
-        AnsiConsole.MarkupLineInterpolated($"  vendor    {(claims.Vendor is null ? "not named (run without a vendor profile)" : $"{claims.Vendor}, {claims.Product}")}");
-        AnsiConsole.MarkupLineInterpolated($"  verdict   {claims.Verdict} ({string.Join(", ", claims.Summary.Where(s => s.Value > 0).Select(s => $"{s.Value} {s.Key}"))})");
-        AnsiConsole.MarkupLineInterpolated($"  tested    {claims.TestedUntil:yyyy-MM-dd HH:mm} UTC by conformance {claims.HarnessVersion}");
-        AnsiConsole.MarkupLineInterpolated($"  expires   {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
-        AnsiConsole.MarkupLineInterpolated($"  report    {(report is null ? $"not checked (give --report {CertificateClaims.ReportName})" : $"matches {settings.Report}")}");
-        if (claims.Demo) AnsiConsole.MarkupLine("[yellow]A demo:[/] it certifies the harness's built-in reference implementation, not a vendor's API.");
+        // Every claimed field is the signer's text: shown escaped, so it cannot clear a line or add one the certificate never said.
+        say.Line($"[green]Valid certificate[/], signed by key {SigningKeys.KeyId(key)}:");
+        say.Line($"  standard  {claims.StandardName} {claims.StandardVersion} ({claims.StandardId})");
+        say.Line($"  target    {claims.Target}");
+        say.Line($"  vendor    {(claims.Vendor is null ? ConsoleText.Of($"not named (run without a vendor profile)") : ConsoleText.Of($"{claims.Vendor}, {claims.Product}"))}");
+        say.Line($"  verdict   {claims.Verdict} ({string.Join(", ", claims.Summary.Where(s => s.Value > 0).Select(s => $"{s.Value} {s.Key}"))})");
+        say.Line($"  tested    {claims.TestedUntil:yyyy-MM-dd HH:mm} UTC by conformance {claims.HarnessVersion}");
+        say.Line($"  expires   {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
+        foreach (var gap in claims.NotCovered) say.Line($"  not covered {gap}");
+        say.Line($"  report    {(report is null ? ConsoleText.Of($"not checked (give --report {CertificateClaims.ReportName})") : ConsoleText.Of($"matches {settings.Report}"))}");
+        if (claims.Demo) say.Line($"[yellow]A demo:[/] it certifies the harness's built-in reference implementation, not a vendor's API.");
         return ExitCodes.Pass;
-    }
-
-    private static T Read<T>(string path, string what, Func<string, T> read)
-    {
-        try
-        {
-            return read(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ConfigurationException($"Cannot read the {what} {path}: {e.Message}");
-        }
     }
 }

@@ -24,7 +24,12 @@ public sealed record Defect
     /// <summary>Checks that rightly catch it too, each with the reason (two clauses state the same rule).</summary>
     public IReadOnlyDictionary<string, string> AlsoCaughtBy { get; init; } = new Dictionary<string, string>();
     /// <summary>How the defect changes a conforming implementation.</summary>
-    public required Func<Handler, Handler> Apply { get; init; }
+    public Func<Handler, Handler> Apply { get; init; } = handler => handler;
+    /// <summary>
+    /// For a defect whose answers name the server's own address (a document it serves, named in its / document): how it
+    /// changes the implementation served at that base URL. Applied after <see cref="Apply"/>.
+    /// </summary>
+    public Func<Uri, Func<Handler, Handler>>? ApplyAt { get; init; }
     /// <summary>What the run against it needs beyond the defaults (a declared jurisdiction, a key, a short timeout).</summary>
     public Func<RunRequest, RunRequest> Prepare { get; init; } = request => request;
 

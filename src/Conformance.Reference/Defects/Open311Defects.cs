@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Conformance.Checks;
 using Conformance.Evidence;
 using Conformance.Running;
 
@@ -25,9 +26,9 @@ public static class Open311Defects
     [
         new()
         {
-            Name = "open311-datetime-without-timezone", Standard = Standard, Check = "datetime-timezone",
+            Name = "open311-datetime-without-timezone", Standard = Standard, Check = DateTimeTimezoneCheck.CheckId,
             Breaks = "Requests give requested_datetime without Z or an offset.",
-            Apply = Change.Records(Requests, r =>
+            Apply = Tamper.Records(Requests, r =>
             {
                 if (r["requested_datetime"]?.ToString() is { } when)
                     r["requested_datetime"] = Regex.Replace(when, "(Z|[+-][0-9]{2}:[0-9]{2})$", "");
@@ -35,16 +36,16 @@ public static class Open311Defects
         },
         new()
         {
-            Name = "open311-impossible-datetime", Standard = Standard, Check = "datetime-timezone",
+            Name = "open311-impossible-datetime", Standard = Standard, Check = DateTimeTimezoneCheck.CheckId,
             Breaks = "Requests give updated_datetime as 2026-02-30T25:61:00Z: the W3C shape, but no real day or clock time.",
-            Apply = Change.Records(Requests, r =>
+            Apply = Tamper.Records(Requests, r =>
             {
                 if (r["updated_datetime"] is not null) r["updated_datetime"] = "2026-02-30T25:61:00Z";
             }),
         },
         new()
         {
-            Name = "open311-jurisdiction-ignored", Standard = Standard, Check = "jurisdiction-errors",
+            Name = "open311-jurisdiction-ignored", Standard = Standard, Check = JurisdictionErrorsCheck.CheckId,
             Breaks = "A multi-jurisdiction endpoint answers 200 without jurisdiction_id or with an unknown one.",
             Apply = inner => (method, path, query) => inner(method, path, query.Where(q => q.Key != "jurisdiction_id").ToDictionary()),
             Prepare = r => r with
@@ -52,19 +53,19 @@ public static class Open311Defects
                 Options = r.Options with
                 {
                     QueryValues = new Dictionary<string, string> { ["jurisdiction_id"] = Open311Data.JurisdictionId },
-                    SeveralJurisdictions = true,
+                    OptIns = new HashSet<string> { OptIn.SeveralJurisdictions },
                 },
             },
         },
         new()
         {
-            Name = "open311-status-filter-ignored", Standard = Standard, Check = "filters-filter", Expected = Outcome.Warning,
+            Name = "open311-status-filter-ignored", Standard = Standard, Check = FiltersFilterCheck.CheckId, Expected = Outcome.Warning,
             Breaks = "GET /requests ignores status and lists open and closed requests alike.",
-            Apply = Change.Ignoring("status"),
+            Apply = Tamper.Ignoring("status"),
         },
         new()
         {
-            Name = "open311-write-refused", Standard = Standard, Check = "write-accepted",
+            Name = "open311-write-refused", Standard = Standard, Check = WriteAcceptedCheck.CheckId,
             Breaks = "POST /requests (allowed on a test environment) answers 500.",
             Apply = inner => (method, path, query) => method == "POST" ? ReferenceResponse.Error(500, "Database unavailable.") with
             {
@@ -75,33 +76,33 @@ public static class Open311Defects
         },
         new()
         {
-            Name = "open311-xml-labelled-json", Standard = Standard, Check = "format-by-extension",
+            Name = "open311-xml-labelled-json", Standard = Standard, Check = FormatByExtensionCheck.CheckId,
             Breaks = "XML responses are labelled application/json.",
-            Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/json" }),
+            Apply = Tamper.Answers(Tamper.Everywhere, a => a.XmlRoot is null ? a : a with { ContentType = "application/json" }),
         },
         new()
         {
-            Name = "open311-no-xml-declaration", Standard = Standard, Check = "format-by-extension",
+            Name = "open311-no-xml-declaration", Standard = Standard, Check = FormatByExtensionCheck.CheckId,
             Breaks = "XML responses start without the XML declaration naming UTF-8.",
-            Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is null ? a : Change.Text(a, text => Regex.Replace(text, @"^<\?xml[^>]*\?>\s*", ""))),
+            Apply = Tamper.Answers(Tamper.Everywhere, a => a.XmlRoot is null ? a : Tamper.Text(a, text => Regex.Replace(text, @"^<\?xml[^>]*\?>\s*", ""))),
         },
         new()
         {
-            Name = "open311-service-type-missing", Standard = Standard, Check = "response-schema",
+            Name = "open311-service-type-missing", Standard = Standard, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Services in the list have no type, a required field.",
-            Apply = Change.Records(ServicesList, r => r.Remove("type")),
+            Apply = Tamper.Records(ServicesList, r => r.Remove("type")),
         },
         new()
         {
-            Name = "open311-definition-not-found", Standard = Standard, Check = "id-resolves",
+            Name = "open311-definition-not-found", Standard = Standard, Check = IdResolvesCheck.CheckId,
             Breaks = "GET /services/{service_code} answers 404 for services with metadata.",
-            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a => a with { Status = 404, Body = new JsonArray() }),
+            Apply = Tamper.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a => a with { Status = 404, Body = new JsonArray() }),
         },
         new()
         {
-            Name = "open311-attribute-order-repeated", Standard = Standard, Check = "attribute-order-unique",
+            Name = "open311-attribute-order-repeated", Standard = Standard, Check = AttributeOrderUniqueCheck.CheckId,
             Breaks = "Every attribute of a service definition has order 1.",
-            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
+            Apply = Tamper.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
             {
                 if (a.Status != 200 || a.Body?.DeepClone() is not JsonObject definition) return a;
                 foreach (var attribute in definition["attributes"]?.AsArray().OfType<JsonObject>() ?? []) attribute["order"] = 1;
@@ -110,9 +111,9 @@ public static class Open311Defects
         },
         new()
         {
-            Name = "open311-list-attribute-without-values", Standard = Standard, Check = "list-attribute-values",
+            Name = "open311-list-attribute-without-values", Standard = Standard, Check = ListAttributeValuesCheck.CheckId,
             Breaks = "Service definitions leave out the values of their singlevaluelist and multivaluelist attributes.",
-            Apply = Change.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
+            Apply = Tamper.Answers(p => p.StartsWith("/services/", StringComparison.Ordinal), a =>
             {
                 if (a.Status != 200 || a.Body?.DeepClone() is not JsonObject definition) return a;
                 foreach (var attribute in definition["attributes"]?.AsArray().OfType<JsonObject>() ?? []) attribute.Remove("values");
@@ -121,37 +122,37 @@ public static class Open311Defects
         },
         new()
         {
-            Name = "open311-status-outside-enum", Standard = Standard, Check = "response-schema",
+            Name = "open311-status-outside-enum", Standard = Standard, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Open requests have the status 'pending' (and are filtered by it); the standard has open and closed.",
-            Apply = inner => Change.Records(Requests, r => r["status"] = r["status"]?.ToString() == "open" ? "pending" : r["status"]?.DeepClone())(
+            Apply = inner => Tamper.Records(Requests, r => r["status"] = r["status"]?.ToString() == "open" ? "pending" : r["status"]?.DeepClone())(
                 (method, path, query) => inner(method, path, query.ToDictionary(q => q.Key, q => q.Key == "status" && q.Value == "pending" ? "open" : q.Value))),
         },
         new()
         {
-            Name = "open311-empty-required-element", Standard = Standard, Check = "response-schema",
+            Name = "open311-empty-required-element", Standard = Standard, Check = ResponseSchemaCheck.CheckId,
             Breaks = "In XML, one listed request gives its required service_request_id as an empty element.",
-            Apply = Change.Records(p => p == "/requests.xml", r =>
+            Apply = Tamper.Records(p => p == "/requests.xml", r =>
             {
                 if (r["service_request_id"]?.ToString() == "HB-1000") r["service_request_id"] = "";
             }),
         },
         new()
         {
-            Name = "open311-lat-not-a-number", Standard = Standard, Check = "response-schema",
+            Name = "open311-lat-not-a-number", Standard = Standard, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Requests give lat as text.",
-            Apply = Change.Records(Requests, r => r["lat"] = "north of the harbour"),
+            Apply = Tamper.Records(Requests, r => r["lat"] = "north of the harbour"),
         },
         new()
         {
-            Name = "open311-metadata-as-text", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
+            Name = "open311-metadata-as-text", Standard = Standard, Check = ResponseSchemaCheck.CheckId, Expected = Outcome.Warning,
             Breaks = "The JSON services list (optional format) gives metadata as the text \"true\" or \"false\"; the definitions are still looked up.",
-            Apply = Change.Records(p => p == "/services.json", r => r["metadata"] = r["metadata"]?.ToJsonString()),
+            Apply = Tamper.Records(p => p == "/services.json", r => r["metadata"] = r["metadata"]?.ToJsonString()),
         },
         new()
         {
-            Name = "open311-grid-coordinates", Standard = Standard, Check = "response-schema",
+            Name = "open311-grid-coordinates", Standard = Standard, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Requests give British National Grid metres as lat and long (easting 530000, northing 180000), not WGS84 degrees.",
-            Apply = Change.Records(Requests, r =>
+            Apply = Tamper.Records(Requests, r =>
             {
                 if (r["lat"] is null) return;
                 r["lat"] = 530000;
@@ -160,36 +161,36 @@ public static class Open311Defects
         },
         new()
         {
-            Name = "open311-description-too-long", Standard = Standard, Check = "response-schema",
+            Name = "open311-description-too-long", Standard = Standard, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Requests give a description of 4,001 characters; the text limits it to 4,000.",
-            Apply = Change.Records(Requests, r => r["description"] = new string('x', 4001)),
+            Apply = Tamper.Records(Requests, r => r["description"] = new string('x', 4001)),
         },
         new()
         {
-            Name = "open311-requests-moved", Standard = Standard, Check = "no-redirect", Expected = Outcome.Warning,
+            Name = "open311-requests-moved", Standard = Standard, Check = NoRedirectCheck.CheckId, Expected = Outcome.Warning,
             Breaks = "GET /requests answers 302 Found to /georeport/v2/requests on the same server, which answers correctly.",
-            Apply = Change.Moved(p => p is "/requests.xml" or "/requests.json", 302, "/georeport/v2"),
+            Apply = Tamper.Moved(p => p is "/requests.xml" or "/requests.json", 302, "/georeport/v2"),
         },
         new()
         {
-            Name = "open311-malformed-json", Standard = Standard, Check = "response-schema", Expected = Outcome.Warning,
+            Name = "open311-malformed-json", Standard = Standard, Check = ResponseSchemaCheck.CheckId, Expected = Outcome.Warning,
             Breaks = "The JSON format (optional) is cut off half way.",
-            Apply = Change.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Change.Text(a, text => text[..(text.Length / 2)])),
+            Apply = Tamper.Answers(p => p.EndsWith(".json", StringComparison.Ordinal), a => Tamper.Text(a, text => text[..(text.Length / 2)])),
         },
         new()
         {
-            Name = "open311-duplicate-service-code", Standard = Standard, Check = "ids-unique",
+            Name = "open311-duplicate-service-code", Standard = Standard, Check = IdsUniqueCheck.CheckId,
             Breaks = "GET services lists its first service type again at the end: two services with the code pothole.",
-            Apply = Change.Answers(ServicesList, a => a is { Status: 200, Body: JsonArray list }
+            Apply = Tamper.Answers(ServicesList, a => a is { Status: 200, Body: JsonArray list }
                 ? a with { Body = new JsonArray([.. list.Select(s => s?.DeepClone()), list[0]!.DeepClone()]) }
                 : a),
         },
         new()
         {
-            Name = "open311-duplicate-service-request-id", Standard = Standard, Check = "ids-unique",
+            Name = "open311-duplicate-service-request-id", Standard = Standard, Check = IdsUniqueCheck.CheckId,
             Breaks = "GET requests gives its second request the first one's service_request_id.",
             // Unfiltered lists only: a filter's results must still show the request its value came from.
-            Apply = Change.Answers((p, q) => RequestsList(p) && q.Keys.All(k => k == "jurisdiction_id"), a =>
+            Apply = Tamper.Answers((p, q) => RequestsList(p) && q.Keys.All(k => k == "jurisdiction_id"), a =>
             {
                 if (a is not { Status: 200, Body: JsonArray { Count: > 1 } list }) return a;
                 var copy = (JsonArray)list.DeepClone();
@@ -199,16 +200,16 @@ public static class Open311Defects
         },
         new()
         {
-            Name = "open311-xml-doctype", Standard = Standard, Check = "response-schema", Expected = Outcome.Error,
+            Name = "open311-xml-doctype", Standard = Standard, Check = ResponseSchemaCheck.CheckId, Expected = Outcome.Error,
             Breaks = "XML bodies declare a DTD, which the harness will not process: it cannot judge them and says so (GeoReport does not forbid DTDs).",
-            Apply = Change.Answers(Change.Everywhere, a => a.XmlRoot is not { } root ? a
-                : Change.Text(a, text => new Regex(@"\?>").Replace(text, $"?>\n<!DOCTYPE {root}>", 1))),
+            Apply = Tamper.Answers(Tamper.Everywhere, a => a.XmlRoot is not { } root ? a
+                : Tamper.Text(a, text => new Regex(@"\?>").Replace(text, $"?>\n<!DOCTYPE {root}>", 1))),
         },
         new()
         {
-            Name = "open311-discovery-missing", Standard = Standard, Check = "endpoint-answers", Expected = Outcome.Warning,
+            Name = "open311-discovery-missing", Standard = Standard, Check = EndpointAnswersCheck.CheckId, Expected = Outcome.Warning,
             Breaks = "No discovery document beside the endpoint.",
-            Apply = Change.Answers(p => p.StartsWith("/discovery", StringComparison.Ordinal), a => a with { Status = 404, Body = new JsonArray() }),
+            Apply = Tamper.Answers(p => p.StartsWith("/discovery", StringComparison.Ordinal), a => a with { Status = 404, Body = new JsonArray() }),
         },
     ];
 }

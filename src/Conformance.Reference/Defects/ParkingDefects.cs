@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Checks;
 
 namespace Conformance.Reference.Defects;
 
@@ -14,27 +15,27 @@ public static class ParkingDefects
     [
         new()
         {
-            Name = "npp-right-specification-without-issuer", Standard = Npp, Check = "response-schema",
+            Name = "npp-right-specification-without-issuer", Standard = Npp, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Right specifications leave out their issuer, which the NPP requires.",
-            Apply = Change.Records(p => p.StartsWith("/rights/specs", StringComparison.Ordinal), r => r.Remove("issuer")),
+            Apply = Tamper.Records(p => p.StartsWith("/rights/specs", StringComparison.Ordinal), r => r.Remove("issuer")),
         },
         new()
         {
-            Name = "npp-credential-filter-ignored", Standard = Npp, Check = "filters-filter",
+            Name = "npp-credential-filter-ignored", Standard = Npp, Check = FiltersFilterCheck.CheckId,
             Breaks = "credential_id is ignored: asked for one number plate, rights and sessions come back for every vehicle.",
-            Apply = Change.Ignoring("credential_id"),
+            Apply = Tamper.Ignoring("credential_id"),
         },
         new()
         {
-            Name = "npp-place-without-hierarchy-record", Standard = Npp, Check = "response-schema",
+            Name = "npp-place-without-hierarchy-record", Standard = Npp, Check = ResponseSchemaCheck.CheckId,
             Breaks = "Places leave out hierarchyElementRecord (when and by whom they were created), which the NPP requires.",
-            Apply = Change.Records(p => p.StartsWith("/places", StringComparison.Ordinal), r => r.Remove("hierarchyElementRecord")),
+            Apply = Tamper.Records(p => p.StartsWith("/places", StringComparison.Ordinal), r => r.Remove("hierarchyElementRecord")),
         },
         new()
         {
             Name = "trap-npp-names-in-two-languages", Standard = Npp,
             Breaks = "Every place's name is given in English and in Welsh (cy), with accents: a multilingual string may hold several languages.",
-            Apply = Change.Records(p => p.StartsWith("/places", StringComparison.Ordinal), r =>
+            Apply = Tamper.Records(p => p.StartsWith("/places", StringComparison.Ordinal), r =>
             {
                 if (r["name"] is JsonArray names && names.Count == 1)
                     names.Add(new JsonObject { ["language"] = "cy", ["string"] = $"Maes parcio – {names[0]?["string"]} – Ŵŷ" });

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text;
 
 namespace Conformance.Certificates;
 
@@ -19,8 +20,9 @@ public sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnlyL
     public bool IsSignedBy(ECDsa key)
     {
         var signed = Pae.Encode(PayloadType, Payload);
-        return Signatures.Any(s => key.VerifyData(signed, s.Sig, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
-                                   || key.VerifyData(signed, s.Sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        return Signatures.Where(s => s.IsP256).Any(s =>
+            key.VerifyData(signed, s.Sig, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+            || key.VerifyData(signed, s.Sig, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
     }
 
     public string ToJson() => new JsonObject
@@ -30,29 +32,53 @@ public sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnlyL
         ["signatures"] = new JsonArray(Signatures.Select(s => (JsonNode)new JsonObject { ["keyid"] = s.KeyId, ["sig"] = Convert.ToBase64String(s.Sig) }).ToArray()),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    /// <summary>Reads the JSON envelope; anything that is not one is a <see cref="FormatException"/> saying what is wrong.</summary>
-    public static DsseEnvelope Parse(string json)
+    /// <summary>More signatures than any envelope needs: each costs a verification, so their number is bounded.</summary>
+    public const int MostSignatures = 16;
+
+    /// <summary>
+    /// The envelope read strictly: JSON (UTF-8) with no key given twice, the three fields of their types, at most
+    /// <see cref="MostSignatures"/> signatures. Anything else is a <see cref="FormatException"/> saying what is wrong.
+    /// </summary>
+    public static DsseEnvelope Parse(ReadOnlySpan<byte> json)
     {
-        JsonNode? node;
+        JsonElement envelope;
         try
         {
-            node = JsonNode.Parse(json);
+            envelope = JsonDocument.Parse(json.ToArray(), Strict).RootElement;
         }
         catch (JsonException e)
         {
-            throw new FormatException($"it is not JSON ({e.Message})", e);
+            throw new FormatException($"it is not JSON read strictly ({e.Message})", e);
         }
-        if (node is not JsonObject envelope) throw new FormatException("it is not a JSON object");
-        var signatures = envelope["signatures"] as JsonArray ?? throw new FormatException("it has no 'signatures' list");
-        if (signatures.Count == 0) throw new FormatException("its 'signatures' list is empty");
+        if (envelope.ValueKind != JsonValueKind.Object) throw new FormatException("it is not a JSON object");
+        if (!envelope.TryGetProperty("signatures", out var signatures) || signatures.ValueKind != JsonValueKind.Array)
+            throw new FormatException("it has no 'signatures' list");
+        if (signatures.GetArrayLength() == 0) throw new FormatException("its 'signatures' list is empty");
+        if (signatures.GetArrayLength() > MostSignatures) throw new FormatException($"it has {signatures.GetArrayLength()} signatures, more than {MostSignatures}");
         return new DsseEnvelope(Text(envelope, "payloadType"), Base64(Text(envelope, "payload"), "payload"),
-            signatures.Select(s => s is JsonObject signature
-                ? new DsseSignature(signature["keyid"] is null ? "" : Text(signature, "keyid"), Base64(Text(signature, "sig"), "sig"))
+            signatures.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.Object
+                ? new DsseSignature(s.TryGetProperty("keyid", out _) ? Text(s, "keyid") : "", Base64(Text(s, "sig"), "sig"))
                 : throw new FormatException("a signature is not a JSON object")).ToList());
     }
 
-    private static string Text(JsonObject node, string name) =>
-        node[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : throw new FormatException($"'{name}' is missing or not a string");
+    public static DsseEnvelope Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>How certificates and their statements are read: a key given twice is refused, not taken first or last.</summary>
+    internal static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    private static string Text(JsonElement node, string name)
+    {
+        if (!node.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+            throw new FormatException($"'{name}' is missing or not a string");
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException e) // a lone surrogate escape: not text
+        {
+            throw new FormatException($"'{name}' is not text ({e.Message})", e);
+        }
+    }
 
     /// <summary>DSSE lets a signer use standard or URL-safe base64, padded or not; a verifier must take both.</summary>
     private static byte[] Base64(string text, string name)

@@ -25,17 +25,21 @@ public sealed record InTotoStatement(IReadOnlyList<InTotoStatement.Subject> Subj
         ["predicate"] = Predicate.DeepClone(),
     }, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }); // "+" and "'" as themselves, for people reading the payload
 
-    /// <summary>Reads a statement; anything else is a <see cref="FormatException"/> saying what is wrong.</summary>
+    /// <summary>
+    /// Reads a statement strictly (UTF-8 JSON, no key given twice); anything else is a <see cref="FormatException"/>
+    /// saying what is wrong.
+    /// </summary>
     public static InTotoStatement Parse(byte[] payload)
     {
         JsonObject statement;
         try
         {
-            statement = JsonNode.Parse(payload) as JsonObject ?? throw new FormatException("the payload is not a JSON object");
+            var root = JsonDocument.Parse(payload, DsseEnvelope.Strict).RootElement;
+            statement = root.ValueKind == JsonValueKind.Object ? JsonObject.Create(root)! : throw new FormatException("the payload is not a JSON object");
         }
         catch (JsonException e)
         {
-            throw new FormatException($"the payload is not JSON ({e.Message})", e);
+            throw new FormatException($"the payload is not JSON read strictly ({e.Message})", e);
         }
         if (Text(statement, "_type") != Type) throw new FormatException($"the payload is not an in-toto Statement v1 (its _type is '{statement["_type"]}')");
         var subjects = (statement["subject"] as JsonArray ?? throw new FormatException("the statement has no subject list"))

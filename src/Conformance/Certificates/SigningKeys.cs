@@ -50,15 +50,7 @@ public static class SigningKeys
 
     private static ECDsa Load(string path, string kind)
     {
-        string pem;
-        try
-        {
-            pem = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ConfigurationException($"Cannot read the {kind} key {path}: {e.Message}");
-        }
+        var pem = System.Text.Encoding.UTF8.GetString(BoundedFile.Read(path, BoundedFile.MostKeyBytes, $"{kind} key"));
         var key = ECDsa.Create();
         try
         {

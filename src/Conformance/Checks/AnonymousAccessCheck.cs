@@ -8,15 +8,16 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class AnonymousAccessCheck : Check
 {
-    public override string Id => "anonymous-access";
+    public const string CheckId = "anonymous-access";
+    public override string Id => CheckId;
     public override string Title => "Open access without credentials";
 
     public override bool JudgesUnfollowedRedirects => true;
 
-    /// <summary>Where the user gave credentials: a required endpoint's first read, again without them.</summary>
+    /// <summary>Where the user gave credentials (the first read carried them): a required endpoint's first read, again without them.</summary>
     public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
     {
-        if (context.ProbeAnonymously && context.Credentialed && context.Profile.Access == Standards.Access.Open && run.Tier == Standards.Tier.Required
+        if (context.Profile.Access == Standards.Access.Open && run.Tier == Standards.Tier.Required
             && run.Primary is { Anonymous: false, Asked: { } asked })
             yield return new ProbeRequest("without credentials", asked) { Anonymous = true };
     }
@@ -24,7 +25,7 @@ public sealed class AnonymousAccessCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (context.Profile.Access != Standards.Access.Open) yield break;
-        var anonymous = run.Answered.Concat(Mine(run).Where(e => e.Answered)).Where(e => e.Anonymous).ToList();
+        var anonymous = run.Answered.Concat(OwnRequests(run).Select(r => r.Exchange).Where(e => e.Answered)).Where(e => e.Anonymous).ToList();
         if (anonymous.Count == 0) yield break;
         // A redirect elsewhere is a refusal only where the same read with credentials was served: then it is about them.
         var servedWithCredentials = run.Answered.Any(e => !e.Anonymous && e.RedirectNotFollowed is null);

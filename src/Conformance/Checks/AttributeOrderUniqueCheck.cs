@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class AttributeOrderUniqueCheck : Check
 {
-    public override string Id => "attribute-order-unique";
+    public const string CheckId = "attribute-order-unique";
+    public override string Id => CheckId;
     public override string Title => "Attribute order values are unique within a service definition";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

@@ -5,12 +5,11 @@ namespace Conformance.Checks;
 /// <summary>
 /// One conformance rule made executable. A check judges the ordinary reads of an operation and, where it needs
 /// more, declares its own requests (<see cref="Probes"/>): the runner sends them, and only this check sees the
-/// answers. It returns no finding when it does not apply to an operation.
+/// answers (it owns them: <see cref="RequestOwner"/>). Requests the user must ask for are a group it declares
+/// (<see cref="OptIn"/>). It returns no finding when it does not apply to an operation.
 /// </summary>
-public abstract class Check
+public abstract class Check : RequestOwner
 {
-    /// <summary>Stable kebab-case id: users put it in baselines, profiles cite it.</summary>
-    public abstract string Id { get; }
     public abstract string Title { get; }
 
     public abstract IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context);
@@ -22,13 +21,27 @@ public abstract class Check
     public virtual ProbeStage ProbesWhen => ProbeStage.AfterOperation;
 
     /// <summary>
+    /// The group of requests the user or the vendor must ask for before <see cref="Probes"/> is asked at all (null: its
+    /// requests are always sent). The check declares it; the runner only compares names.
+    /// </summary>
+    public virtual OptIn? OptIn => null;
+
+    /// <summary>Whether this check's verdict on an operation says its records were validated (what coverage counts).</summary>
+    public virtual bool ValidatesRecords => false;
+
+    /// <summary>
     /// Whether the check judges a redirect the harness would not follow (to another origin) itself; for every other
     /// check a finding resting on one is the harness's error, not the vendor's fault.
     /// </summary>
     public virtual bool JudgesUnfollowedRedirects => false;
 
-    /// <summary>The answers to the requests this check declared, in the order they were sent.</summary>
-    protected IEnumerable<Http.Exchange> Mine(OperationRun run) => run.Exchanges.Where(e => e.OwnedBy == Id);
+    /// <summary>The requests this check declared for an operation, as sent, in order.</summary>
+    protected IEnumerable<SentRequest> OwnRequests(OperationRun run) => run.SentFor(this);
+
+    /// <summary>The requests of a kind others made that this check declares it uses (<see cref="RequestOwner.Uses"/>).</summary>
+    protected IEnumerable<SentRequest> Used(OperationRun run, RequestKind kind) => Uses.Contains(kind)
+        ? run.Requests.Where(r => r.Kind == kind)
+        : throw new InvalidOperationException($"{Id} reads '{kind}' requests without declaring that it uses them (Uses).");
 
     public const int MaxDetails = 20;
 

@@ -7,7 +7,7 @@ public static class CheckCatalogue
     [
         new EndpointAnswersCheck(),
         new StatusCodeDocumentedCheck(),
-        new JsonContentTypeCheck(),
+        new ContentTypeJsonCheck(),
         new ResponseSchemaCheck(),
         new RootDocumentCheck(),
         new PaginationEnvelopeCheck(),
@@ -15,7 +15,7 @@ public static class CheckCatalogue
         new CorsAllowOriginCheck(),
         new AnonymousAccessCheck(),
         new FeedNotEmptyCheck(),
-        new DocumentedMediaTypeCheck(),
+        new ContentTypeDocumentedCheck(),
         new NoServerErrorCheck(),
         new FormatByExtensionCheck(),
         new DateTimeTimezoneCheck(),
@@ -32,6 +32,7 @@ public static class CheckCatalogue
         new AttributeOrderUniqueCheck(),
         new ListAttributeValuesCheck(),
         new NoRedirectCheck(),
+        new SpecDriftCheck(),
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

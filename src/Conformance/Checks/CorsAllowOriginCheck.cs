@@ -5,7 +5,8 @@ namespace Conformance.Checks;
 /// <summary>Every response carries the Access-Control-Allow-Origin value the standard requires.</summary>
 public sealed class CorsAllowOriginCheck : Check
 {
-    public override string Id => "cors-allow-origin";
+    public const string CheckId = "cors-allow-origin";
+    public override string Id => CheckId;
     public override string Title => "CORS allows any origin";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

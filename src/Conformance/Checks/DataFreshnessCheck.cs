@@ -11,7 +11,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class DataFreshnessCheck : PageCheck
 {
-    public override string Id => "data-freshness";
+    public const string CheckId = "data-freshness";
+    public override string Id => CheckId;
     public override string Title => "Records were assured recently";
 
     /// <summary>Today, for the age of a date; a test may fix it.</summary>
@@ -31,14 +32,14 @@ public sealed class DataFreshnessCheck : PageCheck
         {
             if (freshness is null || !exchange.IsSuccess || exchange.Json.Node is null) return;
             var oldest = check.Today().AddDays(-freshness.MaxAgeDays);
-            foreach (var record in RecordsIn.Of(exchange, role, context.Profile.Pagination))
+            foreach (var record in OrdinaryRecords.Of(exchange, role, context.Profile.Pagination))
             {
                 if (FilterMatching.Values(record, freshness.Field).FirstOrDefault()?.ToString() is not { } date) continue;
                 _dated++;
                 if (!DateOnly.TryParse(date[..Math.Min(10, date.Length)], CultureInfo.InvariantCulture, out var d) || d >= oldest) continue;
                 _stale++;
                 _firstStale ??= exchange;
-                if (_details.Count < MaxDetails) _details.Add($"record {Records.IdOf(record, "id")}: {freshness.Field} {date}");
+                if (_details.Count < MaxDetails) _details.Add($"record {AnswerRecords.IdOf(record, "id")}: {freshness.Field} {date}");
             }
         }
 

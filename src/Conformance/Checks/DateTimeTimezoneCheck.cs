@@ -13,7 +13,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class DateTimeTimezoneCheck : PageCheck
 {
-    public override string Id => "datetime-timezone";
+    public const string CheckId = "datetime-timezone";
+    public override string Id => CheckId;
     public override string Title => "Date-times are real and carry a timezone";
 
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, role, context);
@@ -41,7 +42,7 @@ public sealed class DateTimeTimezoneCheck : PageCheck
                 if (!shape.Groups["zone"].Success)
                     _problems.Add(exchange, new Problem($"{field} has no time zone", found, where, $"at {pointer}: '{text}' has no timezone", "add a time zone: Z or +01:00"));
             }
-            _records += RecordsIn.Of(exchange, role, context.Profile.Pagination).Count;
+            _records += OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Count;
         }
 
         public override IEnumerable<Finding> Finish(OperationRun run)

@@ -10,23 +10,24 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class DeclaredNotImplementedCheck : Check
 {
-    public override string Id => "declared-not-implemented";
+    public const string CheckId = "declared-not-implemented";
+    public override string Id => CheckId;
     public override string Title => "An endpoint declared not implemented refuses properly";
 
     /// <summary>The one request an endpoint declared absent gets: for an /{id} endpoint, with an id its list gave where there is one.</summary>
     public override IEnumerable<ProbeRequest> Probes(OperationRun run, ProbeContext context)
     {
         if (!run.DeclaredAbsent) yield break;
-        var parameters = Paths.ParameterNames(run.Operation.Path).ToList();
-        var real = parameters.Count == 0 || Paths.ParentList(run.Operation.Path) is not { } parent ? null
-            : Records.IdsFor(context.Listed.GetValueOrDefault(parent) ?? [], parameters[^1]).FirstOrDefault();
+        var parameters = TargetUrls.ParameterNames(run.Operation.Path).ToList();
+        var real = parameters.Count == 0 || TargetUrls.ParentList(run.Operation.Path) is not { } parent ? null
+            : AnswerRecords.IdsFor(context.Listed.GetValueOrDefault(parent) ?? [], parameters[^1]).FirstOrDefault();
         yield return new ProbeRequest("declared not implemented",
-            context.Url(Paths.Fill(run.Operation.Path, context.PathValues), parameters.Count > 0 ? real ?? Paths.AbsentId : null));
+            context.Url(TargetUrls.Fill(run.Operation.Path, context.PathValues), parameters.Count > 0 ? real ?? TargetUrls.AbsentId : null));
     }
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        if (!run.DeclaredAbsent || Mine(run).FirstOrDefault() is not { } probe) yield break;
+        if (!run.DeclaredAbsent || OwnRequests(run).FirstOrDefault()?.Exchange is not { } probe) yield break;
         var problem = probe switch
         {
             { Answered: false } => $"no answer: {probe.TransportError}",

@@ -28,10 +28,13 @@ public sealed class EndpointAnswersCheck : Check
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status} and asked the harness to wait longer than it will: throttled, not tested.");
         else if (first.Status >= 500)
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: see no-server-error.");
-        else if (run.Role == OperationRole.Item && first.RecordId is not null && context.Profile.ClauseFor("id-resolves") is not null)
-            yield return run.Answered.FirstOrDefault(e => e.IsSuccess) is { } resolved
-                ? Satisfied(run, $"{run.Operation.Id} answered {resolved.Status} for id {resolved.RecordId}.", resolved)
+        else if (run.Role == OperationRole.Item && run.Reads.First().RecordId is not null && context.Profile.ClauseFor(IdResolvesCheck.CheckId) is not null)
+            yield return run.Reads.FirstOrDefault(r => r.Exchange is { Answered: true, IsSuccess: true }) is { Exchange: var resolved } read
+                ? Satisfied(run, $"{run.Operation.Id} answered {resolved.Status} for id {read.RecordId}.", resolved)
                 : Skipped(run, $"No listed id could be fetched from {run.Operation.Id}: see id-resolves.");
+        else if (MadeUp(run, first) is { } guessed)
+            yield return Skipped(run, $"{run.Operation.Id} answered {first.Status} to values the harness took from the document, not from you ({guessed}): "
+                                      + "the harness could not make a request the server accepts, which is no fault of the server's; give values under operation_parameters in a vendor profile.");
         else if (WantsCredentials(first, context))
             yield return Skipped(run, $"{run.Operation.Id} answered {first.Status}: it needs credentials (give them with --header or a vendor profile).");
         else if (!first.IsSuccess)
@@ -39,4 +42,12 @@ public sealed class EndpointAnswersCheck : Check
         else
             yield return Satisfied(run, $"{run.Operation.Id} answered {first.Status}.", first);
     }
+
+    /// <summary>
+    /// The values the harness made up, where the server refused them as a bad request (400, 422) or, for a made-up path
+    /// value, found nothing there (404): the harness's problem, not the server's failure.
+    /// </summary>
+    private static string? MadeUp(OperationRun run, Http.Exchange first) =>
+        run.Guessed.Count > 0 && (first.Status is 400 or 422 || (first.Status == 404 && run.Guessed.Any(g => g.In == "path")))
+            ? string.Join(", ", run.Guessed) : null;
 }

@@ -9,7 +9,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class FeedNotEmptyCheck : Check
 {
-    public override string Id => "feed-not-empty";
+    public const string CheckId = "feed-not-empty";
+    public override string Id => CheckId;
     public override string Title => "Feed contains data";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
@@ -18,7 +19,7 @@ public sealed class FeedNotEmptyCheck : Check
         var p = context.Profile.Pagination;
         if (feeds.Count > 0 ? !feeds.Contains(run.Operation.PathTemplate) : run.Role != OperationRole.List || p is null) yield break;
         // The first page, which a feed counting from 0 numbers 0; any other list's one answer.
-        var first = run.Answered.FirstOrDefault(e => e.Page is not null && e.Page == run.FirstPage) ?? run.Primary;
+        var first = run.Reads.FirstOrDefault(r => r.Exchange.Answered && r.Page is not null && r.Page == run.FirstPage)?.Exchange ?? run.Primary;
         var contents = first is { IsSuccess: true }
             ? first.Json.Node switch
             {

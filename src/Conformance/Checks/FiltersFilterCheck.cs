@@ -16,7 +16,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class FiltersFilterCheck : Check
 {
-    public override string Id => "filters-filter";
+    public const string CheckId = "filters-filter";
+    public override string Id => CheckId;
     public override string Title => "Filters return only, and all, the matching records";
 
     /// <summary>Filtered pages read while looking for the record a filter's value came from.</summary>
@@ -45,8 +46,8 @@ public sealed class FiltersFilterCheck : Check
         var path = run.Operation.Path;
         var whole = context.Known.GetValueOrDefault(path) ?? [];
         var pool = whole.Concat(context.Listed.GetValueOrDefault(path) ?? []).ToList();
-        var item = context.Runs.FirstOrDefault(r => r.Role == OperationRole.Item && Paths.ParentList(r.Operation.Path) == path);
-        var idParameter = item is null ? "id" : Paths.ParameterNames(item.Operation.Path).Last();
+        var item = context.Runs.FirstOrDefault(r => r.Role == OperationRole.Item && TargetUrls.ParentList(r.Operation.Path) == path);
+        var idParameter = item is null ? "id" : TargetUrls.ParameterNames(item.Operation.Path).Last();
 
         ProbeRequest Ask(FilterProbe filter, long page) => new(
             $"filter {filter.Describe()}" + (page > run.FirstPage ? $" (page {page})" : ""),
@@ -55,18 +56,18 @@ public sealed class FiltersFilterCheck : Check
         {
             Tag = filter,
             // Stop once the source record is seen, or the results end; a value no record has needs one page.
-            Then = answer => filter.Excludes || !answer.IsSuccess || profile.Pagination is null || Records.IsLastPage(answer, profile.Pagination)
-                             || page + 1 >= run.FirstPage + FilterPages || Records.On(answer, profile.Pagination).Any(r => Records.IdOf(r, idParameter) == filter.SourceId)
+            Then = answer => filter.Excludes || !answer.IsSuccess || profile.Pagination is null || AnswerRecords.IsLastPage(answer, profile.Pagination)
+                             || page + 1 >= run.FirstPage + FilterPages || AnswerRecords.On(answer, profile.Pagination).Any(r => AnswerRecords.IdOf(r, idParameter) == filter.SourceId)
                 ? null : Ask(filter, page + 1),
         };
 
         var judged = Judged(run, profile);
-        var listHasRecords = run.Primary is { } first && Records.On(first, profile.Pagination).Count > 0;
+        var listHasRecords = run.Primary is { } first && AnswerRecords.On(first, profile.Pagination).Count > 0;
         foreach (var filter in judged)
         {
             var source = pool.Select(r => (Record: r, Value: FilterMatching.ValueFrom(r, filter))).FirstOrDefault(x => x.Value is not null);
             if (source.Value is not null)
-                yield return Ask(new FilterProbe([new FilterCondition(filter, source.Value)], Records.IdOf(source.Record, idParameter), idParameter, whole), run.FirstPage);
+                yield return Ask(new FilterProbe([new FilterCondition(filter, source.Value)], AnswerRecords.IdOf(source.Record, idParameter), idParameter, whole), run.FirstPage);
             // A filter that is ignored returns its source record too: only a value no record has shows it excludes.
             // Asked of a list that has records, with a value the parameter allows (a listed one no record has).
             var allowed = run.Operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == filter.Parameter)?.Enum;
@@ -79,7 +80,7 @@ public sealed class FiltersFilterCheck : Check
                 .Select(f => FilterMatching.ValueFrom(r, f) is { } v ? new FilterCondition(f, v) : null).OfType<FilterCondition>().Take(2).ToList()))
             .FirstOrDefault(x => x.Conditions.Count == 2);
         if (pair.Record is not null)
-            yield return Ask(new FilterProbe(pair.Conditions, Records.IdOf(pair.Record, idParameter), idParameter, whole), run.FirstPage);
+            yield return Ask(new FilterProbe(pair.Conditions, AnswerRecords.IdOf(pair.Record, idParameter), idParameter, whole), run.FirstPage);
     }
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
@@ -87,7 +88,7 @@ public sealed class FiltersFilterCheck : Check
         if (!Filtered(run, context.Profile)) yield break;
         var pagination = context.Profile.Pagination;
         var problems = new List<(Exchange, string)>();
-        var asked = Mine(run).Where(e => e.Tag is FilterProbe).GroupBy(e => (FilterProbe)e.Tag!)
+        var asked = OwnRequests(run).Where(r => r.Tag is FilterProbe).GroupBy(r => (FilterProbe)r.Tag!, r => r.Exchange)
             .Select(g => (Probe: g.Key, Responses: g.ToList())).ToList();
         // A filter no fetched record has a value for could not be asked with one.
         var untested = Judged(run, context.Profile).Where(f => !asked.Any(a => !a.Probe.Excludes && a.Probe.Conditions.Any(c => c.Filter == f)))
@@ -117,18 +118,18 @@ public sealed class FiltersFilterCheck : Check
                 problems.Add((unreadable, $"the results of {probe.Describe()} cannot be read: {unreadable.Json.Error}"));
                 continue;
             }
-            var records = responses.SelectMany(r => Records.On(r, pagination).Select(record => (r, record))).ToList();
+            var records = responses.SelectMany(r => AnswerRecords.On(r, pagination).Select(record => (r, record))).ToList();
             foreach (var (response, record) in records)
             {
-                var id = Records.IdOf(record, probe.IdParameter);
-                var whole = probe.Known.FirstOrDefault(k => id is not null && string.Equals(Records.IdOf(k, probe.IdParameter), id, StringComparison.OrdinalIgnoreCase)) ?? record;
+                var id = AnswerRecords.IdOf(record, probe.IdParameter);
+                var whole = probe.Known.FirstOrDefault(k => id is not null && string.Equals(AnswerRecords.IdOf(k, probe.IdParameter), id, StringComparison.OrdinalIgnoreCase)) ?? record;
                 foreach (var condition in probe.Conditions)
                     if ((FilterMatching.Satisfies(whole, condition) ?? FilterMatching.Satisfies(record, condition)) == false)
                         problems.Add((response, $"{probe.Describe()} returned record {id} whose {condition.Filter.FieldName} does not match {condition.Value}"));
             }
-            var complete = pagination is null || Records.IsLastPage(last, pagination);
+            var complete = pagination is null || AnswerRecords.IsLastPage(last, pagination);
             if (complete && probe.SourceId is not null
-                && records.All(x => !string.Equals(Records.IdOf(x.record, probe.IdParameter), probe.SourceId, StringComparison.OrdinalIgnoreCase)))
+                && records.All(x => !string.Equals(AnswerRecords.IdOf(x.record, probe.IdParameter), probe.SourceId, StringComparison.OrdinalIgnoreCase)))
                 problems.Add((last, $"{probe.Describe()} left out record {probe.SourceId}, which has that value"));
         }
         if (tested.Count == 0)
@@ -154,7 +155,7 @@ public sealed class FiltersFilterCheck : Check
         if (response.Status >= 500) return $"{probe.Describe()}, a value no record has, answered {response.Status}";
         if (!response.IsSuccess) return null; // refusing a value nothing has is excluding it
         if (response.Json.Error is { } unreadable) return $"{probe.Describe()} answered {response.Status} with a body that cannot be read as the list ({unreadable})";
-        var returned = Records.On(response, pagination).Count;
+        var returned = AnswerRecords.On(response, pagination).Count;
         if (returned == 0) return null; // an empty page excluded everything, whatever its envelope claims
         var all = Total(unfiltered, pagination);
         var filtered = Total(response, pagination);
@@ -169,6 +170,6 @@ public sealed class FiltersFilterCheck : Check
         if (answer is not { IsSuccess: true } || answer.Json.Node is null) return null;
         if (pagination is not null && answer.Json.Node is JsonObject page && JsonNumbers.WholeNumber(page[pagination.TotalItems]) is { } total)
             return total;
-        return Records.On(answer, pagination).Count;
+        return AnswerRecords.On(answer, pagination).Count;
     }
 }

@@ -9,7 +9,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class FormatByExtensionCheck : Check
 {
-    public override string Id => "format-by-extension";
+    public const string CheckId = "format-by-extension";
+    public override string Id => CheckId;
     public override string Title => "The format asked for by extension is the format served";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

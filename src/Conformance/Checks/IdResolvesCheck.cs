@@ -7,34 +7,36 @@ namespace Conformance.Checks;
 /// <summary>Ids taken from a list resolve at the matching /{id} endpoint, to the record with that id.</summary>
 public sealed class IdResolvesCheck : Check
 {
-    public override string Id => "id-resolves";
+    public const string CheckId = "id-resolves";
+    public override string Id => CheckId;
     public override string Title => "Listed ids resolve to their records";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.Item) yield break;
-        var lookups = run.Exchanges.Where(e => e.RecordId is not null).ToList();
+        var lookups = run.Requests.Where(r => r.RecordId is not null).ToList();
         if (lookups.Count == 0)
         {
             yield return Skipped(run, run.SkipReason ?? "No ids were available to look up.");
             yield break;
         }
-        var parameter = Evidence.Paths.ParameterNames(run.Operation.Path).Last();
+        var parameter = Evidence.TargetUrls.ParameterNames(run.Operation.Path).Last();
         var problems = new List<(Exchange, Problem)>();
-        void Add(Exchange lookup, string rule, string detail) =>
-            problems.Add((lookup, new Problem(rule, $"id {context.Masked(lookup.RecordId!)}", lookup.Url, $"id {lookup.RecordId}: {detail}", context.Masked(detail))));
-        foreach (var lookup in lookups)
+        void Add(SentRequest sent, string rule, string detail) =>
+            problems.Add((sent.Exchange, new Problem(rule, $"id {context.Masked(sent.RecordId!)}", sent.Exchange.Url, $"id {sent.RecordId}: {detail}", context.Masked(detail))));
+        foreach (var sent in lookups)
         {
-            if (!lookup.Answered) Add(lookup, "a listed id got no answer", lookup.TransportError ?? "no answer");
-            else if (!lookup.IsSuccess) Add(lookup, $"a listed id does not resolve: it answered {lookup.Status}", $"answered {lookup.Status}");
+            var lookup = sent.Exchange;
+            if (!lookup.Answered) Add(sent, "a listed id got no answer", lookup.TransportError ?? "no answer");
+            else if (!lookup.IsSuccess) Add(sent, $"a listed id does not resolve: it answered {lookup.Status}", $"answered {lookup.Status}");
             else if (lookup.Json.Error is not null) continue; // an unreadable body is response-schema's finding
-            else if (Evidence.Records.In(lookup.Json.Node) is not { } record) Add(lookup, "a listed id returned no record", "no record in the answer");
-            else if (Evidence.Records.IdOf(record, parameter) is var id && id != lookup.RecordId)
-                Add(lookup, id is null ? $"a listed id returned a record with no {string.Join(" or ", Evidence.Records.IdFields(parameter))}"
+            else if (Evidence.AnswerRecords.In(lookup.Json.Node) is not { } record) Add(sent, "a listed id returned no record", "no record in the answer");
+            else if (Evidence.AnswerRecords.IdOf(record, parameter) is var id && id != sent.RecordId)
+                Add(sent, id is null ? $"a listed id returned a record with no {string.Join(" or ", Evidence.AnswerRecords.IdFields(parameter))}"
                         : "a listed id returned another record",
                     id is null ? "the record has no id" : $"got the record with id {id}");
         }
-        var readable = lookups.Count(l => l.Json.Error is null || !l.IsSuccess);
+        var readable = lookups.Count(l => l.Exchange.Json.Error is null || !l.Exchange.IsSuccess);
         if (readable == 0)
             yield return Skipped(run, "No record looked up could be read (see response-schema).");
         else

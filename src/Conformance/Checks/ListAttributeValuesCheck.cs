@@ -11,7 +11,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class ListAttributeValuesCheck : Check
 {
-    public override string Id => "list-attribute-values";
+    public const string CheckId = "list-attribute-values";
+    public override string Id => CheckId;
     public override string Title => "List attributes carry their values";
 
     private static readonly string[] ListTypes = ["singlevaluelist", "multivaluelist"];

@@ -12,7 +12,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class NoNullFieldsCheck : PageCheck
 {
-    public override string Id => "no-null-fields";
+    public const string CheckId = "no-null-fields";
+    public override string Id => CheckId;
     public override string Title => "Empty fields are omitted, not null";
 
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, role, context);
@@ -33,7 +34,7 @@ public sealed class NoNullFieldsCheck : PageCheck
                 _problems.Add(exchange, new Problem($"{field} is sent empty", found, record is null ? null : $"{exchange.Url}#{record}",
                     $"at {pointer}: {found} instead of left out", "leave out a field that has no value"));
             }
-            _records += RecordsIn.Of(exchange, role, context.Profile.Pagination).Count;
+            _records += OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Count;
         }
 
         public override IEnumerable<Finding> Finish(OperationRun run)

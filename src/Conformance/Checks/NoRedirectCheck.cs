@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class NoRedirectCheck : Check
 {
-    public override string Id => "no-redirect";
+    public const string CheckId = "no-redirect";
+    public override string Id => CheckId;
     public override string Title => "Served at its documented URL, without a redirect";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

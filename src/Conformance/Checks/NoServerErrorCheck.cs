@@ -6,7 +6,8 @@ namespace Conformance.Checks;
 /// <summary>No request the harness sends, which are all valid reads, is answered with a 5xx.</summary>
 public sealed class NoServerErrorCheck : Check
 {
-    public override string Id => "no-server-error";
+    public const string CheckId = "no-server-error";
+    public override string Id => CheckId;
     public override string Title => "No server errors";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

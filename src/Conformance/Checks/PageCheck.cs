@@ -7,7 +7,7 @@ namespace Conformance.Checks;
 /// <summary>
 /// A check that judges each ordinary answer on its own (its records, fields and schema) and across answers only
 /// counts. The runner tells it each page of a list as the page arrives, then keeps only the page's envelope and ids
-/// (<see cref="Exchange.JudgedOnArrival"/>); what it did not tell it on arrival, the check reads from the run.
+/// (<see cref="SentRequest.JudgedOnArrival"/>); what it did not tell it on arrival, the check reads from the run.
 /// </summary>
 public abstract class PageCheck : Check
 {
@@ -20,7 +20,7 @@ public abstract class PageCheck : Check
     /// <summary>The findings of a judgement that may have been told some answers already: it is told the rest.</summary>
     public IEnumerable<Finding> Conclude(OperationRun run, Judgement judgement)
     {
-        foreach (var answer in run.Answered.Where(e => !e.JudgedOnArrival)) judgement.Observe(answer);
+        foreach (var read in run.Reads.Where(r => r.Exchange.Answered && !r.JudgedOnArrival)) judgement.Observe(read.Exchange);
         return judgement.Finish(run);
     }
 }

@@ -17,10 +17,14 @@ public sealed class PaginationEnvelopeCheck : Check
     public override string Id => CheckId;
     public override string Title => "Pagination envelope is present and consistent";
 
+    /// <summary>Page 0, asked for where page 1 says it is not the first and found not to be the first either, is this check's.</summary>
+    public override IReadOnlyCollection<RequestKind> Uses => [PageOrigin.PageZero];
+
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.List || context.Profile.Pagination is not { } p) yield break;
-        var pages = run.Exchanges.Where(e => e.Page is not null && e.OwnedBy is null).OrderBy(e => e.Page).ToList(); // the sampled pages, first first
+        var sampled = run.Reads.Where(r => r.Page is not null).OrderBy(r => r.Page).ToList(); // the sampled pages, first first
+        var pages = sampled.Select(r => r.Exchange).ToList();
         if (pages.Count == 0 || pages[0] is not { IsSuccess: true })
         {
             yield return Skipped(run, "The first page could not be fetched (see endpoint-answers).");
@@ -28,10 +32,10 @@ public sealed class PaginationEnvelopeCheck : Check
         }
         var problems = new List<(Exchange, string)>();
         var origin = run.FirstPage;
-        if (origin != 1 && pages.FirstOrDefault(e => e.Page == 1) is { } second)
+        if (origin != 1 && sampled.FirstOrDefault(r => r.Page == 1)?.Exchange is { } second)
             problems.Add((second, $"pages are counted from {origin}: page 1 says {p.FirstPage}=false and page {origin} is the first, but page numbers start at 1"));
         Envelope? first = null;
-        foreach (var page in pages)
+        foreach (var (page, number) in sampled.Select(r => (r.Exchange, r.Page!.Value)))
         {
             if (!page.Answered) { problems.Add((page, $"no answer: {page.TransportError}")); continue; }
             if (page.Status >= 500 || page.Json.Error is not null) continue; // no-server-error and response-schema say so
@@ -41,7 +45,7 @@ public sealed class PaginationEnvelopeCheck : Check
             problems.AddRange(missing.Select(m => (page, m)));
             if (envelope is null) continue;
             var fullPage = first is { LastPage: false } ? first.Count : (int?)null; // records on a full page, once known
-            problems.AddRange(Inconsistencies(envelope, page.Page!.Value, origin, fullPage, p).Select(m => (page, m)));
+            problems.AddRange(Inconsistencies(envelope, number, origin, fullPage, p).Select(m => (page, m)));
             if (first is null) first = envelope;
             else problems.AddRange(Drift(first, envelope, p).Select(m => (page, m)));
         }

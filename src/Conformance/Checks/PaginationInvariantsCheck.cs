@@ -37,25 +37,25 @@ public sealed class PaginationInvariantsCheck : Check
         var problems = new List<(Exchange, Problem)>();
 
         // An overlap counts only if the pages, fetched again together, still share the record; overlaps are one rule.
-        if (PaginationProbes.JudgeOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } judge)
-            foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, judge))
+        if (PaginationProbes.OwnerOfOverlaps(context.Profile, run.Operation.PathTemplate) is { Check: CheckId } owner)
+            foreach (var (id, first, second, evidence) in PaginationProbes.ConfirmedOverlaps(run, p, owner, OwnRequests(run)))
                 problems.Add((evidence, new Problem("the same record is on two pages", $"record {id} on page {first} and page {second}", id, $"record {id} is on page {first} and page {second}")));
 
-        var total = JsonNumbers.WholeNumber(sampled[0].Json.Node![p.TotalItems]);
-        if (Mine(run).FirstOrDefault(e => e.Tag is PaginationProbes.Kind.SmallPage) is { } small)
+        var total = JsonNumbers.WholeNumber(sampled[0].Exchange.Json.Node![p.TotalItems]);
+        if (OwnRequests(run).FirstOrDefault(r => r.Tag is PaginationProbes.Kind.SmallPage)?.Exchange is { } small)
         {
             var expected = Math.Min(PaginationProbes.SmallPerPage, total ?? PaginationProbes.SmallPerPage);
             // A server may refuse a page this small (a 4xx names its limit): only a failure or an ignored value counts.
             if (!small.Answered || small.Status >= 500)
                 problems.Add((small, new Problem($"{p.PerPageParameter}={PaginationProbes.SmallPerPage} answered {small.Status?.ToString() ?? small.TransportError}")));
-            else if (small.IsSuccess && small.Json.Error is null && Records.On(small, p).Count is var count && count != expected)
+            else if (small.IsSuccess && small.Json.Error is null && AnswerRecords.On(small, p).Count is var count && count != expected)
                 problems.Add((small, new Problem($"{p.PerPageParameter}={PaginationProbes.SmallPerPage} gave {count} record(s), not {expected}")));
         }
-        if (Mine(run).FirstOrDefault(e => e.Tag is PaginationProbes.Kind.PastTheEnd) is { } beyond)
+        if (OwnRequests(run).FirstOrDefault(r => r.Tag is PaginationProbes.Kind.PastTheEnd) is { Exchange: var beyond } pastTheEnd)
         {
             // Only a failure is judged: an empty page, a 4xx, or (as static feeds do) the last page again all end the walk.
-            if (!beyond.Answered) problems.Add((beyond, new Problem($"page {beyond.Page}, past the last, got no answer: {beyond.TransportError}")));
-            else if (beyond.Status >= 500) problems.Add((beyond, new Problem($"page {beyond.Page}, past the last, answered {beyond.Status}")));
+            if (!beyond.Answered) problems.Add((beyond, new Problem($"page {pastTheEnd.Page}, past the last, got no answer: {beyond.TransportError}")));
+            else if (beyond.Status >= 500) problems.Add((beyond, new Problem($"page {pastTheEnd.Page}, past the last, answered {beyond.Status}")));
         }
         yield return Judge(run, problems, $"{sampled.Count} page(s) without overlap; per_page honoured; the page after the last ends cleanly.");
     }

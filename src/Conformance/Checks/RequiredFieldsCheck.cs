@@ -10,7 +10,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class RequiredFieldsCheck : PageCheck
 {
-    public override string Id => "required-fields";
+    public const string CheckId = "required-fields";
+    public override string Id => CheckId;
     public override string Title => "Records carry the fields the text requires";
 
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) =>
@@ -24,13 +25,13 @@ public sealed class RequiredFieldsCheck : PageCheck
         public override void Observe(Exchange exchange)
         {
             if (rules.Count == 0 || !exchange.IsSuccess || exchange.Json.Node is null) return;
-            foreach (var (index, record) in RecordsIn.Of(exchange, role, context.Profile.Pagination).Index())
+            foreach (var (index, record) in OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Index())
             {
                 _records++;
                 foreach (var rule in rules)
                     if (!rule.AnyOf.Any(path => FilterMatching.Values(record, path).Any(v => v.ToString().Length > 0)))
                         _problems.Add(exchange, new Problem($"{string.Join(" or ", rule.AnyOf)} is missing (the standard's text requires it)", null,
-                            $"{exchange.Url}#{index}", $"record {Evidence.Records.IdOf(record, "id") ?? $"#{index}"} has no {string.Join(" or ", rule.AnyOf)}"));
+                            $"{exchange.Url}#{index}", $"record {Evidence.AnswerRecords.IdOf(record, "id") ?? $"#{index}"} has no {string.Join(" or ", rule.AnyOf)}"));
             }
         }
 

@@ -15,6 +15,9 @@ public sealed class ResponseSchemaCheck : PageCheck
     public override string Id => CheckId;
     public override string Title => "Response body matches the documented schema";
 
+    /// <summary>Its verdict on an operation is what says the operation's records were validated.</summary>
+    public override bool ValidatesRecords => true;
+
     public override Judgement Begin(SpecOperation operation, OperationRole role, CheckContext context) => new Bodies(this, operation, role, context);
 
     private sealed class Bodies(ResponseSchemaCheck check, SpecOperation operation, OperationRole role, CheckContext context) : Judgement
@@ -59,7 +62,7 @@ public sealed class ResponseSchemaCheck : PageCheck
                 return;
             }
             _judged++;
-            _records += exchange.IsSuccess ? RecordsIn.Of(exchange, role, context.Profile.Pagination).Count : 0;
+            _records += exchange.IsSuccess ? OrdinaryRecords.Of(exchange, role, context.Profile.Pagination).Count : 0;
             // The evaluation decides; its messages only explain (a failed `not`, or a `oneOf` matched twice, has none).
             if (!results.IsValid)
                 foreach (var p in SchemaProblems.Of(results, exchange, role, context.Profile.Pagination, context.Masked, context.Spec.Schemas.NodeAt))
@@ -77,15 +80,26 @@ public sealed class ResponseSchemaCheck : PageCheck
         }
     }
 
+    /// <summary>
+    /// The schema an answer is judged by: the one documented for the media type it declares. A body declared as a type
+    /// the document gives that is not JSON (text/csv, image/png, an SDMX XML type) is not read as JSON; one that declares
+    /// no type, or one the document does not give, is judged by the JSON schema documented for its status. XML asked for in a standard's format is read as JSON by its shape.
+    /// </summary>
     private static string? SchemaPointerFor(SpecOperation operation, Exchange exchange)
     {
         var response = operation.ResponseFor(exchange.Status!.Value);
         if (response is null || response.Content.Count == 0) return null;
-        var mediaType = exchange.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var content = response.Content.FirstOrDefault(c => c.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
-                      ?? response.Content.FirstOrDefault(c => JsonContentTypeCheck.IsJson(c.MediaType))
-                      ?? response.Content[0];
-        return content.SchemaPointer;
+        var declared = exchange.ContentType;
+        if (exchange.Xml is not null)
+            return (response.Content.FirstOrDefault(c => declared is not null && MediaTypes.Base(c.MediaType) == MediaTypes.Base(declared))
+                    ?? response.Content.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType)) ?? response.Content[0]).SchemaPointer;
+        // A documented type that is not JSON (a table, a picture) is not read as JSON; a body labelled with a type the
+        // document does not have (JSON sent as text/html) is judged by the JSON schema all the same: its label is
+        // content-type's to judge, and its records are still evidence.
+        if (declared is not null && !MediaTypes.IsJson(declared) && response.Content.Any(c => MediaTypes.Covers(c.MediaType, declared))) return null;
+        var content = response.Content.FirstOrDefault(c => declared is not null && MediaTypes.Base(c.MediaType) == MediaTypes.Base(declared))
+                      ?? response.Content.FirstOrDefault(c => MediaTypes.IsJson(c.MediaType))
+                      ?? response.Content.FirstOrDefault(c => declared is not null && MediaTypes.Covers(c.MediaType, declared));
+        return content?.SchemaPointer;
     }
-
 }

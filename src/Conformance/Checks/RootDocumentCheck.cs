@@ -5,7 +5,8 @@ namespace Conformance.Checks;
 /// <summary>The discovery document carries every field the standard requires, URIs where it says so.</summary>
 public sealed class RootDocumentCheck : Check
 {
-    public override string Id => "root-document";
+    public const string CheckId = "root-document";
+    public override string Id => CheckId;
     public override string Title => "Discovery document is complete";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)

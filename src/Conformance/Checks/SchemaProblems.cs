@@ -21,7 +21,7 @@ public static partial class SchemaProblems
     public static List<Problem> Of(EvaluationResults results, Exchange exchange, OperationRole role, Pagination? pagination,
         Func<string, string> mask, Func<Uri, JsonNode?>? schemaAt = null)
     {
-        var details = (results.Details ?? []).ToList();
+        var details = Deciding((results.Details ?? []).ToList());
         var problems = new List<Problem>();
         // anyOf/oneOf: each branch's failures, by the keyword (where it is and what it judged) and the branch's number.
         var alternatives = new Dictionary<(string Pointer, string Keyword), SortedDictionary<int, List<string>>>();
@@ -67,6 +67,36 @@ public static partial class SchemaProblems
             problems.Add(Make(exchange, role, pagination, pointer, OneOf(byBranch.Values.Select(b => string.Join(", ", b.Distinct())).ToList()),
                 Value(exchange.Json.Node, pointer, mask)));
         return problems.Count > 0 ? problems : [Make(exchange, role, pagination, "", "does not satisfy the documented schema", null)];
+    }
+
+    /// <summary>
+    /// The results that decided the outcome: a failure beneath a schema that held anyway (the branch of an anyOf or oneOf
+    /// another branch satisfied, an `if` that chose `else`, the schema under a `not`, an item `contains` did not need)
+    /// explains nothing, and is left out.
+    /// </summary>
+    private static List<EvaluationResults> Deciding(List<EvaluationResults> details)
+    {
+        var held = details.Where(d => d.IsValid).Select(d => (d.EvaluationPath.ToString(), d.InstanceLocation.ToString())).ToHashSet();
+        if (held.Count == 0) return details;
+        return details.Where(d => d.IsValid || !Overruled(d, held)).ToList();
+    }
+
+    private static bool Overruled(EvaluationResults detail, HashSet<(string, string)> held)
+    {
+        var instances = Prefixes(detail.InstanceLocation.ToString()).ToList();
+        foreach (var evaluation in Prefixes(detail.EvaluationPath.ToString()).SkipLast(1)) // its ancestors, not itself
+            foreach (var instance in instances)
+                if (held.Contains((evaluation, instance))) return true;
+        return false;
+    }
+
+    /// <summary>"/a/b" → "", "/a", "/a/b": a pointer and every pointer above it.</summary>
+    private static IEnumerable<string> Prefixes(string pointer)
+    {
+        yield return "";
+        for (var i = 1; i < pointer.Length; i++)
+            if (pointer[i] == '/') yield return pointer[..i];
+        if (pointer.Length > 0) yield return pointer;
     }
 
     /// <summary>Alternatives in plain words: "must be text or null", "must be null, or an object where a must be text".</summary>

@@ -12,7 +12,7 @@ namespace Conformance.Checks;
 public static class ServiceDefinitions
 {
     public static IEnumerable<(Exchange Exchange, string Code, IReadOnlyList<JsonObject> Attributes)> In(OperationRun run, CheckContext context) =>
-        RecordsIn.Run(run, context.Profile.Pagination)
+        OrdinaryRecords.Run(run, context.Profile.Pagination)
             .Where(x => x.Record["attributes"] is JsonArray)
             .Select(x => (x.Exchange, JsonText.Of(x.Record["service_code"]) ?? "(no service_code)",
                 (IReadOnlyList<JsonObject>)((JsonArray)x.Record["attributes"]!).OfType<JsonObject>().ToList()));

@@ -10,12 +10,13 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class StatusCodeDocumentedCheck : Check
 {
-    public override string Id => "status-code-documented";
+    public const string CheckId = "status-code-documented";
+    public override string Id => CheckId;
     public override string Title => "Status code is documented in the spec";
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
-        var judged = run.Answered.Where(e => e.IsSuccess || !OwnedElsewhere(e, run)).ToList();
+        var judged = run.Reads.Where(r => r.Exchange.Answered && (r.Exchange.IsSuccess || !OwnedElsewhere(r, run))).Select(r => r.Exchange).ToList();
         if (judged.Count == 0) yield break;
         var documented = string.Join(", ", run.Operation.Responses.Select(r => r.StatusCode));
         var problems = judged
@@ -25,7 +26,7 @@ public sealed class StatusCodeDocumentedCheck : Check
         yield return Judge(run, problems, $"Every status answered is documented ({documented}).");
     }
 
-    private static bool OwnedElsewhere(Http.Exchange e, OperationRun run) =>
-        e.Status >= 500 || ReferenceEquals(e, run.Primary) || e.RecordId is not null || e.Page is not null
-        || (e.Anonymous && e.Status is 401 or 403);
+    private static bool OwnedElsewhere(SentRequest read, OperationRun run) =>
+        read.Exchange is var e && (e.Status >= 500 || ReferenceEquals(e, run.Primary) || read.RecordId is not null || read.Page is not null
+        || (e.Anonymous && e.Status is 401 or 403));
 }

@@ -11,7 +11,8 @@ namespace Conformance.Checks;
 /// </summary>
 public sealed class WriteAcceptedCheck : Check
 {
-    public override string Id => "write-accepted";
+    public const string CheckId = "write-accepted";
+    public override string Id => CheckId;
     public override string Title => "A write the standard defines is accepted";
 
     /// <summary>The write, once, from the profile's recipe: fixed fields, and fields taken from a record the list gave.</summary>
@@ -22,7 +23,7 @@ public sealed class WriteAcceptedCheck : Check
         if (recipe.FormFromRecord is { } from)
         {
             if (Source(run, context.Profile, from, context.Listed) is not { } record) yield break; // Evaluate says why
-            form.AddRange(from.Fields.Select(f => KeyValuePair.Create(f.Key, Records.IdOf(record, f.Value)!)));
+            form.AddRange(from.Fields.Select(f => KeyValuePair.Create(f.Key, AnswerRecords.IdOf(record, f.Value)!)));
         }
         yield return new ProbeRequest("write (--allow-writes)", context.Url(run.Operation.Path)) { Form = form };
     }
@@ -37,12 +38,12 @@ public sealed class WriteAcceptedCheck : Check
     private static System.Text.Json.Nodes.JsonObject? Source(OperationRun run, Profile profile, FromRecord from,
         IReadOnlyDictionary<string, List<System.Text.Json.Nodes.JsonObject>> listed) =>
         (listed.GetValueOrDefault(ListOf(run, profile, from)) ?? [])
-            .FirstOrDefault(r => RecordCondition.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => Records.IdOf(r, f) is not null));
+            .FirstOrDefault(r => OnlyWhere.Holds(r, from.OnlyWhere) && from.Fields.Values.All(f => AnswerRecords.IdOf(r, f) is not null));
 
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.Write || Recipe(run, context.Profile) is not { } recipe) yield break;
-        if (Mine(run).FirstOrDefault() is not { } write)
+        if (OwnRequests(run).FirstOrDefault()?.Exchange is not { } write)
         {
             if (recipe.FormFromRecord is { } from)
                 yield return Skipped(run, $"No record from GET {ListOf(run, context.Profile, from)} can supply {string.Join(", ", from.Fields.Keys)} for the write.");
@@ -68,8 +69,8 @@ public sealed class WriteAcceptedCheck : Check
         else if (expected.Count > 0)
         {
             var records = write.Json.Node is System.Text.Json.Nodes.JsonArray list ? list.OfType<System.Text.Json.Nodes.JsonObject>().ToList()
-                : Records.In(write.Json.Node) is { } one ? [one] : [];
-            if (!records.Any(r => expected.Any(f => Records.IdOf(r, f) is { Length: > 0 })))
+                : AnswerRecords.In(write.Json.Node) is { } one ? [one] : [];
+            if (!records.Any(r => expected.Any(f => AnswerRecords.IdOf(r, f) is { Length: > 0 })))
                 problem = $"the answer holds no {string.Join(" or ", expected)}";
         }
         var problems = problem is null ? new List<(Exchange, string)>() : [(write, problem)];

@@ -20,7 +20,8 @@ public enum OperationRole
 }
 
 /// <summary>
-/// What the runner did for one operation: the exchanges checks judge, or why nothing was sent. A run that is
+/// What the runner did for one operation: the requests it sent (ordinary reads every check judges, and requests sent
+/// for one check), or why nothing was sent. A run that is
 /// <see cref="NotApplicable"/> had nothing to test (no listed record has a record there): nothing is untested.
 /// One that is <see cref="DeclaredAbsent"/> was declared not implemented by the vendor: only its refusal is judged.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed record OperationRun(
     SpecOperation Operation,
     Tier Tier,
     OperationRole Role,
-    IReadOnlyList<Exchange> Exchanges,
+    IReadOnlyList<SentRequest> Requests,
     string? SkipReason = null,
     ResponseFormat? Format = null,
     bool NotApplicable = false,
@@ -37,8 +38,21 @@ public sealed record OperationRun(
     /// <summary>The number of a list's first page: 1, or 0 where the feed was found to count from 0 (<see cref="PageOrigin"/>).</summary>
     public long FirstPage { get; init; } = 1;
 
+    /// <summary>Values the harness took from the document for this operation's requests, because nobody gave them.</summary>
+    public IReadOnlyList<GuessedValue> Guessed { get; init; } = [];
+
+    /// <summary>The header parameters this operation's requests carry (given, or taken from the document).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>Every exchange of the operation, ordinary reads and requests sent for one check alike.</summary>
+    public IEnumerable<Exchange> Exchanges => Requests.Select(r => r.Exchange);
+    /// <summary>The ordinary reads, which every check judges; requests sent for one check are left to it.</summary>
+    public IEnumerable<SentRequest> Reads => Requests.Where(r => r.IsOrdinary);
     /// <summary>The first ordinary read; requests sent for one check never count as it.</summary>
-    public Exchange? Primary => Exchanges.FirstOrDefault(e => e.OwnedBy is null);
+    public Exchange? Primary => Reads.FirstOrDefault()?.Exchange;
     /// <summary>The answers to ordinary reads; requests sent for one check are left to it.</summary>
-    public IEnumerable<Exchange> Answered => Exchanges.Where(e => e.Answered && e.OwnedBy is null);
+    public IEnumerable<Exchange> Answered => Reads.Select(r => r.Exchange).Where(e => e.Answered);
+
+    /// <summary>The requests sent for one owner (a check), in the order they were sent.</summary>
+    public IEnumerable<SentRequest> SentFor(RequestOwner owner) => Requests.Where(r => ReferenceEquals(r.Owner, owner));
 }

@@ -12,8 +12,14 @@ namespace Conformance.Evidence;
 /// </summary>
 public static class PageOrigin
 {
-    /// <summary>The request for page 0; it belongs to pagination-envelope unless it turns out to be the first page.</summary>
+    /// <summary>The purpose of the request for page 0.</summary>
     public const string Probe = "page 0 (page 1 says it is not the first page)";
+
+    /// <summary>
+    /// The request for page 0, unless it turns out to be the first page: it belongs to the check that uses it
+    /// (<see cref="RequestOwner.Uses"/>), and no other check sees it.
+    /// </summary>
+    public static readonly RequestKind PageZero = new("page zero");
 
     /// <summary>The page answered and its first-page flag is false.</summary>
     public static bool SaysNotFirst(Exchange page, Pagination p) => Flag(page, p) == false;

@@ -5,8 +5,9 @@ using Conformance.Standards;
 namespace Conformance.Evidence;
 
 /// <summary>
-/// What a check may use to plan its requests: the target and the values every request carries, what the vendor
-/// declared and asked for, and what the run has seen so far (records listed and records fetched whole, by list).
+/// What a check may use to plan its requests: the target and the values every request carries, and what the run has
+/// seen so far (records listed and records fetched whole, by list). Whether a check's requests are sent at all, where
+/// the user or the vendor must ask for them, is the check's own declaration (<see cref="OptIn"/>), not a switch here.
 /// </summary>
 public sealed class ProbeContext
 {
@@ -17,13 +18,6 @@ public sealed class ProbeContext
     public IReadOnlyDictionary<string, string> QueryValues { get; init; } = new Dictionary<string, string>();
     /// <summary>Values for path parameters no list supplies (a vendor profile's path_parameters).</summary>
     public IReadOnlyDictionary<string, string> PathValues { get; init; } = new Dictionary<string, string>();
-    /// <summary>The user asked for requests made to fail (--negative).</summary>
-    public bool Negative { get; init; }
-    /// <summary>The vendor declares an endpoint serving several jurisdictions.</summary>
-    public bool SeveralJurisdictions { get; init; }
-    /// <summary>Requests carry the user's credentials or headers, so the same read can be tried without them.</summary>
-    public bool Credentialed { get; init; }
-    public bool ProbeAnonymously { get; init; } = true;
     /// <summary>Records each list gave, by the list's path.</summary>
     public IReadOnlyDictionary<string, List<JsonObject>> Listed { get; init; } = new Dictionary<string, List<JsonObject>>();
     /// <summary>Records fetched whole by id, by the list that named them.</summary>
@@ -36,7 +30,7 @@ public sealed class ProbeContext
         string.Join("&", QueryValues.Where(q => q.Key != without).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
 
     /// <summary>A URL on the target: the path (its parameter filled with <paramref name="id"/>), the fixed query, then more.</summary>
-    public Uri Url(string path, string? id = null, params string[] query) => Paths.Url(Target, path, id, Paths.Join([FixedQuery(), .. query]));
+    public Uri Url(string path, string? id = null, params string[] query) => TargetUrls.Url(Target, path, id, TargetUrls.Join([FixedQuery(), .. query]));
 
     /// <summary>A page of a list.</summary>
     public Uri PageUrl(string path, long page, params string[] query) =>

@@ -3,8 +3,8 @@ using Conformance.Http;
 namespace Conformance.Evidence;
 
 /// <summary>
-/// A request a check needs beyond the ordinary reads, declared as data: the runner sends it, tags the answer with the
-/// check (and <see cref="Tag"/>), and only that check judges it. <see cref="Then"/> asks for a further request from
+/// A request a check needs beyond the ordinary reads, declared as data: the runner sends it, records the check as its
+/// owner (with <see cref="Tag"/> and <see cref="Kind"/>) on the <see cref="SentRequest"/>, and only that check judges it. <see cref="Then"/> asks for a further request from
 /// this one's answer (the next page of a filtered list), or null to stop.
 /// </summary>
 public sealed record ProbeRequest(string Purpose, Uri Url)
@@ -17,5 +17,7 @@ public sealed record ProbeRequest(string Purpose, Uri Url)
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
     /// <summary>What the check needs to read the answer by (its own type: which probe this was, which filter...).</summary>
     public object? Tag { get; init; }
+    /// <summary>Its kind, where other checks may use such requests (<see cref="RequestOwner.Uses"/>).</summary>
+    public RequestKind? Kind { get; init; }
     public Func<Exchange, ProbeRequest?>? Then { get; init; }
 }

@@ -6,7 +6,10 @@ namespace Conformance.Http;
 
 /// <summary>
 /// One request the harness sent and what came back: the evidence every finding points at.
-/// <see cref="Status"/> is null when no HTTP answer arrived (see <see cref="TransportError"/>).
+/// <see cref="Status"/> is null when no HTTP answer arrived (see <see cref="TransportError"/>). What the harness learned
+/// sending it (the page or record asked for, the check it was sent for) is kept beside it, by the room that learned it.
+/// With the body it holds goes what that body is: the start of a longer one (<see cref="BodyCutAt"/>), or the skeleton
+/// of a page judged on arrival (<see cref="ReducedFrom"/>), so every reader of the body can say so.
 /// </summary>
 public sealed record Exchange
 {
@@ -18,10 +21,8 @@ public sealed record Exchange
     /// <summary>Where the request was asked to go, before credentials were added (a read without them repeats it).</summary>
     public Uri? Asked { get; init; }
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
-    /// <summary>The page this request asked for, when it sampled a paginated list.</summary>
-    public long? Page { get; init; }
-    /// <summary>The record id this request asked for, when it fetched one record.</summary>
-    public string? RecordId { get; init; }
+    /// <summary>The form a write posted (--allow-writes), as sent; null for a read.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
     public int? Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
     /// <summary>The body as received (decompressed), or only its first bytes when it went past the cap (<see cref="BodyCutAt"/>).</summary>
@@ -42,13 +43,6 @@ public sealed record Exchange
     public string? TransportError { get; init; }
     /// <summary>True when the request carried no credentials or custom headers of the user's.</summary>
     public bool Anonymous { get; init; } = true;
-    /// <summary>
-    /// The check a request was sent for (a jurisdiction left out, a filter applied, an endpoint declared absent):
-    /// only that check judges it. Null for the ordinary reads every check judges.
-    /// </summary>
-    public string? OwnedBy { get; init; }
-    /// <summary>What the owning check tagged its request with, to tell its requests apart (never display text).</summary>
-    public object? Tag { get; init; }
     /// <summary>Set when the response was asked for as XML: the body is read as the JSON this shape describes.</summary>
     public Specs.XmlShape? Xml { get; init; }
     /// <summary>The redirects followed, in order, before the answer recorded here (the same origin only).</summary>
@@ -59,10 +53,6 @@ public sealed record Exchange
     /// </summary>
     public string? RedirectNotFollowed { get; init; }
 
-    /// <summary>
-    /// Set when the page-wise checks were told this answer as it arrived (a page of a list): they never read it again.
-    /// </summary>
-    public bool JudgedOnArrival { get; init; }
     /// <summary>
     /// Set when the body was judged on arrival and then cut down to what later checks read (the envelope and the
     /// records' ids): the size of the body as received. <see cref="Body"/> then holds that skeleton.
@@ -77,8 +67,8 @@ public sealed record Exchange
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged:
-    // copies only tag Page, RecordId and OwnedBy; Reduced, which changes the body, parses afresh.
+    // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged;
+    // Reduced, which changes the body, parses afresh.
     private Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
 
     public Exchange() => _json = new(ParseBody);
@@ -135,12 +125,76 @@ public sealed record Exchange
             StrictUtf8.GetCharCount(bytes.Span);
             // Parsed once, over the body's own bytes (neither copied nor cloned); the document is never disposed, so
             // it lives as long as the exchange, and the JsonNode reads through it.
+            // Before the parse: it reads names with one to find duplicates, and throws on a lone surrogate in one.
+            if (LoneSurrogate(bytes.Span) is { } escape)
+                return (null, null, $"a string holds {escape}, half of a UTF-16 surrogate pair alone, which is no Unicode text (RFC 8259 §8.2)", false);
             var root = JsonDocument.Parse(bytes, Strict).RootElement;
             return (NodeOf(root), root, null, false);
         }
         catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8", false); }
         catch (JsonException e) { return (null, null, e.Message, false); }
+        catch (InvalidOperationException e) { return (null, null, $"the body cannot be read as text ({e.Message})", false); }
     }
+
+    /// <summary>
+    /// The first lone surrogate escape (\ud800 with no \udc00-\udfff after it, or one of those with none before) in a
+    /// string or a name of a JSON text the parser accepted, or null. The parser lets them through, and whatever then reads
+    /// such a string throws; so they are found here, once: a quick search for an escape of a surrogate, then, only if one
+    /// is there, the strings read token by token.
+    /// </summary>
+    private static string? LoneSurrogate(ReadOnlySpan<byte> json)
+    {
+        if (!MaySpellASurrogate(json)) return null;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = Strict.MaxDepth });
+        while (reader.Read())
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped
+                && LoneSurrogateIn(reader.ValueSpan) is { } escape) // over one span, a value is never a sequence
+                return escape;
+        return null;
+    }
+
+    /// <summary>Whether the text holds \\uD800 to \\uDFFF (any case) anywhere: one vectorised search for each "\\u".</summary>
+    private static bool MaySpellASurrogate(ReadOnlySpan<byte> json)
+    {
+        while (json.IndexOf("\\u"u8) is var at and >= 0)
+        {
+            if (at + 3 < json.Length && json[at + 2] is (byte)'d' or (byte)'D' && json[at + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+                return true;
+            json = json[(at + 2)..];
+        }
+        return false;
+    }
+
+    /// <summary>The first lone surrogate escape in a string's raw (still escaped) bytes, or null.</summary>
+    private static string? LoneSurrogateIn(ReadOnlySpan<byte> raw)
+    {
+        char? high = null;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != '\\' || raw[i + 1] != 'u') // a character, or a short escape: a high surrogate before it was alone
+            {
+                if (high is { } h) return Escaped(h);
+                if (raw[i] == '\\') i++;
+                continue;
+            }
+            var unit = (char)int.Parse(raw.Slice(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
+            i += 5;
+            if (char.IsHighSurrogate(unit))
+            {
+                if (high is { } h) return Escaped(h);
+                high = unit;
+            }
+            else if (char.IsLowSurrogate(unit))
+            {
+                if (high is null) return Escaped(unit);
+                high = null;
+            }
+            else if (high is { } h) return Escaped(h);
+        }
+        return high is { } last ? Escaped(last) : null;
+    }
+
+    private static string Escaped(char unit) => $"\\u{(int)unit:x4}";
 
     /// <summary>The element as a JsonNode backed by it, as JsonNode.Parse makes one (JSON null is a null node).</summary>
     private static JsonNode? NodeOf(JsonElement element) => element.ValueKind switch
@@ -156,7 +210,7 @@ public sealed record Exchange
     /// </summary>
     public Exchange Reduced(JsonNode skeleton)
     {
-        var copy = this with { Body = JsonSerializer.SerializeToUtf8Bytes(skeleton), ReducedFrom = Body.LongLength, JudgedOnArrival = true };
+        var copy = this with { Body = JsonSerializer.SerializeToUtf8Bytes(skeleton), ReducedFrom = Body.LongLength };
         copy._json = new(copy.ParseBody); // never made: Parsed reads a skeleton afresh
         return copy;
     }

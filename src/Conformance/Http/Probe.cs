@@ -25,16 +25,22 @@ public sealed class Probe : IDisposable
             ThrowOnAnyError = false,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             Timeout = settings.Timeout,
-            UserAgent = "conformance/1.0 (+https://github.com/conformance)",
+            UserAgent = null, // sent per request (UserAgent below), so a User-Agent the user gives replaces it rather than joins it
             // Outside the decompressing handler: every body is read there, within the cap, on the decompressed bytes.
             ConfigureMessageHandler = inner => new BodyCap(settings.MaxBodyBytes) { InnerHandler = inner },
         });
     }
 
+    /// <summary>The harness's own User-Agent, unless the user gives one (--header).</summary>
+    public const string UserAgent = "conformance/1.0 (+https://github.com/conformance)";
+
     public int RequestsSent { get; private set; }
 
-    /// <summary>Requests carry the user's credentials or headers (so a read can be tried again without them).</summary>
-    public bool Credentialed => _settings.Headers.Count > 0 || _settings.Credentials.Any;
+    /// <summary>Requests carry the user's credentials or headers that may hold one (so a read can be tried again without them).</summary>
+    public bool Credentialed => _settings.SecretHeaders.Any() || _settings.Credentials.Any;
+
+    /// <summary>The names of the headers the user sends with every request (--header).</summary>
+    public IEnumerable<string> HeaderNames => _settings.Headers.Select(h => h.Key);
 
     /// <summary>The pause after a 429 that names none.</summary>
     public static readonly TimeSpan DefaultThrottleWait = TimeSpan.FromSeconds(2);
@@ -45,8 +51,8 @@ public sealed class Probe : IDisposable
     /// <summary>Time spent honouring Retry-After over the whole run.</summary>
     public TimeSpan Waited { get; private set; }
 
-    /// <summary>Every value that must not reach a report: credentials and the values of the user's headers.</summary>
-    public IReadOnlyList<string> Secrets => _settings.Credentials.Secrets.Concat(_settings.Headers.Select(h => h.Value)).Distinct().ToList();
+    /// <summary>Every value that must not reach a report: credentials and the values of the user's headers that may carry one.</summary>
+    public IReadOnlyList<string> Secrets => _settings.Secrets.Distinct().ToList();
 
     private DateTimeOffset _nextAllowed = DateTimeOffset.MinValue;
 
@@ -64,6 +70,7 @@ public sealed class Probe : IDisposable
 
     /// <param name="accept">The media type asked for; XML is read as JSON through <paramref name="xml"/>.</param>
     /// <param name="form">A form to POST instead of a GET: only ever a write the user allowed (--allow-writes).</param>
+    /// <param name="parameters">The operation's header parameters (given, or taken from the document).</param>
     /// <remarks>
     /// A read that is redirected (301, 302, 303, 307, 308) is followed up to <see cref="MaxRedirects"/> times, only
     /// to the same scheme, host and port (or from http to https on the same host), so credentials and the user's
@@ -72,19 +79,32 @@ public sealed class Probe : IDisposable
     /// exchange says why. A write is never sent again.
     /// </remarks>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
-        string accept = "application/json", Specs.XmlShape? xml = null, string? ownedBy = null,
-        IReadOnlyList<KeyValuePair<string, string>>? form = null)
+        string accept = "application/json", Specs.XmlShape? xml = null, IReadOnlyList<KeyValuePair<string, string>>? form = null,
+        IReadOnlyList<KeyValuePair<string, string>>? parameters = null)
     {
         var started = DateTimeOffset.UtcNow;
-        var headers = new List<KeyValuePair<string, string>> { new("Accept", accept) };
-        if (_settings.Origin is not null) headers.Add(new("Origin", _settings.Origin));
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
-        if (!anonymous) headers.AddRange(_settings.Headers.Concat(credentials.Headers));
+        // The harness's own headers, then the operation's parameters, then the user's, then credentials: each replaces
+        // any before it of the same name, so a request never carries two. Without credentials, only plain headers go.
+        var headers = new List<KeyValuePair<string, string>>();
+        void Set(IEnumerable<KeyValuePair<string, string>> more)
+        {
+            foreach (var header in more)
+            {
+                headers.RemoveAll(h => h.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase));
+                headers.Add(header);
+            }
+        }
+        Set([new("Accept", accept)]);
+        if (_settings.Origin is not null) Set([new("Origin", _settings.Origin)]);
+        Set(parameters ?? []);
+        Set(anonymous ? _settings.Headers.Where(h => _settings.IsPlain(h.Key)) : _settings.Headers);
+        Set(credentials.Headers);
         if (credentials.OAuth2 is { } oauth)
         {
             try
             {
-                headers.Add(new("Authorization", $"Bearer {await oauth.TokenAsync(cancel)}"));
+                Set([new("Authorization", $"Bearer {await oauth.TokenAsync(cancel)}")]);
             }
             catch (OAuth2Exception e)
             {
@@ -128,10 +148,10 @@ public sealed class Probe : IDisposable
             Operation = operation,
             Purpose = purpose,
             Method = form is null ? "GET" : "POST",
+            Form = form,
             Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
-            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key,
-                credentials.Secrets.Contains(h.Value) || (!anonymous && Redaction.IsSensitive(h.Key)) ? "***" : h.Value)).ToList(),
+            RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Shown(h, credentials))).ToList(),
             Status = answered ? (int)response.StatusCode : null,
             ResponseHeaders = (response.Headers ?? []).Concat(response.ContentHeaders ?? [])
                 .Where(h => h.Name is not null)
@@ -145,9 +165,8 @@ public sealed class Probe : IDisposable
             Waited = waited,
             Throttled = sent.Throttled,
             TransportError = answered ? null : Describe(response),
-            Anonymous = anonymous || (_settings.Headers.Count == 0 && !_settings.Credentials.Any),
+            Anonymous = anonymous || !Credentialed,
             Xml = xml,
-            OwnedBy = ownedBy,
             Redirects = redirects,
             RedirectNotFollowed = notFollowed,
         };
@@ -164,18 +183,21 @@ public sealed class Probe : IDisposable
         IReadOnlyList<KeyValuePair<string, string>>? form, CancellationToken cancel)
     {
         var body = new BodyTaker();
-        var request = new RestRequest(url, form is null ? Method.Get : Method.Post)
+        // A key the server already echoed into a redirect's Location is not sent twice.
+        var exact = credentials.Query is { } key && !HasQueryParameter(url, key.Key)
+            ? ExactUrl.Of($"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{Uri.EscapeDataString(key.Key)}={Uri.EscapeDataString(key.Value)}")
+            : ExactUrl.Of(url.AbsoluteUri);
+        var request = new RestRequest(exact, form is null ? Method.Get : Method.Post)
         {
             // BodyCap has read the body already, within the cap: it is taken from there as it is, so RestSharp
             // neither buffers it again, nor copies it, nor decodes it as text.
             CompletionOption = HttpCompletionOption.ResponseHeadersRead,
-            Interceptors = [body],
+            Interceptors = [body, new SentAsBuilt(exact)],
             ResponseWriter = _ => null,
         };
         foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
         foreach (var (name, value) in headers) request.AddHeader(name, value);
-        // A key the server already echoed into a redirect's Location is not sent twice.
-        if (credentials.Query is { } key && !HasQueryParameter(url, key.Key)) request.AddQueryParameter(key.Key, key.Value);
+        if (!headers.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))) request.AddHeader("User-Agent", UserAgent);
 
         RestResponse response;
         var clock = new Stopwatch();
@@ -231,6 +253,19 @@ public sealed class Probe : IDisposable
     }
 
     /// <summary>
+    /// Puts the URL on the request message as the harness built it: RestSharp makes its Uri again from text, and .NET
+    /// would then read %2E%2E in it as ".." and take a segment off (<see cref="ExactUrl"/>).
+    /// </summary>
+    private sealed class SentAsBuilt(Uri url) : RestSharp.Interceptors.Interceptor
+    {
+        public override ValueTask BeforeHttpRequest(HttpRequestMessage message, CancellationToken cancel)
+        {
+            message.RequestUri = url;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
     /// Where the harness may send what it was given: the same origin (RFC 6454 §4), or the same host moved from
     /// http to https on the default ports (what was sent in clear to that host may go to it encrypted).
     /// </summary>
@@ -248,9 +283,20 @@ public sealed class Probe : IDisposable
     private Exchange Unsent(string operation, string purpose, Uri url, List<KeyValuePair<string, string>> headers, string reason) => new()
     {
         Operation = operation, Purpose = purpose, Method = "GET", Url = url.AbsoluteUri,
-        RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Redaction.IsSensitive(h.Key) ? "***" : h.Value)).ToList(),
+        RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Shown(h, _settings.Credentials))).ToList(),
         TransportError = reason, Anonymous = false,
     };
+
+    /// <summary>
+    /// A request header as evidence shows it: a credential's value, and any header of the user's that may carry one,
+    /// masked; the harness's own headers and plain ones (Accept, declared header parameters) as sent.
+    /// </summary>
+    private string Shown(KeyValuePair<string, string> header, ProbeCredentials credentials) =>
+        credentials.Headers.Any(c => c.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase))
+        || credentials.Secrets.Contains(header.Value)
+        || (_settings.Headers.Any(h => h.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase)) && !_settings.IsPlain(header.Key))
+        || header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+            ? Redaction.Masked : header.Value;
 
     /// <summary>Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable.</summary>
     public static TimeSpan? RetryAfter(RestResponse response)

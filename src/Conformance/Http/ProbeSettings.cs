@@ -14,7 +14,26 @@ public sealed record ProbeSettings
     public const long Megabyte = 1024 * 1024;
     /// <summary>The largest cap there can be: a body is held in one array.</summary>
     public const long MostBodyBytes = 2000 * Megabyte;
+    /// <summary>The user's headers (--header), sent with every request in place of the harness's own of the same name.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+    /// <summary>
+    /// Header names whose values are shown as given: those known never to carry a credential, and the header parameters
+    /// the spec declares outside its security schemes. Every other header the user gives is a secret.
+    /// </summary>
+    public IReadOnlySet<string> PlainHeaders { get; init; } = KnownPlainHeaders;
+
+    /// <summary>Headers that never carry a credential.</summary>
+    public static readonly IReadOnlySet<string> KnownPlainHeaders = new HashSet<string>(
+        ["Accept", "Accept-Language", "Accept-Encoding", "Content-Type", "User-Agent", "If-None-Match", "If-Modified-Since"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the value of a header of this name is shown as given.</summary>
+    public bool IsPlain(string header) => PlainHeaders.Contains(header) || KnownPlainHeaders.Contains(header);
+
+    /// <summary>The user's headers that may carry a credential: their values are secrets, and a request without them is anonymous.</summary>
+    public IEnumerable<KeyValuePair<string, string>> SecretHeaders => Headers.Where(h => !IsPlain(h.Key));
+
+    /// <summary>Every value that must not reach a report: credentials and the values of the user's headers that may carry one.</summary>
+    public IEnumerable<string> Secrets => Credentials.Secrets.Concat(SecretHeaders.Select(h => h.Value));
     /// <summary>Credentials from a vendor profile; their values never reach a report.</summary>
     public ProbeCredentials Credentials { get; init; } = ProbeCredentials.None;
     /// <summary>At most this many requests a second (null: as fast as the server answers).</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Text;
 
 namespace Conformance.Monitoring;
 
@@ -40,10 +41,10 @@ public static class Dashboard
             };
         }).ToList();
 
-    /// <summary>report.html where the run wrote one, else report.json; null for a target that wrote nothing.</summary>
+    /// <summary>report.html where the run wrote one, else report.json; null for a target that wrote nothing, or whose folder (read from history) is not in the output folder.</summary>
     private static string? ReportOf(RunRecord run, string outDir)
     {
-        if (run.ReportDir is null) return null;
+        if (run.ReportDir is null || !Contained.IsInside(outDir, Path.Combine(outDir, run.ReportDir))) return null;
         foreach (var name in new[] { "report.html", "report.json" })
             if (File.Exists(Path.Combine(outDir, run.ReportDir, name)))
                 return $"../{run.ReportDir.Replace('\\', '/')}/{name}";
@@ -53,10 +54,10 @@ public static class Dashboard
     /// <summary>Writes index.html and dashboard.json into OUT/dashboard; returns the page's path.</summary>
     public static string Write(IReadOnlyList<DashboardRow> rows, string outDir, DateTimeOffset generated)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(outDir, Folder)).FullName;
-        var page = Path.Combine(folder, "index.html");
+        Directory.CreateDirectory(Contained.Path(outDir, Folder));
+        var page = Contained.Path(outDir, Folder, "index.html");
         File.WriteAllText(page, Html(rows, generated), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(folder, "dashboard.json"), Json(rows, generated).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Contained.Path(outDir, Folder, "dashboard.json"), Json(rows, generated).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return page;
     }
 

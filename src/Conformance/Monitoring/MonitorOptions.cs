@@ -1,4 +1,4 @@
-using Conformance.Standards;
+using Conformance.Door;
 
 namespace Conformance.Monitoring;
 
@@ -14,8 +14,8 @@ public sealed record MonitorOptions
     public TimeSpan TargetDeadline { get; init; } = DefaultTargetDeadline;
     /// <summary>How long past its deadline (or a stop) a target that gives no answer at all is waited for before it is left behind.</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(30);
-    public StartReference? StartReference { get; init; }
-    public required StandardCatalogue Catalogue { get; init; }
+    /// <summary>The door each target's run goes through: the catalogue, how to start a reference implementation, the limits.</summary>
+    public required RunDoor Door { get; init; }
 }
 
 /// <summary>A target has finished: the running count, its record, and how long it took.</summary>

@@ -1,44 +1,60 @@
 using System.Globalization;
-using System.Text;
+using Conformance.Text;
 
 namespace Conformance.Monitoring;
 
-/// <summary>summary.md: the night in Markdown, short enough for a CI job summary (GitHub's $GITHUB_STEP_SUMMARY).</summary>
+/// <summary>
+/// summary.md: the night in Markdown, short enough for a CI job summary (GitHub's $GITHUB_STEP_SUMMARY). Written
+/// through <see cref="MarkdownWriter"/>: every name, message and verdict read from history is a code span.
+/// </summary>
 public static class MonitorSummary
 {
-    public static string Markdown(IReadOnlyList<DashboardRow> rows, Assessment assessment, IReadOnlyList<RunDiff> diffs, DateTimeOffset now)
+    public static string Markdown(IReadOnlyList<DashboardRow> rows, Assessment assessment, IReadOnlyList<RunDiff> diffs, DateTimeOffset now,
+        IReadOnlyList<string>? problems = null)
     {
-        static string Md(string text) => DiffWriter.Md(text);
-        var text = new StringBuilder();
-        text.AppendLine("# Conformance monitoring").AppendLine();
-        text.AppendLine($"{rows.Count} supplier(s), {now.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}: "
-                        + string.Join(", ", rows.GroupBy(r => r.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")) + ".").AppendLine();
-        text.AppendLine($"Failing the job on **{(assessment.FailOn == FailOn.New ? "new" : "any")}** failures: "
-                        + $"{assessment.CountedFailures.Count} counted, {assessment.KnownFailures.Count} known, {assessment.Untested.Count} target(s) not judged.").AppendLine();
-        text.AppendLine("| supplier | standard | verdict | failures by clause | coverage | last pass |").AppendLine("|---|---|---|---|---|---|");
+        var md = new MarkdownWriter();
+        md.Line($"# Conformance monitoring").Line();
+        var verdicts = MarkdownText.Join(", ", rows.GroupBy(r => r.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => MarkdownText.Span($"{g.Count()} {Verdict(g.Key)}")));
+        md.Line($"{rows.Count} supplier(s), {MarkdownText.Ours(now.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))}: {verdicts}.").Line();
+        md.Line($"Failing the job on **{MarkdownText.Ours(assessment.FailOn == FailOn.New ? "new" : "any")}** failures: "
+                + $"{assessment.CountedFailures.Count} counted, {assessment.KnownFailures.Count} known, {assessment.Untested.Count} target(s) not judged.").Line();
+        md.Line($"| supplier | standard | verdict | failures by clause | coverage | last pass |").Line($"|---|---|---|---|---|---|");
         foreach (var row in rows)
-            text.AppendLine($"| {Md(row.Target)} | {Md(row.Standard)} | {Md(row.Verdict)}{(row.Message is null ? "" : " (" + Md(row.Message) + ")")} | "
-                            + $"{(row.FailuresByClause.Count == 0 ? "none" : Md(string.Join(", ", row.FailuresByClause.Select(c => $"{c.Clause} × {c.Count}"))))} | "
-                            + $"{(row.Planned == 0 ? "—" : $"{row.Covered}/{row.Planned}")} | {Md(Dashboard.SinceLastPass(row, now))} |");
-        text.AppendLine();
+        {
+            var failures = row.FailuresByClause.Count == 0 ? MarkdownText.Ours("none")
+                : MarkdownText.Join(", ", row.FailuresByClause.Select(c => MarkdownText.Span($"{c.Clause} × {c.Count}")));
+            var message = row.Message is null ? MarkdownText.Ours("") : MarkdownText.Span($" ({row.Message})");
+            var coverage = row.Planned == 0 ? MarkdownText.Ours("—") : MarkdownText.Span($"{row.Covered}/{row.Planned}");
+            md.Line($"| {row.Target} | {row.Standard} | {Verdict(row.Verdict)}{message} | {failures} | {coverage} | {MarkdownText.Ours(Dashboard.SinceLastPass(row, now))} |");
+        }
+        md.Line();
         if (assessment.CountedFailures.Count > 0)
         {
-            text.AppendLine("## Failures that fail the job").AppendLine();
+            md.Line($"## Failures that fail the job").Line();
             foreach (var (run, failure) in assessment.CountedFailures)
-                text.AppendLine($"- **{Md(run.Target)}**: `{Md(failure.Check)}` on {Md(failure.Operation)} ({Md(failure.Clause)}): {Md(failure.Message)}");
-            text.AppendLine();
+                md.Line($"- **{run.Target}**: {failure.Check} on {failure.Operation} ({failure.Clause}): {failure.Message}");
+            md.Line();
         }
         if (assessment.NoLongerSeen.Count > 0)
         {
-            text.AppendLine("## Baseline entries no longer seen (remove them: baseline.next.json)").AppendLine();
+            md.Line($"## Baseline entries no longer seen (remove them: baseline.next.json)").Line();
             foreach (var entry in assessment.NoLongerSeen)
-                text.AppendLine($"- {Md(entry.Target)}: `{Md(entry.Check)}` on {Md(entry.Operation)} ({Md(entry.Clause)})");
-            text.AppendLine();
+                md.Line($"- {entry.Target}: {entry.Check} on {entry.Operation} ({entry.Clause})");
+            md.Line();
+        }
+        if (problems is { Count: > 0 })
+        {
+            md.Line($"## Files not written").Line();
+            foreach (var problem in problems) md.Line($"- {problem}");
+            md.Line();
         }
         var changed = diffs.Where(d => d.Changed).ToList();
-        text.AppendLine("## Since the previous run").AppendLine();
-        if (changed.Count == 0) text.AppendLine("No change.").AppendLine();
-        else text.Append(DiffWriter.Markdown(changed));
-        return text.ToString();
+        md.Line($"## Since the previous run").Line();
+        if (changed.Count == 0) md.Line($"No change.").Line();
+        else DiffWriter.Markdown(md, changed);
+        return md.ToString();
     }
+
+    private static MarkdownSpan Verdict(string verdict) => MarkdownText.Word(verdict, Running.Verdict.All);
 }

@@ -22,7 +22,7 @@ public sealed record RunRecord
     public string StandardName { get; init; } = "";
     public string ProfileDigest { get; init; } = "";
     public string SpecDigest { get; init; } = "";
-    public string HarnessVersion { get; init; } = HarnessInfo.Version;
+    public string HarnessVersion { get; init; } = Door.RunDoor.HarnessVersion;
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset FinishedAt { get; init; }
     public required string Verdict { get; init; }

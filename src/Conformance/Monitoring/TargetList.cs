@@ -1,3 +1,5 @@
+using Conformance.Text;
+
 namespace Conformance.Monitoring;
 
 /// <summary>
@@ -17,7 +19,9 @@ public static class TargetList
         foreach (var twice in targets.GroupBy(t => t.Id).Where(g => g.Count() > 1))
             throw new ConfigurationException(
                 $"Two vendor profiles are named '{twice.Key}' ({string.Join(", ", twice.Select(t => t.ProfilePath))}): a target is known by its file name, so each must be unique.");
-        return targets;
+        // Folders are given out over the whole list, so every shard of it names each target's folder alike.
+        var folders = SafeName.Distinct(targets.Select(t => t.Id));
+        return targets.Select((t, i) => t with { Folder = folders[i] }).ToList();
     }
 
     private static List<string> FromListFile(string listFile)

@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Conformance.Door;
 using Conformance.Evidence;
 using Conformance.Http;
-using Conformance.Reports;
 using Conformance.Running;
-using Conformance.Specs;
-using Conformance.Standards;
+using Conformance.Text;
 using Conformance.Vendors;
 
 namespace Conformance.Monitoring;
 
 /// <summary>
-/// Runs many targets, up to <see cref="MonitorOptions.Parallel"/> at once, each through the library's one entry point
+/// Runs many targets, up to <see cref="MonitorOptions.Parallel"/> at once, each through the door (<see cref="RunDoor"/>)
 /// with its own request (and so its own rate and its one request at a time). Whatever one target does (hang, refuse,
 /// throw, fail to load) is recorded against it and never stops the others; a stop keeps every finished target.
 /// </summary>
@@ -64,40 +63,22 @@ public static class TargetRunner
             digest = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(target.ProfilePath, stop)));
             vendor = VendorProfileLoader.Load(target.ProfilePath);
         }
-        catch (Exception e) when (IsSetupProblem(e) || e is OperationCanceledException)
+        catch (Exception e) when (RunDoor.IsSetupError(e) || e is OperationCanceledException)
         {
             return RunRecord.Unjudged(target, stop.IsCancellationRequested ? TargetStatus.Stopped : TargetStatus.Misconfigured, e.Message, started);
         }
         // A key in the base URL's query is a secret like any other (RunRequest.Secrets).
-        var url = vendor.BaseUrl is { } baseUrl ? Redaction.Mask(baseUrl, Paths.QueryValues(new Uri(baseUrl)).ToList()) : "";
+        var url = vendor.BaseUrl is { } baseUrl ? Redaction.Mask(baseUrl, TargetUrls.QueryValues(new Uri(baseUrl)).ToList()) : "";
         RunRecord Unjudged(TargetStatus status, string message) => RunRecord.Unjudged(target, status, message, started,
             url, digest, vendor.Vendor, vendor.Product, vendor.Standard ?? "");
 
-        var deadline = vendor.Limits.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.TargetDeadline;
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var work = Task.Run(() => JudgeAsync(target, vendor, digest, deadline, outDir, options, stop, abandon.Token), CancellationToken.None);
-        // A target that ignores even its deadline (a hung spec download, a hung harness) is left behind, so the others and the night go on.
-        var stopped = new TaskCompletionSource();
-        await using (stop.Register(() => Task.Delay(options.Grace).ContinueWith(_ => stopped.TrySetResult(), TaskScheduler.Default)))
-        {
-            var first = await Task.WhenAny(work, Task.Delay(deadline + options.Grace, CancellationToken.None), stopped.Task);
-            if (first != work)
-            {
-                await abandon.CancelAsync();
-                return stop.IsCancellationRequested
-                    ? Unjudged(TargetStatus.Stopped, "stopped by the monitor; the target gave no result in time")
-                    : Unjudged(TargetStatus.TimedOut, $"gave no result within its deadline of {deadline.TotalSeconds:0.#} s and {options.Grace.TotalSeconds:0.#} s more");
-            }
-        }
+        OpenRun run;
         try
         {
-            return await work;
+            // The monitor's deadline for a target whose profile sets none of its own.
+            run = options.Door.Open(vendor, new RunOverrides { DeadlineSeconds = vendor.Limits.DeadlineSeconds is null ? options.TargetDeadline.TotalSeconds : null });
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            return Unjudged(TargetStatus.Stopped, "stopped by the monitor before it finished");
-        }
-        catch (Exception e) when (IsSetupProblem(e))
+        catch (Exception e) when (RunDoor.IsSetupError(e))
         {
             return Unjudged(TargetStatus.Misconfigured, e.Message);
         }
@@ -105,35 +86,52 @@ public static class TargetRunner
         {
             return Unjudged(TargetStatus.Crashed, $"the harness failed on this target: {e.GetType().Name}: {e.Message}");
         }
+        using (run)
+        {
+            var deadline = run.Request.Options.Deadline ?? options.TargetDeadline;
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var work = Task.Run(() => JudgeAsync(target, run, digest, outDir, stop, abandon.Token), CancellationToken.None);
+            // A target that ignores even its deadline (a hung spec download, a hung harness) is left behind, so the others and the night go on.
+            var stopped = new TaskCompletionSource();
+            await using (stop.Register(() => Task.Delay(options.Grace).ContinueWith(_ => stopped.TrySetResult(), TaskScheduler.Default)))
+            {
+                var first = await Task.WhenAny(work, Task.Delay(deadline + options.Grace, CancellationToken.None), stopped.Task);
+                if (first != work)
+                {
+                    await abandon.CancelAsync();
+                    return stop.IsCancellationRequested
+                        ? Unjudged(TargetStatus.Stopped, "stopped by the monitor; the target gave no result in time")
+                        : Unjudged(TargetStatus.TimedOut, $"gave no result within its deadline of {deadline.TotalSeconds:0.#} s and {options.Grace.TotalSeconds:0.#} s more");
+                }
+            }
+            try
+            {
+                return await work;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return Unjudged(TargetStatus.Stopped, "stopped by the monitor before it finished");
+            }
+            catch (Exception e) when (RunDoor.IsSetupError(e))
+            {
+                return Unjudged(TargetStatus.Misconfigured, e.Message);
+            }
+            catch (Exception e)
+            {
+                return Unjudged(TargetStatus.Crashed, $"the harness failed on this target: {e.GetType().Name}: {e.Message}");
+            }
+        }
     }
 
-    private static async Task<RunRecord> JudgeAsync(MonitorTarget target, VendorProfile vendor, string digest, TimeSpan deadline, string outDir,
-        MonitorOptions options, CancellationToken stop, CancellationToken abandon)
+    private static async Task<RunRecord> JudgeAsync(MonitorTarget target, OpenRun run, string digest, string outDir, CancellationToken stop,
+        CancellationToken abandon)
     {
-        var overrides = new RunOverrides { DeadlineSeconds = deadline.TotalSeconds };
-        ReferenceHost? reference = null;
-        try
-        {
-            if (RunRequest.WantsReference(vendor, overrides) && RunRequest.StandardOf(vendor, overrides) is { } standard and not "auto")
-                reference = (options.StartReference ?? throw new ConfigurationException("This front end cannot start reference implementations; give base_url."))(standard);
-            var request = RunRequest.From(vendor, overrides, reference?.Url, reference?.Environment, reference?.Auth);
-            var clock = Stopwatch.StartNew();
-            var prepared = await ConformanceRun.PrepareAsync(request, options.Catalogue, abandon);
-            var result = await ConformanceRun.ExecuteAsync(prepared, null, abandon);
-            var status = stop.IsCancellationRequested ? TargetStatus.Stopped
-                : result.Aborted is not null && clock.Elapsed >= deadline ? TargetStatus.TimedOut
-                : TargetStatus.Completed;
-            var reportDir = Path.Combine("targets", target.Id);
-            ReportWriter.WriteAll(result, Path.Combine(outDir, reportDir));
-            return RunRecord.Of(target, status, result, digest, vendor.Vendor, vendor.Product, reportDir.Replace('\\', '/'));
-        }
-        finally
-        {
-            reference?.Server.Dispose();
-        }
+        var clock = Stopwatch.StartNew();
+        var result = await run.RunAsync(null, abandon);
+        var status = stop.IsCancellationRequested ? TargetStatus.Stopped
+            : result.Aborted is not null && run.Request.Options.Deadline is { } deadline && clock.Elapsed >= deadline ? TargetStatus.TimedOut
+            : TargetStatus.Completed;
+        run.WriteReports(result, Contained.Path(outDir, "targets", target.Folder));
+        return RunRecord.Of(target, status, result, digest, run.Vendor!.Vendor, run.Vendor.Product, $"targets/{target.Folder}");
     }
-
-    /// <summary>The problems `run` exits 2 for: the target's set-up, not the supplier, is wrong.</summary>
-    private static bool IsSetupProblem(Exception e) =>
-        e is ConfigurationException or ProfileException or SpecLoadException or IOException or UnauthorizedAccessException;
 }

@@ -12,9 +12,11 @@ public sealed class ExchangeIndex
     private readonly Dictionary<Exchange, string> _ids = new(ReferenceEqualityComparer.Instance);
     private readonly List<Exchange> _all = [];
     private readonly HashSet<Exchange> _cited;
+    private readonly IReadOnlyDictionary<Exchange, Evidence.RequestOwner> _owners;
 
     public ExchangeIndex(RunResult result)
     {
+        _owners = result.Owners;
         _cited = new HashSet<Exchange>(result.Results.Select(r => r.Evidence).OfType<Exchange>(), ReferenceEqualityComparer.Instance);
         foreach (var exchange in result.Exchanges.Concat(result.Results.Select(r => r.Evidence).OfType<Exchange>()))
             if (!_ids.ContainsKey(exchange))
@@ -32,4 +34,7 @@ public sealed class ExchangeIndex
     public bool IsCited(Exchange exchange) => _cited.Contains(exchange);
 
     public string? IdOf(CheckResult result) => result.Evidence is { } evidence ? _ids[evidence] : null;
+
+    /// <summary>The id of the check a request was sent for; null for an ordinary read.</summary>
+    public string? OwnerOf(Exchange exchange) => _owners.GetValueOrDefault(exchange)?.Id;
 }

@@ -90,9 +90,9 @@ public sealed class HtmlReport : IReporter
         html.Pair("Results", string.Join(", ", Enum.GetValues<Outcome>().Where(o => result.Count(o) > 0).Select(o => PlainWords.Counted(o, result.Count(o)))));
         if (result.Aborted is { } aborted) html.Pair("Stopped early", aborted);
         html.Raw("</dl>\n");
-        if (result.Notes.Count == 0) return;
+        if (result.Notes.Count + result.UnwrittenReports.Count == 0) return;
         html.Raw("<h3>Notes</h3><ul>");
-        foreach (var note in result.Notes) html.Element("li", note);
+        foreach (var note in result.Notes.Concat(result.UnwrittenReports)) html.Element("li", note);
         html.Raw("</ul>\n");
     }
 

@@ -51,7 +51,7 @@ public sealed class JsonReport : IReporter
         json.WriteStartArray("exchanges");
         foreach (var e in index.All)
         {
-            WriteMasked(json, Exchange(e, index.IdOf(e), index.IsCited(e) ? e.Excerpt(result.Secrets) : null), result.Secrets);
+            WriteMasked(json, Exchange(e, index.IdOf(e), index.IsCited(e) ? e.Excerpt(result.Secrets) : null, index.OwnerOf(e)), result.Secrets);
             if (buffer.WrittenCount > 64 * 1024) Drain();
         }
         json.WriteEndArray();
@@ -106,7 +106,7 @@ public sealed class JsonReport : IReporter
             ["waitedSeconds"] = Math.Round(result.Waited.TotalSeconds, 1),
             ["seed"] = result.Seed,
             ["aborted"] = result.Aborted,
-            ["notes"] = Strings(result.Notes),
+            ["notes"] = Strings([.. result.Notes, .. result.UnwrittenReports]),
             ["summary"] = new JsonObject
             {
                 ["pass"] = result.Count(Outcome.Pass),
@@ -153,7 +153,7 @@ public sealed class JsonReport : IReporter
             }),
         };
         if (withExchanges)
-            report["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null));
+            report["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null, exchanges.OwnerOf(e)));
         return report;
     }
 
@@ -161,7 +161,7 @@ public sealed class JsonReport : IReporter
     /// One exchange. What did not happen is left out rather than written as null, false or empty (no owner, no wait,
     /// no throttling, no transport error, no redirect, no cut body, no excerpt), so a run's many ordinary requests stay small.
     /// </summary>
-    private static JsonObject Exchange(Exchange e, string id, string? excerpt)
+    private static JsonObject Exchange(Exchange e, string id, string? excerpt, string? owner)
     {
         var written = new JsonObject
         {
@@ -184,7 +184,7 @@ public sealed class JsonReport : IReporter
         {
             if (when) written[name] = value;
         }
-        Add("ownedBy", e.OwnedBy, e.OwnedBy is not null);
+        Add("ownedBy", owner, owner is not null);
         Add("waitedSeconds", Math.Round(e.Waited.TotalSeconds, 1), e.Waited > TimeSpan.Zero);
         Add("throttled", true, e.Throttled);
         Add("transportError", e.TransportError, e.TransportError is not null);

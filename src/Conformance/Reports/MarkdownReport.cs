@@ -1,13 +1,15 @@
 using System.Text;
 using Conformance.Http;
 using Conformance.Running;
+using Conformance.Text;
 
 namespace Conformance.Reports;
 
 /// <summary>
 /// summary.md: a short digest for a CI job's summary page (GitHub's $GITHUB_STEP_SUMMARY): the verdict in words,
-/// the counts, the clauses that failed first with one example each, and what the run could not cover. Everything
-/// a server wrote is shown in code spans, so nothing in it becomes a link, markup or a table cell of its own.
+/// the counts, the clauses that failed first with one example each, and what the run could not cover. Written through
+/// <see cref="MarkdownWriter"/>: every value is a code span, so nothing from a server, spec or profile becomes a link,
+/// an image, HTML or a table cell of its own.
 /// </summary>
 public sealed class MarkdownReport : IReporter
 {
@@ -24,18 +26,18 @@ public sealed class MarkdownReport : IReporter
 
     private static string Build(RunResult result)
     {
-        var md = new StringBuilder();
-        md.AppendLine($"## Conformance to {Code(result.StandardName)}: {result.Verdict}");
-        md.AppendLine();
-        md.AppendLine($"**{VerdictText.Sentence(result)}**");
-        md.AppendLine();
-        md.AppendLine($"Target {Code(result.Target)} · {result.RequestsSent} request(s) · started {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC · "
-                      + $"{(result.FinishedAt - result.StartedAt).TotalSeconds:0.#} s");
-        md.AppendLine();
-        md.AppendLine("| outcome | results |");
-        md.AppendLine("|---|---:|");
+        var md = new MarkdownWriter();
+        md.Line($"## Conformance to {result.StandardName}: {MarkdownText.Word(result.Verdict, Verdict.All)}");
+        md.Line();
+        md.Line($"**{MarkdownText.Ours(VerdictText.Sentence(result))}**");
+        md.Line();
+        md.Line($"Target {result.Target} · {result.RequestsSent} request(s) · started {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC · "
+                + $"{(result.FinishedAt - result.StartedAt).TotalSeconds:0.#} s");
+        md.Line();
+        md.Line($"| outcome | results |");
+        md.Line($"|---|---:|");
         foreach (var outcome in new[] { Outcome.Fail, Outcome.Error, Outcome.Warning, Outcome.Pass, Outcome.Skipped, Outcome.Info })
-            md.AppendLine($"| {outcome.ToString().ToLowerInvariant()} | {result.Count(outcome)} |");
+            md.Line($"| {Word(outcome)} | {result.Count(outcome)} |");
 
         // Failures first, then what the harness could not judge, then warnings: by clause, the most frequent first.
         var clauses = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error or Outcome.Warning)
@@ -44,57 +46,56 @@ public sealed class MarkdownReport : IReporter
             .ToList();
         if (clauses.Count > 0)
         {
-            md.AppendLine();
-            md.AppendLine("### What to fix first");
-            md.AppendLine();
-            md.AppendLine("| clause | outcome | results | example |");
-            md.AppendLine("|---|---|---:|---|");
+            md.Line();
+            md.Line($"### What to fix first");
+            md.Line();
+            md.Line($"| clause | outcome | results | example |");
+            md.Line($"|---|---|---:|---|");
             foreach (var clause in clauses.Take(MostClauses))
             {
                 var example = clause.First();
                 var text = example.Details.Count > 0 ? $"{example.Message} — {example.Details[0]}" : example.Message;
-                md.AppendLine($"| {Code(clause.Key.Clause)} | {clause.Key.Outcome.ToString().ToLowerInvariant()} | {clause.Count()} | "
-                              + $"{Code(example.Operation)} ({Code(example.Check)}): {Code(Shorten(text))} |");
+                md.Line($"| {clause.Key.Clause} | {Word(clause.Key.Outcome)} | {clause.Count()} | {example.Operation} ({example.Check}): {Shorten(text)} |");
             }
             if (clauses.Count > MostClauses)
             {
-                md.AppendLine();
-                md.AppendLine($"And {clauses.Count - MostClauses} more clause(s) with findings: report.json lists every result.");
+                md.Line();
+                md.Line($"And {clauses.Count - MostClauses} more clause(s) with findings: report.json lists every result.");
             }
         }
 
         var gaps = result.Coverage.Where(c => c.IsGap).ToList();
         if (gaps.Count > 0)
         {
-            md.AppendLine();
-            md.AppendLine("### Not covered");
-            md.AppendLine();
-            foreach (var gap in gaps) md.AppendLine($"- {Code(gap.Operation)}: {Code(Shorten(gap.Gap!))}");
+            md.Line();
+            md.Line($"### Not covered");
+            md.Line();
+            foreach (var gap in gaps) md.Line($"- {gap.Operation}: {Shorten(gap.Gap!)}");
         }
         if (result.Aborted is not null)
         {
-            md.AppendLine();
-            md.AppendLine($"The run stopped early: {Code(result.Aborted)}");
+            md.Line();
+            md.Line($"The run stopped early: {result.Aborted}");
         }
         if (result.ManualClauses.Count > 0)
         {
-            md.AppendLine();
-            md.AppendLine($"{result.ManualClauses.Count} clause(s) are not automated and need checking by hand: "
-                          + string.Join(", ", result.ManualClauses.Select(c => Code(c.Id))) + ".");
+            md.Line();
+            md.Line($"{result.ManualClauses.Count} clause(s) are not automated and need checking by hand: "
+                    + $"{MarkdownText.Join(", ", result.ManualClauses.Select(c => MarkdownText.Span($"{c.Id}")))}.");
+        }
+        if (result.UnwrittenReports.Count > 0)
+        {
+            md.Line();
+            md.Line($"### Reports not written");
+            md.Line();
+            foreach (var problem in result.UnwrittenReports) md.Line($"- {problem}");
         }
         return md.ToString();
     }
 
+    private static MarkdownSpan Word(Outcome outcome) => MarkdownText.Word(outcome.ToString().ToLowerInvariant(), OutcomeNames);
+
+    private static readonly string[] OutcomeNames = Enum.GetValues<Outcome>().Select(o => o.ToString().ToLowerInvariant()).ToArray();
+
     private static string Shorten(string text) => text.Length <= ExampleLength ? text : text[..ExampleLength] + "…";
-
-    /// <summary>
-    /// Text as a code span: no link, emphasis or HTML is made of it. A pipe is escaped, as a table cell needs even in
-    /// code; backticks and line breaks, which would end the span or the row, become plain quotes and spaces.
-    /// </summary>
-    public static string Code(string text)
-    {
-        var flat = new string(text.Select(c => c == '`' ? '\'' : char.IsControl(c) ? ' ' : c).ToArray()).Replace("|", "\\|").Trim();
-        return flat.Length == 0 ? "" : $"`{flat}`";
-    }
-
 }

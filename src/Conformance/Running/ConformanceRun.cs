@@ -77,9 +77,12 @@ public static class ConformanceRun
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         request.Validate(profile);
-        // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals.
-        using var probe = new Probe(profile.CorsAllowOrigin is null ? request.Probe with { Origin = null } : request.Probe);
-        return await new Runner(probe, request.Options).RunAsync(spec, profile, request.Target, progress, cancel);
+        GivenValues.From(request.Options, []).Validate(spec);
+        // Only a standard with a CORS rule gets an Origin header: elsewhere it could only cause refusals. The header
+        // parameters the spec declares outside its security schemes are shown as given.
+        var settings = request.Probe with { PlainHeaders = spec.PlainHeaderParameters.ToHashSet(StringComparer.OrdinalIgnoreCase) };
+        using var probe = new Probe(profile.CorsAllowOrigin is null ? settings with { Origin = null } : settings);
+        return await new Runner(probe, request.Options, request.SpecFetch).RunAsync(spec, profile, request.Target, progress, cancel);
     }
 
     /// <summary>--standard auto: read the target's / document and choose among the installed standards.</summary>
@@ -87,7 +90,7 @@ public static class ConformanceRun
         CancellationToken cancel = default)
     {
         using var probe = new Probe(settings);
-        var root = await probe.GetAsync("GET /", "choose the standard", Paths.Url(target, "/"), anonymous: false, cancel);
+        var root = await probe.GetAsync("GET /", "choose the standard", TargetUrls.Url(target, "/"), anonymous: false, cancel);
         var unreadable = !root.Answered ? root.TransportError : !root.IsSuccess ? $"it answered {root.Status}" : root.Json.Error;
         return StandardSelector.Choose(unreadable is null ? root.Json.Node : null, catalogue.Ids.Select(catalogue.Load).ToList(), unreadable);
     }

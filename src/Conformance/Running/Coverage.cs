@@ -26,20 +26,27 @@ public sealed record OperationCoverage(
 
 public static class Coverage
 {
-    public static List<OperationCoverage> Of(IEnumerable<OperationRun> runs, IReadOnlyList<CheckResult> results, CheckContext context) =>
-        runs.Select(run => Of(run, results, context)).ToList();
+    /// <param name="checks">The run's checks: the one that validates records (<see cref="Check.ValidatesRecords"/>) decides what was validated.</param>
+    public static List<OperationCoverage> Of(IEnumerable<OperationRun> runs, IReadOnlyList<CheckResult> results, CheckContext context,
+        IEnumerable<Check> checks)
+    {
+        var validator = checks.FirstOrDefault(c => c.ValidatesRecords)?.Id;
+        return runs.Select(run => Of(run, results, context, validator)).ToList();
+    }
 
-    private static OperationCoverage Of(OperationRun run, IReadOnlyList<CheckResult> results, CheckContext context)
+    private static OperationCoverage Of(OperationRun run, IReadOnlyList<CheckResult> results, CheckContext context, string? validator)
     {
         var operation = run.Operation.Id;
-        var ordinary = run.Answered.ToList();
-        var successes = ordinary.Where(e => e.IsSuccess && !Check.WantsCredentials(e, context)).ToList();
-        var schema = results.FirstOrDefault(r => r.Check == ResponseSchemaCheck.CheckId && r.Operation == operation);
-        // Records count as validated only where the schema check judged them (not where it could not).
-        var judged = context.Profile.ClauseFor(ResponseSchemaCheck.CheckId) is null || schema?.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning;
-        var records = judged ? RecordsIn.Run(run, context.Profile.Pagination).Count() : 0;
-        var lookups = run.Role == OperationRole.Item ? successes.Count(e => e.RecordId is not null) : 0;
-        return new OperationCoverage(operation, run.Tier, run.Exchanges.Count, ordinary.Count, records, lookups, GapOf(run, ordinary, successes, records, lookups, schema),
+        var ordinary = run.Reads.Where(r => r.Exchange.Answered).ToList();
+        var answered = ordinary.Select(r => r.Exchange).ToList();
+        var successes = answered.Where(e => e.IsSuccess && !Check.WantsCredentials(e, context)).ToList();
+        var schema = results.FirstOrDefault(r => r.Check == validator && r.Operation == operation);
+        // Records count as validated only where the validating check judged them (not where it could not).
+        var judged = validator is null || schema?.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Warning;
+        var records = judged ? OrdinaryRecords.Run(run, context.Profile.Pagination).Count() : 0;
+        var lookups = run.Role == OperationRole.Item
+            ? ordinary.Count(r => r.RecordId is not null && r.Exchange.IsSuccess && !Check.WantsCredentials(r.Exchange, context)) : 0;
+        return new OperationCoverage(operation, run.Tier, run.Requests.Count, answered.Count, records, lookups, GapOf(run, answered, successes, records, lookups, schema),
             Read: run.Operation.Method == "GET" && run.Role != OperationRole.Write && !run.NotApplicable);
     }
 

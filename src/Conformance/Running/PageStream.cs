@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Conformance.Checks;
-using Conformance.Http;
+using Conformance.Evidence;
 
 namespace Conformance.Running;
 
@@ -13,16 +13,16 @@ namespace Conformance.Running;
 public sealed class PageStream
 {
     private const int Capacity = 4;
-    private readonly Channel<(int Slot, Exchange Page)> _pages =
-        Channel.CreateBounded<(int, Exchange)>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(int Slot, SentRequest Page)> _pages =
+        Channel.CreateBounded<(int, SentRequest)>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true });
     private readonly IReadOnlyList<(PageCheck Check, Judgement Judgement)> _judgements;
-    private readonly Func<int, Exchange, Exchange> _keep;
-    private readonly ConcurrentDictionary<int, Exchange> _kept = new();
+    private readonly Func<int, SentRequest, SentRequest> _keep;
+    private readonly ConcurrentDictionary<int, SentRequest> _kept = new();
     private readonly ConcurrentDictionary<string, Exception> _failed = new();
     private readonly Task _judging;
 
     /// <param name="keep">What is kept of a page once judged, given its slot.</param>
-    public PageStream(IReadOnlyList<(PageCheck Check, Judgement Judgement)> judgements, Func<int, Exchange, Exchange> keep)
+    public PageStream(IReadOnlyList<(PageCheck Check, Judgement Judgement)> judgements, Func<int, SentRequest, SentRequest> keep)
     {
         _judgements = judgements;
         _keep = keep;
@@ -35,22 +35,22 @@ public sealed class PageStream
     /// <summary>The judgement a page-wise check was given for this list, told every page sent so far.</summary>
     public Judgement? JudgementOf(PageCheck check) => _judgements.FirstOrDefault(j => j.Check == check).Judgement;
 
-    public ValueTask SendAsync(int slot, Exchange page, CancellationToken cancel) => _pages.Writer.WriteAsync((slot, page), cancel);
+    public ValueTask SendAsync(int slot, SentRequest page, CancellationToken cancel) => _pages.Writer.WriteAsync((slot, page), cancel);
 
     /// <summary>
     /// What is kept of the pages judged since last asked, by slot, to put in place of the pages as received: until then
     /// the sender still holds those whole.
     /// </summary>
-    public IReadOnlyList<(int Slot, Exchange Kept)> TakeKept()
+    public IReadOnlyList<(int Slot, SentRequest Kept)> TakeKept()
     {
-        var taken = new List<(int, Exchange)>();
+        var taken = new List<(int, SentRequest)>();
         foreach (var slot in _kept.Keys)
             if (_kept.TryRemove(slot, out var kept)) taken.Add((slot, kept));
         return taken;
     }
 
     /// <summary>Waits for every page sent to be judged, and gives what is kept of those not taken yet, by slot.</summary>
-    public async Task<IReadOnlyList<(int Slot, Exchange Kept)>> FinishAsync()
+    public async Task<IReadOnlyList<(int Slot, SentRequest Kept)>> FinishAsync()
     {
         _pages.Writer.TryComplete();
         await _judging;
@@ -61,13 +61,13 @@ public sealed class PageStream
     {
         await foreach (var (slot, page) in _pages.Reader.ReadAllAsync())
         {
-            if (page.Answered && page.OwnedBy is null)
+            if (page.Exchange.Answered && page.IsOrdinary)
                 foreach (var (check, judgement) in _judgements)
                 {
                     if (_failed.ContainsKey(check.Id)) continue;
                     try
                     {
-                        judgement.Observe(page);
+                        judgement.Observe(page.Exchange);
                     }
                     catch (Exception e) // a check's bug or a body it did not foresee: that check errs, the run goes on
                     {

@@ -12,23 +12,28 @@ namespace Conformance.Running;
 public static class Planner
 {
     public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, IReadOnlyDictionary<string, string>? pathValues = null,
-        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, Vendors.FeatureState>? features = null, bool allowWrites = false)
+        IReadOnlyDictionary<string, string>? queryValues = null, IReadOnlyDictionary<string, Vendors.FeatureState>? features = null, bool allowWrites = false) =>
+        Plan(spec, profile, new GivenValues { Path = pathValues ?? new Dictionary<string, string>(), Query = queryValues ?? new Dictionary<string, string>() },
+            features, allowWrites);
+
+    /// <param name="given">The values the user gave, by place and per operation; the document's own fill what must be filled.</param>
+    public static IReadOnlyList<TestCase> Plan(Spec spec, Profile profile, GivenValues given,
+        IReadOnlyDictionary<string, Vendors.FeatureState>? features = null, bool allowWrites = false)
     {
         features ??= new Dictionary<string, Vendors.FeatureState>();
-        pathValues ??= new Dictionary<string, string>();
-        queryValues ??= new Dictionary<string, string>();
         var operations = spec.Operations.SelectMany(o => InEachFormat(o, profile.Formats)).ToList();
         var lists = operations
-            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && IsPaginated(o.Operation, profile))
+            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && IsPaginated(o.Operation, profile) && !DotSegments.In(o.Operation.Path))
             .Select(o => o.Operation.Path)
             .ToHashSet();
         // Any read without parameters can supply ids to the /{id} operation beneath it.
         var idSources = operations
-            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path)
+            .Where(o => o.Operation.Method == "GET" && !o.Operation.HasPathParameters && o.Operation.PathTemplate != profile.Discovery?.Path && !DotSegments.In(o.Operation.Path))
             .Select(o => o.Operation.Path)
             .ToHashSet();
-        var cases = operations.Select(o => o.Operation.Method == "GET"
-            ? Declared(Decide(o.Operation, o.Format, profile, lists, idSources, pathValues, queryValues), (features.TryGetValue(o.Operation.PathTemplate, out var state) ? state : null))
+        var cases = operations.Select(o => DotSegments.In(o.Operation.PathTemplate) ? NeverRequested(o.Operation, o.Format, profile)
+            : o.Operation.Method == "GET"
+            ? Declared(Decide(o.Operation, o.Format, profile, lists, idSources, given), (features.TryGetValue(o.Operation.PathTemplate, out var state) ? state : null))
             : Write(o.Operation, o.Format, profile, allowWrites)).ToList();
         return cases.OrderBy(c => c.Role switch
         {
@@ -40,6 +45,15 @@ public static class Planner
         }).ThenBy(c => c.Tier).ThenBy(c => c.Format is null ? 0 : profile.Formats!.Values.ToList().IndexOf(c.Format))
           .ThenBy(c => c.Operation.Path, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// A spec path with a dot segment ("/../x", "/%2e%2e/x", "/a/../../x") is never requested: it could address a path
+    /// outside the base URL's, with the run's credentials. The spec's diagnostics say so too.
+    /// </summary>
+    private static TestCase NeverRequested(SpecOperation operation, ResponseFormat? format, Profile profile) =>
+        new(operation, format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(operation.PathTemplate), OperationRole.Other,
+            SkipReason: $"Never requested: the spec's path {operation.PathTemplate} has a dot segment ('.' or '..', plain or as %2E), so a request to it could leave the base URL's path.",
+            Format: format);
 
     /// <summary>
     /// A write is made only when the profile says how, the vendor allowed writes on a test environment, and in
@@ -89,20 +103,21 @@ public static class Planner
     }
 
     private static TestCase Decide(SpecOperation operation, ResponseFormat? format, Profile profile, HashSet<string> lists,
-        HashSet<string> idSources, IReadOnlyDictionary<string, string> pathValues, IReadOnlyDictionary<string, string> queryValues) =>
-        DecideRole(operation, format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(operation.PathTemplate), // an optional format makes its endpoints optional
-            profile, lists, idSources, pathValues, queryValues) with { Format = format };
+        HashSet<string> idSources, GivenValues given)
+    {
+        var (values, unknown) = given.Settle(operation, profile.Pagination);
+        return DecideRole(operation, format?.Tier == Tier.Optional ? Tier.Optional : profile.TierOf(operation.PathTemplate), // an optional format makes its endpoints optional
+            profile, lists, idSources, values, unknown) with { Format = format, Values = values };
+    }
 
     private static TestCase DecideRole(SpecOperation operation, Tier tier, Profile profile, HashSet<string> lists, HashSet<string> idSources,
-        IReadOnlyDictionary<string, string> pathValues, IReadOnlyDictionary<string, string> queryValues)
+        RequestValues values, List<SpecParameter> unknown)
     {
-        var pagination = new[] { profile.Pagination?.PageParameter, profile.Pagination?.PerPageParameter };
-        var unknown = operation.Parameters
-            .Where(p => p.Required && p.In != "path" && !pagination.Contains(p.Name) && !(p.In == "query" && queryValues.ContainsKey(p.Name)))
-            .Select(p => $"{p.Name} ({p.In})").ToList();
         if (unknown.Count > 0)
             return new TestCase(operation, tier, OperationRole.Other,
-                SkipReason: $"{operation.Id} requires {string.Join(", ", unknown)}, and no value is known.");
+                SkipReason: $"{operation.Id} requires {string.Join(", ", unknown.Select(p => $"{p.Name} ({p.In})"))}, and no value is known "
+                            + $"(give {(unknown.Any(p => p.In == "header") ? "a header with --header, or values" : "values")} under operation_parameters"
+                            + $"{(unknown.Any(p => p.In == "header") ? ", header_parameters" : "")} or query_parameters in a vendor profile).");
         if (profile.Discovery is { } discovery && operation.PathTemplate == discovery.Path)
             return new TestCase(operation, tier, OperationRole.Discovery);
         if (lists.Contains(operation.Path))
@@ -110,32 +125,15 @@ public static class Planner
         if (!operation.HasPathParameters)
             return new TestCase(operation, tier, OperationRole.Other);
         // Ids from the list above come first: they prove lookups; fixed values only fill what no list supplies.
-        var parent = ParentList(operation.Path);
+        var parent = TargetUrls.ParentList(operation.Path);
         if (parent is not null && idSources.Contains(parent))
             return new TestCase(operation, tier, OperationRole.Item, IdSource: parent);
-        if (PathParameterNames(operation.Path).All(pathValues.ContainsKey))
+        if (TargetUrls.ParameterNames(operation.Path).All(values.Path.ContainsKey))
             return new TestCase(operation, tier, OperationRole.Other);
         return new TestCase(operation, tier, OperationRole.Item,
-            SkipReason: $"No value is known for the path parameters of {operation.Path} (give them as path_parameters in a vendor profile).");
+            SkipReason: $"No value is known for the path parameters of {operation.Path} (give them as path_parameters, or for this operation under operation_parameters, in a vendor profile).");
     }
-
-    public static IEnumerable<string> PathParameterNames(string path) =>
-        System.Text.RegularExpressions.Regex.Matches(path, @"\{([^}]+)\}").Select(m => m.Groups[1].Value);
 
     private static bool IsPaginated(SpecOperation operation, Profile profile) =>
         profile.Pagination is { } p && operation.Parameters.Any(x => x.In == "query" && x.Name == p.PageParameter);
-
-    /// <summary>
-    /// "/services/{id}" → "/services" when the path ends in a single parameter segment; an extension stays
-    /// with the list ("/services/{service_code}.xml" → "/services.xml").
-    /// </summary>
-    public static string? ParentList(string path)
-    {
-        if (path.Length > 1) path = path.TrimEnd('/'); // "/things/{id}/" has the parent "/things" too
-        var slash = path.LastIndexOf('/');
-        if (slash <= 0) return null;
-        var last = System.Text.RegularExpressions.Regex.Match(path[(slash + 1)..], @"^\{[^{}]+\}(?<extension>\.[A-Za-z0-9]+)?$");
-        var parent = path[..slash];
-        return last.Success && !parent.Contains('{') ? parent + last.Groups["extension"].Value : null;
-    }
 }

@@ -29,5 +29,6 @@ public sealed record RunOverrides
     /// <summary>The most pages a harvest reads of one list.</summary>
     public int? HarvestPages { get; init; }
     public bool AllowWrites { get; init; }
-    public bool Negative { get; init; }
+    /// <summary>Opt-in groups of requests to send, by name (--negative is "negative"; --probe NAME).</summary>
+    public IReadOnlyList<string> OptIns { get; init; } = [];
 }

@@ -31,7 +31,7 @@ public sealed record RunRequest
 
     /// <summary>Every value that must never be shown, as known now (OAuth2 tokens join as they are issued).</summary>
     public IReadOnlyCollection<string> Secrets =>
-        Probe.Credentials.Secrets.Concat(Probe.Headers.Select(h => h.Value)).Concat(Paths.QueryValues(Target)).Distinct().ToList();
+        Probe.Secrets.Concat(TargetUrls.QueryValues(Target)).Distinct().ToList();
 
     /// <summary>The standard a run is for: the front end's, else the vendor profile's; null for any OpenAPI document.</summary>
     public static string? StandardOf(VendorProfile? vendor, RunOverrides overrides) => overrides.Standard ?? vendor?.Standard;
@@ -90,9 +90,11 @@ public sealed record RunRequest
                 MaxPages = overrides.MaxPages ?? vendor?.Limits.MaxPages ?? DefaultMaxPages,
                 PathValues = vendor?.PathParameters ?? new Dictionary<string, string>(),
                 QueryValues = vendor?.QueryParameters ?? new Dictionary<string, string>(),
-                SeveralJurisdictions = vendor?.SeveralJurisdictions ?? false,
+                HeaderValues = vendor?.HeaderParameters ?? new Dictionary<string, string>(),
+                OperationValues = vendor?.OperationParameters ?? new Dictionary<string, Dictionary<string, string>>(),
+                SupplierDocument = vendor?.OpenApiUrl,
                 Features = vendor?.Features ?? new Dictionary<string, FeatureState>(),
-                Negative = overrides.Negative,
+                OptIns = overrides.OptIns.Concat(vendor?.SeveralJurisdictions == true ? [OptIn.SeveralJurisdictions] : []).ToHashSet(),
                 AllowWrites = overrides.AllowWrites,
                 Seed = overrides.Seed,
                 HarvestAll = overrides.HarvestAll,
@@ -104,12 +106,16 @@ public sealed record RunRequest
 
     /// <summary>
     /// What can only be checked against the standard: writes only to a test environment (whoever built the request),
-    /// several jurisdictions only where the standard has them and a value is given, features only for its optional endpoints.
+    /// several jurisdictions only where the standard has them and a value is given, features only for its optional
+    /// endpoints, opt-in requests only by a name some check declares.
     /// </summary>
     public void Validate(Profile profile)
     {
         if (Options.AllowWrites && Environment != TargetEnvironment.Test) throw WritesRefused();
-        if (Options.SeveralJurisdictions && (profile.Jurisdiction is not { } jurisdiction || !Options.QueryValues.ContainsKey(jurisdiction.Parameter)))
+        var declared = Options.Checks.Select(c => c.OptIn?.Name).OfType<string>().Distinct().Order().ToList();
+        foreach (var name in Options.OptIns.Where(n => !declared.Contains(n)))
+            throw new ConfigurationException($"No check sends requests on asking for '{name}' (--probe takes: {string.Join(", ", declared)}).");
+        if (Options.OptIns.Contains(OptIn.SeveralJurisdictions) && (profile.Jurisdiction is not { } jurisdiction || !Options.QueryValues.ContainsKey(jurisdiction.Parameter)))
             throw new ConfigurationException(profile.Jurisdiction is null
                 ? $"{profile.Name} has no jurisdictions: leave several_jurisdictions out."
                 : $"several_jurisdictions needs a value for {profile.Jurisdiction.Parameter} under query_parameters.");

@@ -1,3 +1,4 @@
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Specs;
 using Conformance.Standards;
@@ -27,12 +28,17 @@ public sealed class RunResult
     /// asked again is not kept, nor the answers of an operation a stop cut off; so this may be shorter than <see cref="RequestsSent"/>.
     /// </summary>
     public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
+    /// <summary>The check each request sent for one check belongs to, by its exchange (held by reference); ordinary reads have none.</summary>
+    public IReadOnlyDictionary<Exchange, RequestOwner> Owners { get; init; } = new Dictionary<Exchange, RequestOwner>(ReferenceEqualityComparer.Instance);
     /// <summary>Time spent honouring the server's Retry-After.</summary>
     public TimeSpan Waited { get; init; }
     /// <summary>The seed of the random page sample: --seed repeats the same pages.</summary>
     public int? Seed { get; init; }
     /// <summary>What the user should know about how the run was set up, e.g. why a standard was chosen.</summary>
     public List<string> Notes { get; } = [];
+
+    /// <summary>Reports that could not be written, each with why: the reports that were written name them.</summary>
+    public List<string> UnwrittenReports { get; } = [];
 
     /// <summary>Values reporters must mask (credentials, header values, keys in the target's query). Never written.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];

@@ -7,7 +7,7 @@ namespace Conformance.Running;
 
 /// <summary>
 /// What the planner decided for one operation: its tier, its role, where its ids come from, or why it
-/// will not be called, and the format it is asked for in.
+/// will not be called, the format it is asked for in, and the values its parameters are given.
 /// </summary>
 public sealed record TestCase(
     SpecOperation Operation,
@@ -16,4 +16,8 @@ public sealed record TestCase(
     string? IdSource = null,
     string? SkipReason = null,
     ResponseFormat? Format = null,
-    bool DeclaredAbsent = false);
+    bool DeclaredAbsent = false)
+{
+    /// <summary>The parameter values its requests carry: given in a vendor profile, or taken from the document.</summary>
+    public RequestValues Values { get; init; } = RequestValues.None;
+}

@@ -16,6 +16,9 @@ public static class Verdict
     /// <summary>Nothing failed, but a required part could not be covered: no pass can rest on it.</summary>
     public const string Inconclusive = "inconclusive";
 
+    /// <summary>Every verdict's name: the words a report may show as they are.</summary>
+    public static IReadOnlyList<string> All { get; } = [Pass, PassWithWarnings, Fail, Inconclusive, Error];
+
     /// <summary>
     /// What the harness could not do is never the vendor's fault: a finding resting on a request never answered in a
     /// stopped run, on an answer the server throttled beyond what the harness waits for, or on a redirect it would not

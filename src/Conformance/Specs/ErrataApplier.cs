@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Conformance.Standards;
 
 namespace Conformance.Specs;
 

@@ -96,6 +96,24 @@ public sealed class FetchPolicy(RefMap? refMap = null)
         return $"'{url}' was not fetched: {at} is {AddressScopes.Describe(scope)}, and {subject}; {allow}.";
     }
 
+    /// <summary>
+    /// Why a document a server names (not the user) may not be fetched from an address, or null when it may: a public
+    /// address; the naming server's own origin, which the user chose to test; a private network only for a host
+    /// --allow-remote-refs names. Never loopback, link-local (the cloud metadata address) or unroutable addresses elsewhere.
+    /// </summary>
+    public string? RefuseNamedAddress(Uri url, IPAddress address, Uri namedBy)
+    {
+        var scope = AddressScopes.Of(address);
+        if (scope == AddressScope.Public || new SpecOrigin(namedBy, null).IsSameOrigin(url)) return null;
+        var host = HostOf(url);
+        if (scope == AddressScope.Private && _allowedHosts.Contains(host)) return null;
+        var allow = scope == AddressScope.Private
+            ? $"allow it with --allow-remote-refs {host}, or read it from a local copy with --ref-map {FolderOf(url)}=DIR"
+            : $"read it from a local copy with --ref-map {FolderOf(url)}=DIR";
+        var at = host == address.ToString() ? host : $"its host {host} resolves to {address}, which";
+        return $"'{url}' was not fetched: {at} is {AddressScopes.Describe(scope)}, and a document a server names is fetched only from a public address or from that server's own origin; {allow}.";
+    }
+
     private void CheckHost(Uri target, SpecOrigin spec)
     {
         if (spec.IsSameOrigin(target) || _allowedHosts.Contains(HostOf(target))) return;

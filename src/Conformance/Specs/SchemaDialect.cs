@@ -5,7 +5,7 @@ namespace Conformance.Specs;
 /// <summary>
 /// Rewrites OpenAPI 2.0/3.0 schema keywords into their JSON Schema 2020-12 meaning, so one validator
 /// judges every spec version: `nullable: true` adds "null" to the type, boolean `exclusiveMinimum`
-/// / `exclusiveMaximum` become numbers. Booleans are required so a property *named* "nullable" is left alone.
+/// / `exclusiveMaximum` become numbers, a list under `items` is a tuple (`prefixItems`). Booleans are required so a property *named* "nullable" is left alone.
 /// </summary>
 public static class SchemaDialect
 {
@@ -25,6 +25,25 @@ public static class SchemaDialect
 
     private static void NormaliseObject(JsonObject obj)
     {
+        // `$id: "#name"` is the older drafts' plain-name fragment: 2020-12 says `$anchor: name` (and refuses the former).
+        if (obj["$id"] is JsonValue id && id.TryGetValue<string>(out var named) && named.Length > 1 && named[0] == '#' && obj["$anchor"] is null
+            && System.Text.RegularExpressions.Regex.IsMatch(named[1..], "^[A-Za-z_][A-Za-z0-9._-]*$"))
+        {
+            obj.Remove("$id");
+            obj["$anchor"] = named[1..];
+        }
+        // `items` as a list is the older drafts' tuple (what OpenAPI 2.0/3.0 writers mean by it): 2020-12 says prefixItems,
+        // and what followed the tuple (additionalItems) is its items.
+        if (obj["items"] is JsonArray tuple && obj["type"]?.ToString() is "array" or null)
+        {
+            obj.Remove("items");
+            obj["prefixItems"] = tuple;
+            if (obj["additionalItems"] is { } rest)
+            {
+                obj.Remove("additionalItems");
+                obj["items"] = rest;
+            }
+        }
         if (IsTrue(obj, "nullable") || IsTrue(obj, "x-nullable"))
         {
             obj.Remove("nullable");

@@ -23,6 +23,14 @@ public static class SchemaResources
         return (found, clashes);
     }
 
+    /// <summary>The same, for a document that is one JSON Schema (a file a `$ref` names) rather than an OpenAPI document.</summary>
+    public static Dictionary<Uri, Resource> FindInSchema(JsonNode schemaDocument, Uri location)
+    {
+        var found = new Dictionary<Uri, Resource>();
+        Walk(schemaDocument, SchemaPosition.Schema, location, null, null, found, [], depth: 0);
+        return found;
+    }
+
     private static void Walk(JsonNode? node, SchemaPosition position, Uri baseUri, string? dialect, Uri? outermost,
         Dictionary<Uri, Resource> found, HashSet<Uri> clashes, int depth)
     {

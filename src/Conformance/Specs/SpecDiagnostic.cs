@@ -6,7 +6,12 @@ namespace Conformance.Specs;
 /// </summary>
 public sealed record SpecDiagnostic(string Kind, string Location, string Message)
 {
+    /// <summary>How many places the same problem was found in (<see cref="Location"/> names the first); the message says so too.</summary>
+    public int Count { get; init; } = 1;
+
     public const string Parse = "parse";
     public const string Reference = "reference";
     public const string Erratum = "erratum";
+    /// <summary>A path the harness will not request: it has a dot segment, so it could leave the base URL's path.</summary>
+    public const string Path = "path";
 }

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text;
-using Conformance.Evidence;
-using Conformance.Standards;
 using Microsoft.OpenApi.Reader;
 using Microsoft.OpenApi;
 
@@ -18,7 +16,20 @@ public sealed class SpecLoader(SpecSource source)
     public Spec Load(string pathOrUrl, IReadOnlyList<Erratum> errata, IReadOnlyList<string>? incorporatedErrata = null)
     {
         var location = SpecSource.ToUri(pathOrUrl);
-        var (text, origin) = source.ReadSpec(location);
+        var (text, origin, fetch) = source.ReadSpec(location);
+        return Build(pathOrUrl, location, text, origin, fetch, errata, incorporatedErrata);
+    }
+
+    /// <summary>A document a server names (not the user), read under <see cref="SpecSource.ReadNamed"/>'s stricter rules.</summary>
+    public Spec LoadNamed(Uri location, Uri namedBy, IReadOnlyList<Erratum> errata)
+    {
+        var (text, origin, fetch) = source.ReadNamed(location, namedBy);
+        return Build(location.ToString(), location, text, origin, fetch, errata, null);
+    }
+
+    private Spec Build(string pathOrUrl, Uri location, string text, SpecOrigin origin, DocumentFetch? fetch, IReadOnlyList<Erratum> errata,
+        IReadOnlyList<string>? incorporatedErrata)
+    {
         JsonNode? converted;
         try
         {
@@ -26,15 +37,15 @@ public sealed class SpecLoader(SpecSource source)
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e);
+            throw new SpecLoadException($"'{pathOrUrl}' is neither JSON nor YAML (line {e.Start.Line}: {e.Message}).", e) { DocumentFault = true };
         }
         catch (SpecLoadException e) // nested too deep, or an alias bomb
         {
             throw new SpecLoadException($"'{pathOrUrl}': {e.Message}", e);
         }
-        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.");
+        var root = converted ?? throw new SpecLoadException($"'{pathOrUrl}' is empty.") { DocumentFault = true };
         if (root is not JsonObject obj || (obj["openapi"] is null && obj["swagger"] is null))
-            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).");
+            throw new SpecLoadException($"'{pathOrUrl}' is not an OpenAPI or Swagger document (no 'openapi' or 'swagger' field).") { DocumentFault = true };
         var version = VersionOf(obj);
 
         var diagnostics = new List<SpecDiagnostic>();
@@ -48,7 +59,10 @@ public sealed class SpecLoader(SpecSource source)
         var references = LocalRefs.Repair(root);
         diagnostics.AddRange(references.Diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
-        var operations = OperationsOf(model, root, version.StartsWith('2'));
+        var operations = OperationsOf(model, root, version.StartsWith('2'), diagnostics);
+        foreach (var path in operations.Select(o => o.Path).Distinct().Where(DotSegments.In))
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Path, $"/paths/{JsonPointers.Escape(path)}",
+                $"The path {path} has a dot segment ('.' or '..', plain or as %2E): a request to it could leave the base URL's path (on a shared gateway, for another API), so it is never sent."));
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
         EcmaPatterns.Translate(validationRoot);
@@ -63,6 +77,10 @@ public sealed class SpecLoader(SpecSource source)
             Operations = operations,
             Diagnostics = diagnostics,
             Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics, dangling),
+            CredentialParameters = CredentialParametersOf(obj),
+            Fetched = fetch,
+            Origin = origin,
+            Source = source,
         };
     }
 
@@ -92,6 +110,16 @@ public sealed class SpecLoader(SpecSource source)
                 diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, $"/paths/{JsonPointers.Escape(path)}", $"Path item {target} cannot be read: {e.Message}"));
             }
         }
+    }
+
+    /// <summary>Each apiKey security scheme's place and name (OpenAPI 3: components.securitySchemes; Swagger 2.0: securityDefinitions).</summary>
+    private static List<(string In, string Name)> CredentialParametersOf(JsonObject root)
+    {
+        var schemes = (root["components"]?["securitySchemes"] as JsonObject ?? []).Concat(root["securityDefinitions"] as JsonObject ?? []);
+        return schemes.Select(s => s.Value).OfType<JsonObject>()
+            .Where(s => JsonText.Of(s["type"]) == "apiKey" && JsonText.Of(s["in"]) is not null && JsonText.Of(s["name"]) is not null)
+            .Select(s => (JsonText.Of(s["in"])!.ToLowerInvariant(), JsonText.Of(s["name"])!))
+            .ToList();
     }
 
     /// <summary>
@@ -135,7 +163,7 @@ public sealed class SpecLoader(SpecSource source)
             }
             catch (Exception again) when (again is not SpecLoadException)
             {
-                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e);
+                throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}: {e.Message}", e) { DocumentFault = true };
             }
         }
     }
@@ -144,25 +172,12 @@ public sealed class SpecLoader(SpecSource source)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         var result = new OpenApiJsonReader().Read(tree, location, settings);
-        foreach (var error in (result.Diagnostic?.Errors ?? []).Where(e => !ReaderCannotFollow(tree, e.Pointer, e.Message)))
+        foreach (var error in result.Diagnostic?.Errors ?? [])
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
-        foreach (var warning in (result.Diagnostic?.Warnings ?? []).Where(w => !ReaderCannotFollow(tree, w.Pointer, w.Message)))
+        foreach (var warning in result.Diagnostic?.Warnings ?? [])
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
-        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.");
+        return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.") { DocumentFault = true };
     }
-
-    /// <summary>
-    /// The OpenAPI reader follows a schema `$ref` only into components/schemas and says any other "does not point to an
-    /// existing schema" (the bundled APDS document names schemas by their place under paths, as JSON Reference allows). Where the `$ref` does name
-    /// a node of the document, that is the reader's limit, not the document's fault: validation reads the tree itself.
-    /// </summary>
-    private static bool ReaderCannotFollow(JsonNode tree, string? pointer, string message) =>
-        message.StartsWith("The schema reference '", StringComparison.Ordinal)
-        && message.EndsWith("' does not point to an existing schema.", StringComparison.Ordinal)
-        && pointer is { Length: > 1 } && pointer[0] == '#'
-        && JsonPointers.Resolve(tree, Uri.UnescapeDataString(pointer[1..])) is JsonValue value && value.TryGetValue<string>(out var reference)
-        && reference.StartsWith("#/", StringComparison.Ordinal)
-        && JsonPointers.Resolve(tree, Uri.UnescapeDataString(reference[1..])) is not null;
 
     /// <summary>A copy of the document for the operation reader, with every schema (and schema map) emptied.</summary>
     private static JsonNode WithoutSchemas(JsonNode tree)
@@ -190,7 +205,7 @@ public sealed class SpecLoader(SpecSource source)
         return copy;
     }
 
-    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2)
+    private static List<SpecOperation> OperationsOf(OpenApiDocument model, JsonNode root, bool swagger2, List<SpecDiagnostic> diagnostics)
     {
         var operations = new List<SpecOperation>();
         foreach (var (path, item) in model.Paths ?? [])
@@ -198,18 +213,18 @@ public sealed class SpecLoader(SpecSource source)
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var verb = method.Method.ToUpperInvariant();
+                var where = $"/paths/{JsonPointers.Escape(path)}/{verb.ToLowerInvariant()}/parameters";
                 var parameters = (operation.Parameters ?? []).Concat(item.Parameters ?? [])
-                    .Where(p => p.Name is not null)
+                    .Select(p => ParameterOf(p, where, diagnostics)).OfType<SpecParameter>()
                     .DistinctBy(p => (p.Name, p.In))
-                    .Select(p => new SpecParameter(p.Name!, p.In?.ToString().ToLowerInvariant() ?? "query", p.Required,
-                        p.Schema?.Enum is { Count: > 0 } values ? values.Select(v => Specs.JsonText.Of(v) ?? "").ToList() : null))
                     .ToList();
                 var responses = new List<SpecResponse>();
                 foreach (var (status, response) in operation.Responses ?? [])
                 {
                     var rawResponse = ResponseNode(root, path, verb, status);
                     var content = (response.Content ?? new Dictionary<string, IOpenApiMediaType>())
-                        .Select(c => new SpecContent(c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .Select(c => new SpecContent(swagger2 && !Produces(root, path, verb) ? AnyMediaType : c.Key, SchemaPointer(root, rawResponse, c.Key, swagger2)))
+                        .DistinctBy(c => c.MediaType)
                         .ToList();
                     responses.Add(new SpecResponse(status, content));
                 }
@@ -218,6 +233,56 @@ public sealed class SpecLoader(SpecSource source)
         }
         return operations;
     }
+
+    /// <summary>
+    /// A parameter as the planner needs it. The reader resolves a parameter's (or its schema's) reference only when it is
+    /// read, and throws where it cannot (a reference into a file it was not asked to load, which it may call circular):
+    /// what it could not resolve is read as unknown, and a diagnostic says which reference it was.
+    /// </summary>
+    private static SpecParameter? ParameterOf(IOpenApiParameter parameter, string where, List<SpecDiagnostic> diagnostics)
+    {
+        string? name;
+        string place;
+        bool required;
+        try
+        {
+            (name, place, required) = (parameter.Name, parameter.In?.ToString().ToLowerInvariant() ?? "query", parameter.Required);
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, where,
+                $"A parameter refers to {ReferenceOf(parameter)}, which the OpenAPI reader could not resolve here: it is left out of the plan."));
+            return null;
+        }
+        if (name is null) return null;
+        try
+        {
+            var values = parameter.Schema?.Enum is { Count: > 0 } allowed ? allowed.Select(v => JsonText.Of(v) ?? "").ToList() : null;
+            return new SpecParameter(name, place, required, values, ParameterSuggestions.Of(parameter));
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, where,
+                $"The schema of parameter {name} ({place}) refers to {ReferenceOf(parameter.Schema)}, which the OpenAPI reader could not resolve here: "
+                + "its enum, default and examples are not read."));
+            return new SpecParameter(name, place, required);
+        }
+    }
+
+    private static string ReferenceOf(object? holder) =>
+        (holder switch
+        {
+            OpenApiSchemaReference schema => schema.Reference.ReferenceV3,
+            OpenApiParameterReference parameter => parameter.Reference.ReferenceV3,
+            _ => null,
+        }) ?? "another document";
+
+    /// <summary>What a Swagger 2.0 response may be when the document names no type it produces (the reader assumes application/octet-stream).</summary>
+    private const string AnyMediaType = "*/*";
+
+    /// <summary>Whether a Swagger 2.0 operation, or the document for all of them, says what it produces.</summary>
+    private static bool Produces(JsonNode root, string path, string verb) =>
+        root["produces"] is JsonArray { Count: > 0 } || root["paths"]?[path]?[verb.ToLowerInvariant()]?["produces"] is JsonArray { Count: > 0 };
 
     /// <summary>The pointer of a response object in the raw tree, following a local $ref to components.</summary>
     private static string ResponseNode(JsonNode root, string path, string verb, string status)

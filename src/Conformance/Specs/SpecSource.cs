@@ -28,20 +28,34 @@ public sealed class SpecSource(FetchPolicy policy)
             : new UriBuilder { Scheme = Uri.UriSchemeFile, Host = "", Path = Path.GetFullPath(pathOrUrl) }.Uri; // explicit: '#' in a $ref stays a fragment
 
     /// <summary>
-    /// The spec itself, from the path or URL the user gave (a URL --ref-map maps is read from its folder), and where
-    /// it came from.
+    /// The spec itself, from the path or URL the user gave (a URL --ref-map maps is read from its folder), where it came
+    /// from, and how it was downloaded (null when read from a file).
     /// </summary>
-    public (string Text, SpecOrigin Origin) ReadSpec(Uri location)
+    public (string Text, SpecOrigin Origin, DocumentFetch? Fetch) ReadSpec(Uri location)
     {
-        if (location.IsFile) return (ReadFile(location.LocalPath, location), new SpecOrigin(location, null));
-        if (policy.RefMap.MapToFile(location) is { } mapped) return (ReadFile(mapped, location), new SpecOrigin(location, null));
-        var (text, scope) = Download(location, spec: null);
-        return (text, new SpecOrigin(location, scope));
+        if (location.IsFile) return (ReadFile(location.LocalPath, location), new SpecOrigin(location, null), null);
+        if (policy.RefMap.MapToFile(location) is { } mapped) return (ReadFile(mapped, location), new SpecOrigin(location, null), null);
+        var (text, scope, fetch) = Download(location, spec: null, namedBy: null);
+        return (text, new SpecOrigin(location, scope), fetch);
+    }
+
+    /// <summary>
+    /// A document a server names (an ORUK / document's openapi_url), which the user did not choose: read from a --ref-map
+    /// folder where one maps it, else downloaded only from a public address, from the naming server's own origin, or from
+    /// a private host --allow-remote-refs names (<see cref="FetchPolicy.RefuseNamedAddress"/>); never a local file.
+    /// </summary>
+    public (string Text, SpecOrigin Origin, DocumentFetch? Fetch) ReadNamed(Uri location, Uri namedBy)
+    {
+        if (policy.RefMap.MapToFile(location) is { } mapped) return (ReadFile(mapped, location), new SpecOrigin(location, null), null);
+        if (location.Scheme is not ("http" or "https"))
+            throw new SpecLoadException($"'{location}' was not read: a document a server names is only ever fetched over http or https, never read from a local file.");
+        var (text, scope, fetch) = Download(location, spec: null, namedBy);
+        return (text, new SpecOrigin(location, scope), fetch);
     }
 
     /// <summary>A document the spec refers to, from where the policy allows, or a <see cref="SpecLoadException"/> saying why not.</summary>
     public string ReadReferenced(Uri uri, SpecOrigin spec) =>
-        policy.Locate(uri, spec) is { } file ? ReadFile(file, uri) : Download(uri, spec).Text;
+        policy.Locate(uri, spec) is { } file ? ReadFile(file, uri) : Download(uri, spec, namedBy: null).Text;
 
     private string ReadFile(string path, Uri uri)
     {
@@ -51,7 +65,7 @@ public sealed class SpecSource(FetchPolicy policy)
         {
             if (new FileInfo(path).Length > policy.MaxDocumentBytes) throw TooLarge(uri);
             using var stream = File.OpenRead(path);
-            return ReadCappedAsync(stream, uri, null, CancellationToken.None).GetAwaiter().GetResult();
+            return ReadCappedAsync(stream, uri, null, CancellationToken.None).GetAwaiter().GetResult().Text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,12 +73,12 @@ public sealed class SpecSource(FetchPolicy policy)
         }
     }
 
-    private (string Text, AddressScope Scope) Download(Uri url, SpecOrigin? spec)
+    private (string Text, AddressScope Scope, DocumentFetch Fetch) Download(Uri url, SpecOrigin? spec, Uri? namedBy)
     {
         using var deadline = new CancellationTokenSource(Timeout);
         try
         {
-            return DownloadAsync(url, spec, deadline.Token).GetAwaiter().GetResult();
+            return DownloadAsync(url, spec, namedBy, deadline.Token).GetAwaiter().GetResult();
         }
         catch (HttpRequestException e) when (e.InnerException is SpecLoadException refused)
         {
@@ -80,13 +94,16 @@ public sealed class SpecSource(FetchPolicy policy)
         }
     }
 
-    private async Task<(string, AddressScope)> DownloadAsync(Uri url, SpecOrigin? spec, CancellationToken cancel)
+    private async Task<(string, AddressScope, DocumentFetch)> DownloadAsync(Uri url, SpecOrigin? spec, Uri? namedBy, CancellationToken cancel)
     {
         AddressScope? first = null;
         var current = url;
+        var started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var followed = new List<(int, Uri)>();
         for (var redirects = 0; ; redirects++)
         {
-            var guard = new AddressGuard(policy, current, spec, first);
+            var guard = new AddressGuard(policy, current, spec, first, namedBy);
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             request.Headers.ConnectionClose = true; // a pooled connection would skip the address check
             request.Options.Set(Guard, guard);
@@ -100,20 +117,23 @@ public sealed class SpecSource(FetchPolicy policy)
                 if (redirects == FetchPolicy.MaxRedirects)
                     throw new SpecLoadException($"Cannot read '{url}': it still redirects after {FetchPolicy.MaxRedirects} redirects, as many as a download follows.");
                 policy.CheckRedirect(current, next, spec);
+                followed.Add(((int)response.StatusCode, next));
                 current = next;
                 continue;
             }
             if (!response.IsSuccessStatusCode)
-                throw new SpecLoadException($"Cannot read '{url}': the server answered {(int)response.StatusCode}.");
+                throw new SpecLoadException($"Cannot read '{url}': the server answered {(int)response.StatusCode}.") { DocumentFault = true };
             if (response.Content.Headers.ContentLength > policy.MaxDocumentBytes) throw TooLarge(url);
             var charset = response.Content.Headers.ContentType?.CharSet;
             await using var stream = await response.Content.ReadAsStreamAsync(cancel);
-            return (await ReadCappedAsync(stream, url, charset, cancel), first!.Value);
+            var (text, bytes) = await ReadCappedAsync(stream, url, charset, cancel);
+            return (text, first!.Value, new DocumentFetch(url, current, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString(),
+                followed, started, clock.Elapsed, bytes));
         }
     }
 
     /// <summary>The text of a stream, which is refused once it passes the cap: a 50 MB document is never read whole.</summary>
-    private async Task<string> ReadCappedAsync(Stream stream, Uri uri, string? charset, CancellationToken cancel)
+    private async Task<(string Text, byte[] Bytes)> ReadCappedAsync(Stream stream, Uri uri, string? charset, CancellationToken cancel)
     {
         var bytes = new MemoryStream();
         var chunk = new byte[81920];
@@ -125,7 +145,7 @@ public sealed class SpecSource(FetchPolicy policy)
         }
         bytes.Position = 0;
         using var reader = new StreamReader(bytes, EncodingOf(charset), detectEncodingFromByteOrderMarks: true);
-        return await reader.ReadToEndAsync(cancel);
+        return (await reader.ReadToEndAsync(cancel), bytes.ToArray());
     }
 
     private static Encoding EncodingOf(string? charset)
@@ -165,7 +185,7 @@ public sealed class SpecSource(FetchPolicy policy)
         }
     }
 
-    private sealed class AddressGuard(FetchPolicy policy, Uri url, SpecOrigin? spec, AddressScope? specScope)
+    private sealed class AddressGuard(FetchPolicy policy, Uri url, SpecOrigin? spec, AddressScope? specScope, Uri? namedBy)
     {
         public AddressScope? Reached { get; set; }
 
@@ -174,7 +194,7 @@ public sealed class SpecSource(FetchPolicy policy)
             if (addresses.Length == 0) throw new SpecLoadException($"Cannot read '{url}': its host has no address.");
             // Every address, not only the first: a name that also resolves to this machine is not to be trusted with any.
             foreach (var address in addresses)
-                if (policy.RefuseAddress(url, address, spec, specScope) is { } refusal)
+                if ((namedBy is null ? policy.RefuseAddress(url, address, spec, specScope) : policy.RefuseNamedAddress(url, address, namedBy)) is { } refusal)
                     throw new SpecLoadException(refusal);
         }
     }

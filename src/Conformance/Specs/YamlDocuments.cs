@@ -18,11 +18,12 @@ public static class YamlDocuments
     };
 
     /// <summary>The file's top-level mapping; <paramref name="fail"/> makes the exception for any problem.</summary>
-    public static JsonObject ReadMapping(string file, string expected, Func<string, Exception?, Exception> fail)
+    /// <param name="asText">Where, by the keys above it, a plain scalar is read as the text written (see <see cref="YamlToJson.Convert"/>).</param>
+    public static JsonObject ReadMapping(string file, string expected, Func<string, Exception?, Exception> fail, Func<IReadOnlyList<string>, bool>? asText = null)
     {
         try
         {
-            return YamlToJson.Convert(File.ReadAllText(file)) as JsonObject
+            return YamlToJson.Convert(File.ReadAllText(file), asText) as JsonObject
                    ?? throw fail($"{file}: expected a mapping of keys ({expected}).", null);
         }
         catch (YamlDotNet.Core.YamlException e)

@@ -12,7 +12,7 @@ namespace Conformance.Specs;
 /// nesting is bounded, and so is what aliases may add by repeating their anchors (a "billion laughs" would
 /// otherwise grow to gigabytes).
 /// </summary>
-public static class YamlToJson
+public static partial class YamlToJson
 {
     /// <summary>Every JSON reader downstream stops at 64 levels; the deepest published spec we hold has 31.</summary>
     public const int MaxDepth = 64;
@@ -20,18 +20,101 @@ public static class YamlToJson
     /// <summary>Nodes aliases may add in all: real documents repeat a few small anchors, an alias bomb adds billions.</summary>
     public const long MaxAliasNodes = 100_000;
 
-    public static JsonNode? Convert(string text)
+    /// <param name="asText">
+    /// Where a plain scalar is kept as the text written rather than typed, by the keys (and list positions) above it:
+    /// a profile's parameter values are text, so 091620000000 keeps its leading 0 and 2024010112 is not a number.
+    /// </param>
+    /// <remarks>
+    /// YamlDotNet refuses some documents YAML 1.2 allows (and libyaml, PyYAML, js-yaml read): a line holding only
+    /// spaces before a block scalar's first line of text ("found extra spaces in first line"), and the lines of a
+    /// multi-line quoted scalar written from the margin ("found wrong indentation"). The first is an empty line to
+    /// YAML, and a quoted scalar's lines lose their leading spaces when folded, so a document refused is read again
+    /// with such lines emptied and indented (<see cref="Normalised"/>): what they mean is unchanged. A document still
+    /// refused then is truly invalid, and the first refusal, with its line, is what is thrown.
+    /// </remarks>
+    public static JsonNode? Convert(string text, Func<IReadOnlyList<string>, bool>? asText = null)
+    {
+        try
+        {
+            return Read(text, asText);
+        }
+        catch (YamlException refused) when (Normalised(text) is var normalised && normalised != text)
+        {
+            try
+            {
+                return Read(normalised, asText);
+            }
+            catch (YamlException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(refused).Throw();
+                throw;
+            }
+        }
+    }
+
+    private static JsonNode? Read(string text, Func<IReadOnlyList<string>, bool>? asText)
     {
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _)) return null;
         parser.Consume<DocumentStart>();
-        var root = new Builder().Read(parser);
+        var root = new Builder(asText).Read(parser);
         parser.Consume<DocumentEnd>(); // later documents of a stream are not read, as before
         return root;
     }
 
-    private sealed class Builder
+    /// <summary>
+    /// The text with each line that holds only spaces and tabs made empty, and each later line of a quoted scalar that
+    /// starts left of its key indented past it; line breaks are kept, so line numbers hold.
+    /// </summary>
+    public static string Normalised(string text)
+    {
+        var lines = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^[ \t]+(?=\r?$)", "").Split('\n');
+        char? quote = null;
+        var indent = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            int from;
+            if (quote is null)
+            {
+                var start = QuotedValue().Match(line);
+                if (!start.Success) continue;
+                quote = start.Groups["quote"].Value[0];
+                indent = start.Groups["indent"].Length + 2;
+                from = start.Groups["quote"].Index + 1;
+            }
+            else
+            {
+                var leading = line.Length - line.TrimStart(' ').Length;
+                if (line.TrimEnd('\r').Length > 0 && leading < indent) lines[i] = line = new string(' ', indent - leading) + line;
+                from = 0;
+            }
+            if (Closes(line, from, quote.Value)) quote = null;
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Whether a quoted scalar open at <paramref name="from"/> ends on this line ("\"" and '' escape a quote).</summary>
+    private static bool Closes(string line, int from, char quote)
+    {
+        for (var i = from; i < line.Length; i++)
+        {
+            if (quote == '"' && line[i] == '\\') i++;
+            else if (line[i] == quote)
+            {
+                if (quote == '\'' && i + 1 < line.Length && line[i + 1] == '\'') i++;
+                else return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A value (after "key: " or "- ") that opens with a quote.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<indent> *)(?:- +)?(?:[^\s#'""-][^#'""]*?:[ \t]+)?(?<quote>[""'])")]
+    private static partial System.Text.RegularExpressions.Regex QuotedValue();
+
+    private sealed class Builder(Func<IReadOnlyList<string>, bool>? asText)
     {
         private sealed class Open(JsonNode container, AnchorName anchor)
         {
@@ -59,7 +142,8 @@ public static class YamlToJson
                         Remember(scalar.Anchor, JsonValue.Create(scalar.Value), 1);
                         break;
                     case Scalar scalar:
-                        var value = ToScalar(scalar);
+                        var value = scalar is { Style: ScalarStyle.Plain, Value.Length: > 0 } && asText?.Invoke(PathHere()) == true
+                            ? JsonValue.Create(scalar.Value) : ToScalar(scalar);
                         Remember(scalar.Anchor, value, 1);
                         Add(value, 1);
                         break;
@@ -81,6 +165,10 @@ public static class YamlToJson
             }
             return _root;
         }
+
+        /// <summary>The keys (and list positions) from the root down to the value being read.</summary>
+        private List<string> PathHere() =>
+            _open.Reverse().Select(o => o.Container is JsonArray list ? list.Count.ToString(CultureInfo.InvariantCulture) : o.Key ?? "").ToList();
 
         private void Push(JsonNode container, AnchorName anchor, ParsingEvent at)
         {

@@ -1,4 +1,3 @@
-using Conformance.Evidence;
 using Conformance.Specs;
 
 namespace Conformance.Standards;

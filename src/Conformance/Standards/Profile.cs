@@ -61,6 +61,11 @@ public sealed class SpecReference
     public required string Published { get; init; }
     /// <summary>Repository, path and commit the transcription was made from.</summary>
     public required string Upstream { get; init; }
+
+    /// <summary>Whether a URL (an ORUK / document's openapi_url) names the standard's own published document.</summary>
+    public bool IsPublishedAt(Uri url) =>
+        Uri.TryCreate(Published, UriKind.Absolute, out var published)
+        && Uri.Compare(url, published, UriComponents.HttpRequestUrl, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }
 
 public sealed class Endpoints

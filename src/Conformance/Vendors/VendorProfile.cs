@@ -23,9 +23,27 @@ public sealed class VendorProfile
     public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
     /// <summary>Query parameters sent with every request, e.g. Open311's jurisdiction_id.</summary>
     public IReadOnlyDictionary<string, string> QueryParameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>Values for header parameters the spec declares (x-v, x-correlation-id), by name, for every operation that declares them.</summary>
+    public IReadOnlyDictionary<string, string> HeaderParameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Values for one operation's parameters ("GET /trips": {end_time: "2024-01-01T10"}), by name; the spec says whether each
+    /// goes in the path, the query or a header. They win over path_parameters, query_parameters and header_parameters.
+    /// </summary>
+    public IReadOnlyDictionary<string, Dictionary<string, string>> OperationParameters { get; init; } = new Dictionary<string, Dictionary<string, string>>();
     /// <summary>The endpoint serves several jurisdictions (Open311): a missing or unknown jurisdiction must be refused.</summary>
     public bool SeveralJurisdictions { get; init; }
-    public Limits Limits { get; init; } = new();
+    /// <summary>
+    /// The supplier's own OpenAPI document, an http(s) URL or a file (a relative path is read from the profile's
+    /// folder): check spec-drift compares it with the standard's. Where the profile leaves it out, an ORUK / document's
+    /// openapi_url names it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("openapi_url"), System.Text.Json.Serialization.JsonInclude]
+    public string? OpenApiUrl { get; internal set; }
+    public VendorLimits Limits { get; init; } = new();
+
+    /// <summary>The file it was read from, so a problem found later (a limit out of range) names it; not a key of the file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Source { get; internal set; }
 }
 
 /// <summary>How to authenticate. Secrets are named environment variables, never values.</summary>
@@ -49,7 +67,7 @@ public sealed class Auth
     public string? Scope { get; init; }
 }
 
-public sealed class Limits
+public sealed class VendorLimits
 {
     public double? RequestsPerSecond { get; init; }
     public int? Concurrency { get; init; }

@@ -3,29 +3,46 @@ using Conformance.Specs;
 
 namespace Conformance.Vendors;
 
-/// <summary>Reads and checks a vendor profile. Every problem names the file; an inline secret is refused.</summary>
-public static class VendorProfileLoader
+/// <summary>
+/// Reads and checks a vendor profile. Every problem names the file; an inline secret is refused. Its limits are numbers
+/// here: the door holds them to their ranges, as it does the same values given as flags.
+/// </summary>
+public static partial class VendorProfileLoader
 {
-    // Keys that would hold a secret's value. The format only has *_env keys that name variables.
+    // Keys under auth that would hold a secret's value. The format only has *_env keys that name variables.
     private static readonly string[] SecretKeys = ["secret", "token", "password", "api_key", "apikey", "key", "value", "username"];
+
+    /// <summary>The keys whose values are parameter values: read as the text written (091620000000 keeps its 0, 2024-01-01 stays a date).</summary>
+    private static readonly string[] ValueMaps = ["path_parameters", "query_parameters", "header_parameters", "operation_parameters"];
 
     public static VendorProfile Load(string file)
     {
         if (!File.Exists(file)) throw new ConfigurationException($"Vendor profile '{file}' does not exist.");
         static Exception Fail(string message, Exception? inner) => new ConfigurationException(message);
-        var node = YamlDocuments.ReadMapping(file, "vendor, product, standard, base_url, auth...", Fail);
+        var node = YamlDocuments.ReadMapping(file, "vendor, product, standard, base_url, auth...", Fail,
+            asText: path => path.Count > 1 && ValueMaps.Contains(path[0]));
         if (node["auth"] is JsonObject auth && auth.FirstOrDefault(p => SecretKeys.Contains(p.Key.ToLowerInvariant())) is { Key: not null } inline)
             throw new ConfigurationException(
                 $"{file}: auth.{inline.Key} holds a secret inline; put it in an environment variable and name that variable (secret_env, username_env, password_env).");
         var profile = YamlDocuments.Deserialize<VendorProfile>(file, node, Fail);
         Validate(file, profile);
+        profile.Source = file;
+        if (profile.OpenApiUrl is { } document && !IsWebAddress(document))
+        {
+            // A file the council was handed: read from beside the profile, so the profile means the same from any folder.
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, document));
+            if (!File.Exists(path))
+                throw new ConfigurationException($"{file}: openapi_url names the file '{document}', which does not exist (give an http(s) URL or a path from the profile's folder).");
+            profile.OpenApiUrl = path;
+        }
         return profile;
     }
 
     private static void Validate(string file, VendorProfile profile)
     {
-        if (profile.Auth is null || profile.Features is null || profile.Limits is null || profile.PathParameters is null || profile.QueryParameters is null)
-            throw new ConfigurationException($"{file}: auth, features, limits, path_parameters and query_parameters must not be left empty (leave the key out instead).");
+        if (profile.Auth is null || profile.Features is null || profile.Limits is null || profile.PathParameters is null || profile.QueryParameters is null
+            || profile.HeaderParameters is null || profile.OperationParameters is null || profile.OperationParameters.Values.Any(v => v is null))
+            throw new ConfigurationException($"{file}: auth, features, limits, path_parameters, query_parameters, header_parameters and operation_parameters (and each operation under it) must not be left empty (leave the key out instead).");
         if (profile.Reference == (profile.BaseUrl is not null))
             throw new ConfigurationException($"{file}: give base_url, or reference: true for the built-in reference implementation (not both).");
         if (profile.BaseUrl is not null && !(Uri.TryCreate(profile.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
@@ -50,16 +67,42 @@ public static class VendorProfileLoader
             case AuthType.ApiKey or AuthType.Bearer or AuthType.Basic or AuthType.OAuth2:
                 break;
         }
-        foreach (var name in profile.QueryParameters.Keys.Where(Http.Redaction.IsSensitive))
-            throw new ConfigurationException($"{file}: query_parameters names '{name}', which looks like a secret; give keys through auth (api-key with query and secret_env), never inline.");
-        var limits = profile.Limits;
-        if (limits.RequestsPerSecond is not null and not (>= 0.01 and <= 1000) || limits.Concurrency is < 1 or > 64
-            || limits.TimeoutSeconds is not null and not (> 0 and <= 3600) || limits.MaxPages is < 1 or > 10_000
-            || limits.MaxBodyMb is < 1 || limits.MaxBodyMb * Http.ProbeSettings.Megabyte > Http.ProbeSettings.MostBodyBytes
-            || limits.DeadlineSeconds is not null and not (> 0 and <= 7 * 24 * 3600))
-            throw new ConfigurationException(
-                $"{file}: limits out of range (requests_per_second 0.01 to 1000, concurrency 1 to 64, timeout_seconds above 0 up to 3600, max_pages 1 to 10000, max_body_mb 1 to {Http.ProbeSettings.MostBodyBytes / Http.ProbeSettings.Megabyte}, deadline_seconds above 0 up to a week).");
+        ValidateValues(file, profile);
     }
+
+    /// <summary>
+    /// Parameter values are plain text, and none sits where the profile's own auth puts its secret: that is decided by
+    /// position (the query parameter or header auth names, Authorization), never by what a name looks like, so
+    /// key_usage_type and keyword are values like any other. Where the spec's security schemes put a key is checked
+    /// once the spec is read.
+    /// </summary>
+    private static void ValidateValues(string file, VendorProfile profile)
+    {
+        var values = new[] { ("path_parameters", profile.PathParameters), ("query_parameters", profile.QueryParameters), ("header_parameters", profile.HeaderParameters) }
+            .Concat(profile.OperationParameters.Select(o => ($"operation_parameters['{o.Key}']", (IReadOnlyDictionary<string, string>)o.Value)));
+        foreach (var (key, map) in values)
+            foreach (var (name, value) in map)
+            {
+                if (value is null) throw new ConfigurationException($"{file}: {key}.{name} has no value (give one, or leave the name out).");
+                if (Http.ProbeSettings.HasControl(value) || Http.ProbeSettings.HasControl(name))
+                    throw new ConfigurationException($"{file}: {key}.{name} holds a control character (CR, LF or NUL): refused, and not shown.");
+            }
+        foreach (var name in profile.HeaderParameters.Keys.Where(n => !IsHeaderName(n)))
+            throw new ConfigurationException($"{file}: header_parameters names '{name}', which is not a valid HTTP header name.");
+        var auth = profile.Auth;
+        if (auth.Query is { } query && profile.QueryParameters.ContainsKey(query))
+            throw new ConfigurationException($"{file}: query_parameters gives '{query}', where auth puts its key: the key comes only from secret_env, never inline.");
+        foreach (var name in profile.HeaderParameters.Keys.Where(n => n.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                                                                    || (auth.Header is { } header && n.Equals(header, StringComparison.OrdinalIgnoreCase))))
+            throw new ConfigurationException($"{file}: header_parameters gives '{name}', which carries credentials: give them through auth (secret_env), never inline.");
+        foreach (var operation in profile.OperationParameters.Keys.Where(k => !OperationKey().IsMatch(k)))
+            throw new ConfigurationException($"{file}: operation_parameters keys are operations written as METHOD /path (\"GET /trips\"), not '{operation}'.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) /")]
+    private static partial System.Text.RegularExpressions.Regex OperationKey();
+
+    private static bool IsWebAddress(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>An HTTP header name: a token of letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.6.2).</summary>
     public static bool IsHeaderName(string name) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Conformance.Reference;
 
 namespace Conformance.IntegrationTests.Hostile;
@@ -22,31 +23,51 @@ public class SecretLeakTests
         Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), secret.Replace("-", "&#45;"),
     ];
 
+    /// <summary>
+    /// Echoes both secrets everywhere an answer has room for them: the body, header values and a header's name, a cookie,
+    /// the content type (once written whole as the HAR's content.mimeType) and a redirect within the origin.
+    /// </summary>
     private static ReferenceServer Echoing()
     {
         var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
         var reference = new OpenReferralService(ReferenceData.Load(Path.Combine(catalogue.Root, "oruk-3.0", "reference")));
         return ReferenceServer.Start((method, path, query) =>
         {
+            var key = query.GetValueOrDefault("key") ?? "";
+            // The lookup of the echoed id is sent on once, to a URL holding both secrets.
+            if (path.EndsWith("/" + Token) && !query.ContainsKey("again"))
+                return new ReferenceResponse(302, null, Text: "")
+                {
+                    Headers = new Dictionary<string, string?> { ["Location"] = $"{path}?again={Uri.EscapeDataString(Token)}&key={Uri.EscapeDataString(key)}" },
+                };
             var answer = reference.Handle(method, path, query);
             if (answer.Render() is not { } text) return answer;
             // The first service's id becomes the token (a progress line names ids), its description every other form
             // of both secrets; the query key is echoed as the server received it.
-            var key = query.GetValueOrDefault("key") ?? "";
             var firstId = answer.Body?["contents"]?[0]?["id"]?.GetValue<string>();
             if (firstId is not null) text = text.Replace(firstId, Token);
             text = text.Replace("Free one-to-one advice", "Echo " + string.Join(" ", Forms(Token).Skip(1).Concat(Forms(key))));
             return answer with
             {
                 Text = text,
+                ContentType = $"text/html; token={Token}; key={key}",
                 Headers = new Dictionary<string, string?>
                 {
-                    ["X-Echo"] = Token, ["X-Echo-Key"] = key,
+                    ["X-Echo"] = Token, ["X-Echo-Key"] = key, [$"X-{Token}"] = "name", ["Set-Cookie"] = $"session={Token}; Path=/{key}",
                     ["Link"] = $"<https://api.example/next?key={Uri.EscapeDataString(Token)}&other={Uri.EscapeDataString(key)}>",
                 },
             };
         });
     }
+
+    /// <summary>Every string anywhere in a JSON document, names and values.</summary>
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value).Prepend(p.Key)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     [Test]
     public async Task Echoed_credentials_appear_in_no_file_the_run_writes_in_any_encoding()
@@ -66,6 +87,18 @@ public class SecretLeakTests
         foreach (var (name, text) in outputs)
             foreach (var form in Forms(Token).Concat(Forms(QueryKey)))
                 Assert.That(text, Does.Not.Contain(form), $"{name} holds a secret as {form}");
+        // Every field of every HAR entry, read as HAR readers read it (JSON escapes undone).
+        var har = JsonNode.Parse(outputs["exchanges.har"])!;
+        var entries = har["log"]!["entries"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Where(e => e!["response"]!["status"]!.GetValue<int>() == 302), Is.Not.Empty, "the redirect was followed");
+            Assert.That(entries.Select(e => e!["response"]!["content"]!["mimeType"]!.GetValue<string>()), Has.Some.EqualTo("text/html; token=***; key=***"));
+            Assert.That(entries.SelectMany(e => e!["response"]!["cookies"]!.AsArray()), Is.Not.Empty, "the cookies were there to be masked");
+            foreach (var text in Strings(har))
+                foreach (var form in Forms(Token).Concat(Forms(QueryKey)))
+                    Assert.That(text, Does.Not.Contain(form), $"a HAR field holds a secret as {form}");
+        });
     }
 
     [TestCase("X-Api-Key: abc\r\nX-Injected: yes")]

@@ -1,3 +1,4 @@
+using Conformance.Door;
 using Conformance.Monitoring;
 using Conformance.Running;
 using Microsoft.Playwright;
@@ -22,7 +23,7 @@ public class DashboardBrowserTests
         await MonitorSession.RunAsync(new MonitorSession.Settings
         {
             Targets = TargetList.Resolve(profiles), OutDir = outDir, HistoryPath = Path.Combine(dir, "history.db"),
-            Options = new MonitorOptions { Catalogue = ConformanceRun.DefaultCatalogue() },
+            Options = new MonitorOptions { Door = new RunDoor { Catalogue = ConformanceRun.DefaultCatalogue() } },
         });
 
         using var site = new StaticSite(outDir);

@@ -33,7 +33,7 @@ public class NightsTests
         Assert.That(diff.ExitCode, Is.EqualTo(0), diff.All);
         Assert.That(diff.Output, Does.Contain("harbourside: run #1").And.Contain("new failures (").And.Contain("+ cors-allow-origin on GET /services"));
         var markdown = await Cli.RunAsync("diff", "1", "2", "--history", history, "--format", "markdown");
-        Assert.That(markdown.Output, Does.Contain("### harbourside").And.Contain("| new failure | `cors-allow-origin` | GET /services |"));
+        Assert.That(markdown.Output, Does.Contain("### `harbourside`").And.Contain("| new failure | `cors-allow-origin` | `GET /services` |"));
         Assert.That(File.ReadAllText(Path.Combine(dir, "night2", "summary.md")), Does.Contain("## Failures that fail the job").And.Contain("| new failure | `cors-allow-origin`"));
 
         // The failure is known now: tonight's failures.json becomes the baseline, and the same night no longer fails the job.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Conformance.Door;
 using Conformance.Monitoring;
 using Conformance.Reference;
 using Conformance.Running;
@@ -34,7 +35,7 @@ public class ParallelTargetsTests
             File.WriteAllText(path, $"vendor: S{i}\nproduct: Feed\nstandard: oruk-3.0\nbase_url: {server.Url}/supplier-{i:00}\nlimits:\n  requests_per_second: {Rate}\n");
             return MonitorTarget.Of(path);
         }).ToList();
-        var options = new MonitorOptions { Parallel = 4, Catalogue = ConformanceRun.DefaultCatalogue() };
+        var options = new MonitorOptions { Parallel = 4, Door = new RunDoor { Catalogue = ConformanceRun.DefaultCatalogue() } };
 
         var one = Stopwatch.StartNew();
         var alone = await TargetRunner.RunAsync(targets.Take(1).ToList(), Path.Combine(dir, "alone"), options);

@@ -47,7 +47,7 @@ public class FlowsPayloadTests
         var served = new Defect
         {
             Name = $"flows-answer-{index}", Standard = "npp-1.0", Breaks = why,
-            Apply = Change.Answers(p => path.EndsWith('/') ? p.StartsWith(path, StringComparison.Ordinal) : p == path,
+            Apply = Tamper.Answers(p => path.EndsWith('/') ? p.StartsWith(path, StringComparison.Ordinal) : p == path,
                 _ => new ReferenceResponse(200, payload.DeepClone())),
         };
         var catalogue = ConformanceRun.DefaultCatalogue();

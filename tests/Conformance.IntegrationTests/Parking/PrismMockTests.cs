@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Conformance.Checks;
+using Conformance.IntegrationTests.AnySpec;
 using Conformance.Running;
 using Conformance.Specs;
 
@@ -9,8 +8,8 @@ namespace Conformance.IntegrationTests.Parking;
 
 /// <summary>
 /// A mock nobody here wrote: Stoplight Prism 5 (npm @stoplight/prism-cli) serving the published NPP document, judged
-/// by a real run. It is installed into tests/Conformance.IntegrationTests/.tools/prism (gitignored) when missing; the
-/// test is skipped, with the reason, where npm cannot install it. Every failure must be one of those named here: a
+/// by a real run. It is installed as the any-spec corpus installs it (<see cref="PrismMock"/>), and the test is skipped,
+/// with the reason, where npm cannot install it. Every failure must be one of those named here: a
 /// spec issue (an erratum), a limit of Prism's generator, or behaviour no schema-generated mock can have.
 /// </summary>
 [NonParallelizable]
@@ -54,98 +53,27 @@ public class PrismMockTests
     /// <summary>Each failed result's problems, each with the name it goes by here (null: unnamed, a misjudgement).</summary>
     private static async Task<List<(string Problem, string? Why)>> RunAgainstPrism(string document)
     {
-        var prism = Installed();
-        var port = FreePort();
-        using var mock = Process.Start(new ProcessStartInfo(prism, ["mock", "-h", "127.0.0.1", "-p", port.ToString(), document])
+        using var mock = PrismMock.Start(document);
+        var result = await ConformanceRun.ExecuteAsync(new RunRequest
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        })!;
-        try
+            StandardId = "npp-1.0", Target = new Uri(mock.Url),
+            // Prism checks that a bearer token is there, not which: any will do.
+            Probe = new Http.ProbeSettings { Headers = [new("Authorization", "Bearer prism-accepts-any-token")], Timeout = TimeSpan.FromSeconds(30) },
+        }, ConformanceRun.DefaultCatalogue());
+        Assert.That(result.Results.Where(r => r.Outcome == Outcome.Error), Is.Empty, "the mock could be judged throughout");
+        var problems = new List<(string, string?)>();
+        foreach (var failed in result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning))
         {
-            mock.OutputDataReceived += (_, _) => { };
-            mock.ErrorDataReceived += (_, _) => { };
-            mock.BeginOutputReadLine();
-            mock.BeginErrorReadLine();
-            var target = new Uri($"http://127.0.0.1:{port}");
-            await Ready(target, mock);
-            var result = await ConformanceRun.ExecuteAsync(new RunRequest
+            if (failed.Check == FiltersFilterCheck.CheckId)
             {
-                StandardId = "npp-1.0", Target = target,
-                // Prism checks that a bearer token is there, not which: any will do.
-                Probe = new Http.ProbeSettings { Headers = [new("Authorization", "Bearer prism-accepts-any-token")], Timeout = TimeSpan.FromSeconds(30) },
-            }, ConformanceRun.DefaultCatalogue());
-            Assert.That(result.Results.Where(r => r.Outcome == Outcome.Error), Is.Empty, "the mock could be judged throughout");
-            var problems = new List<(string, string?)>();
-            foreach (var failed in result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning))
-            {
-                if (failed.Check == "filters-filter")
-                {
-                    problems.Add(($"{failed.Operation}: {failed.Message}", DoesNotFilter));
-                    continue;
-                }
-                var parts = Regex.Match(failed.Message, @"^\d+ problems: (.*)$") is { Success: true } many
-                    ? Regex.Split(many.Groups[1].Value, @"(?:^|; )\(\d+\) ").Where(p => p.Length > 0) : [failed.Message];
-                foreach (var part in parts)
-                    problems.Add(($"{failed.Check} {failed.Operation}: {part}", Named.FirstOrDefault(n => failed.Check == "response-schema" && n.Rule.IsMatch(part)).Why));
+                problems.Add(($"{failed.Operation}: {failed.Message}", DoesNotFilter));
+                continue;
             }
-            return problems;
+            var parts = Regex.Match(failed.Message, @"^\d+ problems: (.*)$") is { Success: true } many
+                ? Regex.Split(many.Groups[1].Value, @"(?:^|; )\(\d+\) ").Where(p => p.Length > 0) : [failed.Message];
+            foreach (var part in parts)
+                problems.Add(($"{failed.Check} {failed.Operation}: {part}", Named.FirstOrDefault(n => failed.Check == ResponseSchemaCheck.CheckId && n.Rule.IsMatch(part)).Why));
         }
-        finally
-        {
-            if (!mock.HasExited) mock.Kill(entireProcessTree: true);
-            await mock.WaitForExitAsync();
-        }
-    }
-
-    /// <summary>The prism command, installed into the test tree from npm when missing; the test is skipped where it cannot be.</summary>
-    private static string Installed()
-    {
-        var folder = Path.Combine(Checkout.Root, "tests", "Conformance.IntegrationTests", ".tools", "prism");
-        var command = Path.Combine(folder, "node_modules", ".bin", "prism");
-        if (File.Exists(command)) return command;
-        Directory.CreateDirectory(folder);
-        try
-        {
-            using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--prefix", folder, "@stoplight/prism-cli@5", "--no-audit", "--no-fund"])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            })!;
-            var errors = npm.StandardError.ReadToEndAsync();
-            _ = npm.StandardOutput.ReadToEndAsync();
-            if (!npm.WaitForExit(TimeSpan.FromMinutes(10))) npm.Kill(entireProcessTree: true);
-            if (!File.Exists(command))
-                Assert.Ignore($"Stoplight Prism could not be installed from npm ({errors.Result.Trim().Split('\n').LastOrDefault()}).");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Ignore($"npm is not available to install Stoplight Prism: {e.Message}");
-        }
-        return command;
-    }
-
-    /// <summary>Until the mock answers (401: it wants a token), or a minute has gone by.</summary>
-    private static async Task Ready(Uri target, Process mock)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(1); await Task.Delay(250))
-        {
-            if (mock.HasExited) Assert.Fail($"Prism stopped at once (exit {mock.ExitCode}).");
-            try
-            {
-                using var answer = await client.GetAsync(new Uri(target, "/places"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-        }
-        Assert.Fail("Prism did not start listening within a minute.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return problems;
     }
 }

@@ -37,7 +37,7 @@ public class PublishedParkingSpecTests
         var spec = Load("apds-npp", "apds", "api", "reference", "APDS_API_bundled.json");
         Assert.That(spec.Operations, Has.Count.EqualTo(37));
         var through = spec.Diagnostics.Where(d => d.Message.Contains("points through another $ref")).ToList();
-        Assert.That(through, Has.Count.EqualTo(68), "swagger-cli wrote 68 pointers that pass through a $ref");
+        Assert.That(through.Sum(d => d.Count), Is.EqualTo(68), "swagger-cli wrote 68 pointers that pass through a $ref (each told once with a count)");
         Assert.That(spec.Diagnostics.Except(through), Is.Empty, "nothing else is the document's fault");
         EverySchemaJudges(spec);
     }
@@ -67,7 +67,7 @@ public class PublishedParkingSpecTests
         var spec = Load("apds-npp", "npp", "apds4.yaml");
         Assert.That(spec.Operations, Has.Count.EqualTo(33));
         // Its one fault the reader sees: AssignedRightTimeRelative discriminates on metaType without requiring it.
-        Assert.That(spec.Diagnostics.Select(d => d.Location), Is.EqualTo(new[] { "#/components/schemas/AssignedRightTimeRelative/discriminator" }));
+        Assert.That(spec.Diagnostics.Select(d => d.Location), Is.EqualTo(new[] { "/components/schemas/AssignedRightTimeRelative/discriminator" }));
         EverySchemaJudges(spec);
     }
 

@@ -128,7 +128,7 @@ public static class JsonSchemaSuite
                 RequestHeaders = [], Status = 200, ContentType = "application/json",
                 Body = Encoding.UTF8.GetBytes(test["data"]?.ToJsonString() ?? "null"),
             };
-            var run = new OperationRun(operation, Tier.Required, OperationRole.Other, [exchange]);
+            var run = new OperationRun(operation, Tier.Required, OperationRole.Other, [new SentRequest(exchange)]);
             try
             {
                 var findings = check.Evaluate(run, context).ToList();

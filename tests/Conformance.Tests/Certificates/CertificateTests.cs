@@ -31,7 +31,15 @@ public class CertificateTests
     private static string Signed(ECDsa key, CertificateClaims? claims = null) => Certification.Sign(claims ?? Claims(), key).ToJson();
 
     private static Verification Verify(string certificate, ECDsa key, DateTimeOffset? now = null, byte[]? report = null) =>
-        CertificateVerifier.Verify(certificate, key, now ?? Issued.AddDays(1), report);
+        CertificateVerifier.Verify(Encoding.UTF8.GetBytes(certificate), key, now ?? Issued.AddDays(1),
+            report is null ? null : Convert.ToHexStringLower(SHA256.HashData(report)));
+
+    /// <summary>An envelope around any statement text, signed properly over DSSE's encoding of it.</summary>
+    private static string SignedText(ECDsa key, string statement, string payloadType = InTotoStatement.PayloadType) =>
+        DsseEnvelope.Sign(payloadType, Encoding.UTF8.GetBytes(statement), key).ToJson();
+
+    private static string Statement(CertificateClaims? claims = null) => Encoding.UTF8.GetString(
+        new InTotoStatement([new InTotoStatement.Subject("report.json", (claims ?? Claims()).ReportDigest)], CertificateClaims.PredicateType, (claims ?? Claims()).ToJson()).ToBytes());
 
     /// <summary>The certificate with its statement edited by hand, the signature left as it was.</summary>
     private static string Tampered(string certificate, Func<string, string> edit)
@@ -183,6 +191,54 @@ public class CertificateTests
             Assert.That(Verify(notInToto, key).Problem, Does.Contain("payload type is 'application/vnd.other+json'"));
             Assert.That(Verify(incomplete, key).Problem, Does.Contain("standard.id is missing"));
         });
+    }
+
+    /// <summary>A key given twice in the signed statement is refused, never read as its first or last (it threw ArgumentException, exit 134).</summary>
+    [TestCase("\"summary\":{", "\"summary\":{\"pass\":5,")]
+    [TestCase("\"verdict\":\"pass\"", "\"verdict\":\"fail\",\"verdict\":\"pass\"")]
+    [TestCase("\"_type\":", "\"predicateType\":\"x\",\"_type\":")]
+    public void A_statement_with_a_key_given_twice_is_invalid(string at, string twice)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var statement = Statement();
+        Assert.That(statement, Does.Contain(at));
+        var verification = Verify(SignedText(key, statement.Replace(at, twice)), key);
+        Assert.That(verification.Problem, Does.Contain("not JSON read strictly").And.Contain("duplicate").IgnoreCase);
+    }
+
+    [Test]
+    public void A_claimed_text_that_is_not_text_is_invalid()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var statement = Statement().Replace("\"Acme Ltd\"", "\"Acme \\ud800 Ltd\"");
+        Assert.That(Verify(SignedText(key, statement), key).Problem, Does.Contain("cannot be read"));
+    }
+
+    [Test]
+    public void A_signature_over_the_payload_alone_rather_than_its_dsse_encoding_is_refused()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var payload = Encoding.UTF8.GetBytes(Statement());
+        var overPayload = new DsseEnvelope(InTotoStatement.PayloadType, payload,
+            [new DsseSignature(SigningKeys.KeyId(key), key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))]);
+        Assert.That(Verify(overPayload.ToJson(), key).Problem, Does.Contain("signature does not match its content"));
+    }
+
+    [Test]
+    public void A_signature_from_another_curve_is_refused_as_such()
+    {
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var payload = Encoding.UTF8.GetBytes(Statement());
+        var certificate = DsseEnvelope.Sign(InTotoStatement.PayloadType, payload, p384).ToJson();
+        Assert.That(Verify(certificate, key).Problem, Does.StartWith("its signature is not an ECDSA P-256 signature"));
+    }
+
+    [Test]
+    public void A_properly_signed_envelope_of_another_payload_type_is_refused()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        Assert.That(Verify(SignedText(key, Statement(), "application/json"), key).Problem, Does.Contain("payload type is 'application/json'"));
     }
 
     [Test]

@@ -59,8 +59,12 @@ public class PaeTests
     [TestCase("""{"payload": "AA==", "payloadType": "t", "signatures": []}""", "empty")]
     [TestCase("""{"payload": "%%", "payloadType": "t", "signatures": [{"sig": "AA=="}]}""", "'payload' is not base64")]
     [TestCase("""{"payload": "AA==", "payloadType": 3, "signatures": [{"sig": "AA=="}]}""", "'payloadType' is missing or not a string")]
+    [TestCase("""{"payload": "AA==", "payloadType": "t", "payloadType": "u", "signatures": [{"sig": "AA=="}]}""", "duplicate")]
+    [TestCase("""{"payload": "AA==", "payloadType": "t\ud800", "signatures": [{"sig": "AA=="}]}""", "'payloadType' is not text")]
+    [TestCase("""{"payload": "AA==", "payloadType": "t", "signatures": [{"sig": "AA==", "sig": "AA=="}]}""", "duplicate")]
+    [TestCase("""{"payload": "AA==", "payloadType": "t", "signatures": [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17]}""", "17 signatures, more than 16")]
     public void Anything_but_an_envelope_is_refused_saying_why(string text, string reason) =>
-        Assert.That(() => DsseEnvelope.Parse(text), Throws.InstanceOf<FormatException>().With.Message.Contains(reason));
+        Assert.That(() => DsseEnvelope.Parse(text), Throws.InstanceOf<FormatException>().With.Message.Contains(reason).IgnoreCase);
 
     private static byte[] Bytes(string decimalValue)
     {

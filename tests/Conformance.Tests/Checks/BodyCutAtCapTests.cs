@@ -18,9 +18,9 @@ public class BodyCutAtCapTests
         return new Exchange
         {
             Operation = start.Operation, Purpose = start.Purpose, Method = start.Method, Url = start.Url, RequestHeaders = start.RequestHeaders,
-            Status = start.Status, ResponseHeaders = start.ResponseHeaders, ContentType = start.ContentType, Page = start.Page,
+            Status = start.Status, ResponseHeaders = start.ResponseHeaders, ContentType = start.ContentType,
             Body = start.Body, BodyCutAt = cut ? 20 * 1024 * 1024 : null,
-        };
+        }.Asking(page: 1);
     }
 
     private static Exchange Cut() => Read(cut: true);

@@ -12,7 +12,7 @@ public class DataFreshnessCheckTests
     private readonly DataFreshnessCheck _check = new() { Today = () => new DateOnly(2026, 11, 28) };
 
     private static OperationRun Assured(string date) =>
-        Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", Service(Id1).Also(s => s["assured_date"] = date), id: Id1));
+        Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", Service(Id1).Apply(s => s["assured_date"] = date), id: Id1));
 
     [Test]
     public void A_recent_assurance_satisfies_it() =>

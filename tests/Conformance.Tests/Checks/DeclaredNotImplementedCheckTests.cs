@@ -11,9 +11,9 @@ public class DeclaredNotImplementedCheckTests
 {
     private readonly DeclaredNotImplementedCheck _check = new();
 
-    private static OperationRun Declared(int status, JsonNode body) =>
+    private OperationRun Declared(int status, JsonNode body) =>
         new(Operation("/taxonomies"), Tier.Required, OperationRole.Other,
-            [JsonExchange("/taxonomies", body, status: status) with { OwnedBy = "declared-not-implemented" }], DeclaredAbsent: true);
+            [JsonExchange("/taxonomies", body, status: status).For(_check)], DeclaredAbsent: true);
 
     [TestCase(404)]
     [TestCase(410)]

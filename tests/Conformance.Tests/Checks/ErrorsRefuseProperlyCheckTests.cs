@@ -11,8 +11,8 @@ public class ErrorsRefuseProperlyCheckTests
     private readonly ErrorsRefuseProperlyCheck _check = new();
 
     private OperationRun With(string path, OperationRole role, ErrorsRefuseProperlyCheck.Kind kind, int status) =>
-        Run(path, role, JsonExchange(path, new JsonObject(), id: role == OperationRole.Item ? Id1 : null),
-            JsonExchange(path, new JsonObject(), status: status) with { OwnedBy = _check.Id, Tag = kind });
+        Run(path, role, Sent(JsonExchange(path, new JsonObject(), id: role == OperationRole.Item ? Id1 : null)),
+            JsonExchange(path, new JsonObject(), status: status).For(_check, kind));
 
     [TestCase("/services/{id}", OperationRole.Item, ErrorsRefuseProperlyCheck.Kind.UnknownId, 404)]
     [TestCase("/services", OperationRole.List, ErrorsRefuseProperlyCheck.Kind.InvalidPage, 400)]

@@ -25,7 +25,7 @@ public class FeedNotEmptyFromZeroTests
     public void A_feed_counting_from_0_is_judged_by_page_0_not_by_the_page_1_asked_for_first()
     {
         var run = Run("/services", OperationRole.List,
-            JsonExchange("/services", Page(1, 1, 1).Also(p => p["first_page"] = false), page: 1),
+            JsonExchange("/services", Page(1, 1, 1).Apply(p => p["first_page"] = false), page: 1),
             JsonExchange("/services", Page(0, 1, 1, Service(Id1)), page: 0)) with { FirstPage = 0 };
         Assert.That(Single(new FeedNotEmptyCheck(), run).Message, Is.EqualTo("The first page holds 1 record(s)."));
     }

@@ -12,17 +12,17 @@ public class FiltersFilterCheckTests
     private readonly FiltersFilterCheck _check = new();
     private const string Term = "term-1";
 
-    private static JsonObject Whole(string id, params string[] terms) => Service(id).Also(s =>
+    private static JsonObject Whole(string id, params string[] terms) => Service(id).Apply(s =>
         s["attributes"] = new JsonArray(terms.Select(t => (JsonNode)new JsonObject { ["taxonomy_term_id"] = t }).ToArray()));
 
     private static FilterCondition Condition(string parameter, string value) =>
         new(Fixtures.Profile.Filters.Single(f => f.Parameter == parameter), value);
 
-    private static OperationRun Run(JsonObject page, params JsonObject[] known)
+    private OperationRun Run(JsonObject page, params JsonObject[] known)
     {
         var probe = new FilterProbe([Condition("taxonomy_term_id", Term)], Id1, "id", known);
-        var response = JsonExchange("/services", page) with { OwnedBy = "filters-filter", Tag = probe };
-        return Fixtures.Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 1, Service(Id1)), page: 1), response);
+        var response = JsonExchange("/services", page).For(_check, probe);
+        return Fixtures.Run("/services", OperationRole.List, Sent(JsonExchange("/services", Page(1, 1, 1, Service(Id1)), page: 1)), response);
     }
 
     [Test]
@@ -76,7 +76,7 @@ public class FiltersFilterCheckTests
     {
         var probe = new FilterProbe([Condition("search", FilterMatching.NoSuchWord)], null, "id", [], Excludes: true);
         var unfiltered = JsonExchange("/services", Page(1, 1, 3, Service(Id1), Service(Id2), Service(Id3)), page: 1);
-        return Single(_check, Fixtures.Run("/services", OperationRole.List, unfiltered, answer with { OwnedBy = "filters-filter", Tag = probe }));
+        return Single(_check, Fixtures.Run("/services", OperationRole.List, Sent(unfiltered), answer.For(_check, probe)));
     }
 
     [Test]
@@ -119,7 +119,7 @@ public class FiltersFilterCheckTests
     [Test]
     public void Nested_taxonomy_terms_give_the_filter_its_values()
     {
-        var nested = Service(Id1).Also(s => s["attributes"] = new JsonArray(new JsonObject { ["taxonomy_term"] = new JsonObject { ["id"] = Term } }));
+        var nested = Service(Id1).Apply(s => s["attributes"] = new JsonArray(new JsonObject { ["taxonomy_term"] = new JsonObject { ["id"] = Term } }));
         var filter = Fixtures.Profile.Filters.Single(f => f.Parameter == "taxonomy_term_id");
         Assert.That(FilterMatching.ValueFrom(nested, filter), Is.EqualTo(Term));
         Assert.That(FilterMatching.Satisfies(nested, new FilterCondition(filter, "term-2")), Is.False);

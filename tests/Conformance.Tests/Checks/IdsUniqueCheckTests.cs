@@ -76,17 +76,16 @@ public class IdsUniqueAcrossPagesTests
         ["totalElements"] = 4, ["totalPages"] = 2, ["content"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject { ["id"] = id }).ToArray()),
     };
 
-    private static Conformance.Http.Exchange At(int page, JsonObject body, PaginationProbes.Kind? kind = null) =>
-        JsonExchange("/services", body, page: page) with
-        {
-            Operation = "GET /services",
-            Purpose = kind is null ? $"page {page}" : "page fetched again",
-            OwnedBy = kind is null ? null : IdsUniqueCheck.CheckId,
-            Tag = kind,
-        };
+    private static readonly IdsUniqueCheck Check = new();
 
-    private static Finding Judge(params Conformance.Http.Exchange[] exchanges) =>
-        new IdsUniqueCheck().Evaluate(new OperationRun(V1.Value.Spec.Find("GET", "/services")!, Conformance.Standards.Tier.Required, OperationRole.List, exchanges),
+    private static SentRequest At(int page, JsonObject body, PaginationProbes.Kind? kind = null)
+    {
+        var exchange = JsonExchange("/services", body, page: page) with { Operation = "GET /services", Purpose = kind is null ? $"page {page}" : "page fetched again" };
+        return kind is null ? exchange.AskingFor(page: page) : exchange.AskingFor(page: page) with { Owner = Check, Tag = kind };
+    }
+
+    private static Finding Judge(params SentRequest[] requests) =>
+        Check.Evaluate(new OperationRun(V1.Value.Spec.Find("GET", "/services")!, Conformance.Standards.Tier.Required, OperationRole.List, requests),
             V1.Value).Single();
 
     [Test]

@@ -116,7 +116,7 @@ public class PaginationEnvelopeFromZeroTests
 {
     /// <summary>A page of a feed counting from 0: number is the index asked for, first on 0, last on totalPages - 1.</summary>
     private static JsonObject ZeroBased(int page, int totalPages, int totalItems, params JsonObject[] records) =>
-        Page(page, totalPages, totalItems, records).Also(p =>
+        Page(page, totalPages, totalItems, records).Apply(p =>
         {
             p["first_page"] = page == 0;
             p["last_page"] = page == totalPages - 1;

@@ -84,7 +84,7 @@ public class ResponseSchemaCheckTests
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
         Assert.That(finding.Message, Does.StartWith("id must be a UUID").And.Contain("(in 1 of 2 records)"));
         Assert.That(finding.Details, Has.Some.Contains("at /contents/0/id"));
-        Assert.That(finding.Evidence!.Page, Is.EqualTo(2));
+        Assert.That(finding.Evidence!.Purpose, Is.EqualTo("page 2"));
     }
 
     [Test]

@@ -11,8 +11,8 @@ public class TextRuleChecksTests
     [Test]
     public void A_service_with_organization_id_or_a_nested_organization_satisfies_required_fields()
     {
-        var flat = Service(Id1).Also(s => s["organization_id"] = "org-1");
-        var nested = Service(Id2).Also(s => s["organization"] = new JsonObject { ["id"] = "org-1", ["name"] = "Harbourside" });
+        var flat = Service(Id1).Apply(s => s["organization_id"] = "org-1");
+        var nested = Service(Id2).Apply(s => s["organization"] = new JsonObject { ["id"] = "org-1", ["name"] = "Harbourside" });
         var run = Run("/services", OperationRole.List, JsonExchange("/services", Page(1, 1, 2, flat, nested), page: 1));
         Assert.That(Single(new RequiredFieldsCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied));
     }
@@ -30,7 +30,7 @@ public class TextRuleChecksTests
     [Test]
     public void Omitted_fields_and_empty_lists_satisfy_no_null_fields()
     {
-        var service = Service(Id1).Also(s => s["phones"] = new JsonArray());
+        var service = Service(Id1).Apply(s => s["phones"] = new JsonArray());
         var run = Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", service, id: Id1));
         Assert.That(Single(new NoNullFieldsCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied));
     }
@@ -38,7 +38,7 @@ public class TextRuleChecksTests
     [Test]
     public void A_null_or_an_empty_string_violates_it()
     {
-        var service = Service(Id1).Also(s => { s["email"] = null; s["contacts"] = new JsonArray(new JsonObject { ["title"] = "" }); });
+        var service = Service(Id1).Apply(s => { s["email"] = null; s["contacts"] = new JsonArray(new JsonObject { ["title"] = "" }); });
         var run = Run("/services/{id}", OperationRole.Item, JsonExchange("/services/{id}", service, id: Id1));
         var finding = Single(new NoNullFieldsCheck(), run);
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));

@@ -30,6 +30,30 @@ public class ExchangeTests
         Assert.That(exchange.Json.Error, Is.Not.Null);
     }
 
+    [TestCase("""{"name": "caf\ud800"}""", "\\ud800")]
+    [TestCase("""{"name": "\udc00 low first"}""", "\\udc00")]
+    [TestCase("""{"name": "high \ud83d then not low \u0041"}""", "\\ud83d")]
+    [TestCase("""{"name": "high \ud83d then a short escape \n"}""", "\\ud83d")]
+    [TestCase("""{"\uDBFF": 1}""", "\\udbff")]
+    [TestCase("""["ok \ud83d\ude00", "at the end \ud83d"]""", "\\ud83d")]
+    public void A_lone_surrogate_escape_is_no_text_and_a_reason_not_a_crash(string json, string named)
+    {
+        var exchange = Fixtures.Raw("/", Encoding.UTF8.GetBytes(json));
+        Assert.That(exchange.Json.Node, Is.Null);
+        Assert.That(exchange.Json.Error, Does.Contain(named).And.Contain("no Unicode text"));
+        Assert.That(exchange.BodyRefused, Is.False, "the supplier's fault, not the harness's choice");
+    }
+
+    [TestCase("""{"name": "a pair \ud83d\ude00 and \uD83D\uDE00"}""")]
+    [TestCase("""{"name": "an escaped backslash, then text: \\ud800"}""")]
+    [TestCase("""{"name": "plain é and 😀"}""")]
+    public void Surrogates_in_pairs_and_text_that_only_looks_like_an_escape_are_text(string json)
+    {
+        var exchange = Fixtures.Raw("/", Encoding.UTF8.GetBytes(json));
+        Assert.That(exchange.Json.Error, Is.Null);
+        Assert.That(exchange.Json.Node!["name"]!.GetValue<string>(), Is.Not.Empty);
+    }
+
     [Test]
     public void Absurdly_deep_nesting_is_a_reason_not_a_crash()
     {

@@ -33,13 +33,30 @@ public class RunDiffTests
         var text = DiffWriter.Text([Diff]);
         Assert.That(text, Does.Contain("new failures (1):").And.Contain("+ response-schema on GET /services").And.Contain("fixed (1):").And.Contain("- cors-allow-origin"));
         var markdown = DiffWriter.Markdown([Diff]);
-        Assert.That(markdown, Does.Contain("| new failure | `response-schema` | GET /services |").And.Contain("| fixed | `cors-allow-origin` |")
+        Assert.That(markdown, Does.Contain("| new failure | `response-schema` | `GET /services` |").And.Contain("| fixed | `cors-allow-origin` |")
             .And.Contain("| still failing | `ids-unique` |").And.Contain("| new warning | `filters-filter` |"));
     }
 
     [Test]
-    public void Markdown_cells_cannot_be_broken_by_a_message() =>
-        Assert.That(DiffWriter.Md("a|b\n<script>"), Is.EqualTo("a\\|b &lt;script&gt;"));
+    public void A_message_is_a_code_span_that_cannot_break_its_cell_or_become_html()
+    {
+        var hostile = new RunDiff(Run("a", Night1, "fail"), Run("a", Night1.AddDays(1), "fail", Result("ids-unique", "fail") with { Message = "a|b\n<script>![p](http://h/p.png)" }));
+        var markdown = DiffWriter.Markdown([hostile]);
+        Assert.That(markdown, Does.Contain("| `a\\|b\\n<script>![p](http://h/p.png)` |"));
+        var document = Markdig.Markdown.Parse(markdown, Text.MarkdownTextTests.Gfm);
+        Assert.That(Text.MarkdownTextTests.Active(document), Is.Empty);
+    }
+
+    [Test]
+    public void Text_shows_control_characters_from_history_as_escapes()
+    {
+        var hostile = new RunDiff(Run("a\u001b[2J", Night1, "fail"), Run("a\u001b[2J", Night1.AddDays(1), "fail", Result("ids-unique", "fail") with { Message = "x\n  fixed (9):" }));
+        var text = DiffWriter.Text([hostile]);
+        TestContext.Out.WriteLine(text);
+        Assert.That(text, Does.Contain("a\\x1b[2J: run"));
+        Assert.That(text, Does.Contain("x\\n  fixed (9):"));
+        Assert.That(text.Contains('\u001b'), Is.False);
+    }
 
     [Test]
     public void A_first_run_has_nothing_before_it()

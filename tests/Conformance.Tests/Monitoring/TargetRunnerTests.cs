@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Conformance.Door;
 using Conformance.Monitoring;
 using Conformance.Reference;
 using Conformance.Running;
@@ -76,9 +77,9 @@ public class TargetRunnerTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static MonitorOptions Options(StartReference? start = null) => new()
+    private static MonitorOptions Options(ReferenceStarter? start = null) => new()
     {
-        Parallel = 2, Catalogue = ConformanceRun.DefaultCatalogue(), Grace = TimeSpan.FromSeconds(2), StartReference = start,
+        Parallel = 2, Grace = TimeSpan.FromSeconds(2), Door = new RunDoor { Catalogue = ConformanceRun.DefaultCatalogue(), StartReference = start },
     };
 
     [Test]

@@ -80,21 +80,23 @@ public class Open311CheckTests
     {
         var operation = Operation(ServicesPath, XmlFormat);
         return Run(ServicesPath, XmlFormat, OperationRole.Other,
-            Exchange(operation, Services, XmlFormat),
-            Exchange(operation, "<errors/>", XmlFormat, status: missing, negative: true, tag: JurisdictionErrorsCheck.Kind.Missing),
-            Exchange(operation, "<errors/>", XmlFormat, status: unknown, negative: true, tag: JurisdictionErrorsCheck.Kind.Unknown));
+            Fixtures.Sent(Exchange(operation, Services, XmlFormat)),
+            Exchange(operation, "<errors/>", XmlFormat, status: missing).For(Jurisdiction, JurisdictionErrorsCheck.Kind.Missing),
+            Exchange(operation, "<errors/>", XmlFormat, status: unknown).For(Jurisdiction, JurisdictionErrorsCheck.Kind.Unknown));
     }
+
+    private static readonly JurisdictionErrorsCheck Jurisdiction = new();
 
     [Test]
     public void A_declared_multi_jurisdiction_endpoint_answering_400_and_404_satisfies_the_jurisdiction_check() =>
-        Assert.That(Only(new JurisdictionErrorsCheck(), Probed(400, 404)).Kind, Is.EqualTo(FindingKind.Satisfied));
+        Assert.That(Only(Jurisdiction, Probed(400, 404)).Kind, Is.EqualTo(FindingKind.Satisfied));
 
     [TestCase(200, 404, "without jurisdiction_id it answered 200, not 400")]
     [TestCase(400, 400, "with an unknown jurisdiction_id it answered 400, not 404")]
     [TestCase(400, 500, "answered 500, not 404")]
     public void Wrong_statuses_violate_it(int missing, int unknown, string expected)
     {
-        var finding = Only(new JurisdictionErrorsCheck(), Probed(missing, unknown));
+        var finding = Only(Jurisdiction, Probed(missing, unknown));
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Violated));
         Assert.That(finding.Message, Does.Contain(expected));
     }
@@ -114,7 +116,7 @@ public class Open311CheckTests
         var run = Probed(400, 500);
         Assert.That(Only(new EndpointAnswersCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied));
         Assert.That(Only(new NoServerErrorCheck(), run).Kind, Is.EqualTo(FindingKind.Satisfied), "the 500 is jurisdiction-errors' to report, once");
-        Assert.That(Only(new JurisdictionErrorsCheck(), run).Message, Does.Contain("500"));
+        Assert.That(Only(Jurisdiction, run).Message, Does.Contain("500"));
     }
 
     [Test]

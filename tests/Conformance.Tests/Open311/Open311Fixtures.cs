@@ -25,7 +25,7 @@ public static class Open311Fixtures
         Planner.InEachFormat(Spec.Find("GET", template)!, Profile.Formats).Single(o => o.Format == format).Operation;
 
     public static Exchange Exchange(SpecOperation operation, string body, ResponseFormat format, int status = 200,
-        string? contentType = null, string purpose = "fetch", bool negative = false, string? id = null, object? tag = null) => new()
+        string? contentType = null, string purpose = "fetch", string? id = null) => new Exchange
     {
         Operation = operation.Id,
         Purpose = purpose,
@@ -36,13 +36,13 @@ public static class Open311Fixtures
         Body = Encoding.UTF8.GetBytes(body),
         ContentType = contentType ?? format.MediaTypes[0] + "; charset=utf-8",
         Xml = format.IsXml ? new XmlShape(Spec.Root, operation) : null,
-        OwnedBy = negative ? "jurisdiction-errors" : null,
-        RecordId = id,
-        Tag = tag,
-    };
+    }.Asking(id: id);
 
     public static OperationRun Run(string template, ResponseFormat format, OperationRole role, params Exchange[] exchanges) =>
-        new(Operation(template, format), Profile.TierOf(template), role, exchanges, Format: format);
+        Run(template, format, role, exchanges.Select(Fixtures.Sent).ToArray());
+
+    public static OperationRun Run(string template, ResponseFormat format, OperationRole role, params SentRequest[] requests) =>
+        new(Operation(template, format), Profile.TierOf(template), role, requests, Format: format);
 
     public const string Services = """
         <?xml version="1.0" encoding="UTF-8"?>

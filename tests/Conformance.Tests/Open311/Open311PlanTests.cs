@@ -43,7 +43,7 @@ public class Open311PlanTests
     [TestCase("/services/{id}", "/services")]
     [TestCase("/a/{b}/c/{d}.json", null)]
     public void The_list_above_an_item_keeps_its_extension(string path, string? parent) =>
-        Assert.That(Paths.ParentList(path), Is.EqualTo(parent));
+        Assert.That(TargetUrls.ParentList(path), Is.EqualTo(parent));
 
     [Test]
     public void Errata_can_move_a_wrongly_named_path()

@@ -58,9 +58,10 @@ public class XmlDtdTests
         var operation = Operation(RequestsPath, XmlFormat);
         var status = Profile.Filters.Single(f => f.Parameter == "status");
         var probe = new FilterProbe([new FilterCondition(status, "open")], "HB-1", "service_request_id", []);
-        var filtered = Exchange(operation, WithDtd, XmlFormat) with { OwnedBy = "filters-filter", Tag = probe };
-        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Exchange(operation, Without, XmlFormat), filtered);
-        var finding = new FiltersFilterCheck().Evaluate(run, Context).Single();
+        var check = new FiltersFilterCheck();
+        var filtered = Exchange(operation, WithDtd, XmlFormat).For(check, probe);
+        var run = Run(RequestsPath, XmlFormat, OperationRole.Other, Fixtures.Sent(Exchange(operation, Without, XmlFormat)), filtered);
+        var finding = check.Evaluate(run, Context).Single();
         Assert.That(finding.Kind, Is.EqualTo(FindingKind.Skipped));
         Assert.That(finding.Message, Does.Contain("DTD"));
     }
@@ -75,8 +76,9 @@ public class XmlDtdTests
             <!DOCTYPE service_requests>
             <service_requests><request><service_request_id>HB-2001</service_request_id></request></service_requests>
             """;
-        var write = Exchange(post, dtd ? answer : answer.Replace("<!DOCTYPE service_requests>", ""), XmlFormat) with { Method = "POST", OwnedBy = "write-accepted" };
+        var check = new WriteAcceptedCheck();
+        var write = (Exchange(post, dtd ? answer : answer.Replace("<!DOCTYPE service_requests>", ""), XmlFormat) with { Method = "POST" }).For(check);
         var run = new OperationRun(post, Profile.TierOf(RequestsPath), OperationRole.Write, [write], Format: XmlFormat);
-        Assert.That(new WriteAcceptedCheck().Evaluate(run, Context).Single().Kind, Is.EqualTo(expected));
+        Assert.That(check.Evaluate(run, Context).Single().Kind, Is.EqualTo(expected));
     }
 }

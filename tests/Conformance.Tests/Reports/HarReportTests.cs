@@ -40,6 +40,67 @@ public class HarReportTests
         });
     }
 
+    private const string Secret = "k3y-secret-value";
+
+    /// <summary>Every string anywhere in a JSON document.</summary>
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value).Prepend(p.Key)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+
+    /// <summary>
+    /// A server echoing the secret in every field a HAR entry has: the content type (which was written whole as
+    /// content.mimeType), a header's name and value, cookies, a redirect, the URL and its query, a posted form, an error.
+    /// </summary>
+    [Test]
+    public void A_secret_echoed_in_any_field_is_masked_in_every_field()
+    {
+        var echoed = Fixtures.Raw($"/services?key={Secret}", Encoding.UTF8.GetBytes($"<p>{Secret}</p>"), contentType: $"text/html; token={Secret}") with
+        {
+            Method = "POST",
+            RequestHeaders = [new("Accept", "application/json"), new("Cookie", $"session={Secret}; other=1")],
+            ResponseHeaders = [new($"X-{Secret}", "1"), new("X-Echo", Secret), new("Set-Cookie", $"{Secret}=x; Path=/{Secret}; HttpOnly"),
+                new("Location", $"http://vendor.test/next?k={Uri.EscapeDataString(Secret)}")],
+            Redirects = [new Redirect(302, $"http://vendor.test/services?key={Secret}&page=1")],
+            Form = [new("service_code", Secret), new(Secret, "value")],
+            TransportError = $"reset while reading {Secret}",
+            Operation = $"POST /services/{Secret}",
+            Purpose = $"id {Secret}",
+        };
+        var unmasked = JsonNode.Parse(Runs.Write(new HarReport(), Runs.Of([], [echoed])))!;
+        Assert.That(Strings(unmasked).Count(s => s.Contains(Secret)), Is.GreaterThanOrEqualTo(15), "every field held the secret before masking");
+        var har = JsonNode.Parse(Runs.Write(new HarReport(), Runs.Of([], [echoed], secrets: [Secret])))!;
+        var entries = Entries(Runs.Of([], [echoed], secrets: [Secret]));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Strings(har).Where(s => s.Contains(Secret) || s.Contains(Uri.EscapeDataString(Secret))), Is.Empty);
+            var answer = entries[1]!;
+            Assert.That(answer["response"]!["content"]!["mimeType"]!.GetValue<string>(), Is.EqualTo("text/html; token=***"));
+            Assert.That(answer["response"]!["cookies"]![0]!["name"]!.GetValue<string>(), Is.EqualTo("***"));
+            Assert.That(answer["response"]!["cookies"]![0]!["path"]!.GetValue<string>(), Is.EqualTo("/***"));
+            Assert.That(answer["request"]!["cookies"]![0]!["value"]!.GetValue<string>(), Is.EqualTo("***"));
+            Assert.That(answer["request"]!["postData"]!["params"]![0]!["value"]!.GetValue<string>(), Is.EqualTo("***"));
+            Assert.That(answer["request"]!["postData"]!["text"]!.GetValue<string>(), Is.EqualTo("service_code=***&***=value"));
+            Assert.That(entries[0]!["response"]!["redirectURL"]!.GetValue<string>(), Is.EqualTo("http://vendor.test/services?key=***&page=1"));
+            Assert.That(answer["request"]!["queryString"]![0]!["value"]!.GetValue<string>(), Is.EqualTo("***"));
+        });
+    }
+
+    [Test]
+    public void A_binary_body_whose_base64_would_spell_a_secret_is_withheld()
+    {
+        // Bytes chosen so that their base64 is the secret itself: masking the bytes finds nothing, the encoding would show it.
+        var bytes = Convert.FromBase64String("SEKRITsecretABCD");
+        var binary = Fixtures.Raw("/logo", [0xFF, .. bytes.Skip(1)], contentType: "image/png");
+        var spelled = Convert.ToBase64String([0xFF, .. bytes.Skip(1)])[4..];
+        var content = Entries(Runs.Of([], [binary], secrets: [spelled]))[0]!["response"]!["content"]!;
+        Assert.That(content["text"], Is.Null);
+        Assert.That(content["comment"]!.GetValue<string>(), Does.StartWith("[withheld:"));
+    }
+
     [Test]
     public void A_utf8_body_is_text_and_any_other_is_base64_masked_either_way()
     {

@@ -53,7 +53,7 @@ public class HtmlReportTests
     {
         var evidence = Answer(Hostile + "\u0001", url: "http://vendor.test/services?q=<script>") with { Purpose = Hostile, TransportError = Hostile };
         var html = Write(With([Result(Outcome.Fail, operation: Hostile, message: Hostile, details: [$"page 1: at /contents/0/name: {Hostile}"], evidence: evidence)],
-            coverage: [new OperationCoverage(Hostile, Tier.Required, 1, 1, 0, 0, Hostile)], target: Hostile).Also(r => r.Notes.Add(Hostile)));
+            coverage: [new OperationCoverage(Hostile, Tier.Required, 1, 1, 0, 0, Hostile)], target: Hostile).Apply(r => r.Notes.Add(Hostile)));
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("&lt;script src=&quot;https://evil.test/x.js&quot;&gt;&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"));

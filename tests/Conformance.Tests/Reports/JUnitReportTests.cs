@@ -48,7 +48,7 @@ public class JUnitReportTests
     }
 
     [Test]
-    public void Characters_xml_cannot_hold_are_dropped_not_fatal() =>
+    public void Characters_xml_cannot_hold_are_shown_as_escapes_not_fatal() =>
         Assert.That(Write(Runs.Of([Result(Outcome.Fail, "bad \u0001 value ☕ 🍵")])).Descendants("failure").Single().Attribute("message")!.Value,
-            Is.EqualTo("bad  value ☕ 🍵"));
+            Is.EqualTo("bad \\x01 value ☕ 🍵"));
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Conformance.Checks;
+using Conformance.Evidence;
 using Conformance.Http;
 using Conformance.Reports;
 using Conformance.Running;
@@ -36,9 +38,9 @@ public class JsonReportTests
     public void An_exchange_judged_by_many_checks_is_written_once_and_every_request_is_listed()
     {
         var page = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 1, Fixtures.Service(Fixtures.Id1)), page: 1);
-        var other = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 1), page: 1) with { OwnedBy = "anonymous-access", Purpose = "without credentials" };
+        var other = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 1), page: 1) with { Purpose = "without credentials" };
         var results = Enumerable.Range(0, 5).Select(i => Runs.Result(Outcome.Pass, page, check: $"check-{i}")).ToList();
-        var report = Report(Runs.Of(results, [page, other]));
+        var report = Report(Runs.Of(results, [page, other], owners: new Dictionary<Exchange, RequestOwner>(ReferenceEqualityComparer.Instance) { [other] = new AnonymousAccessCheck() }));
 
         var exchanges = report["exchanges"]!.AsArray();
         Assert.Multiple(() =>
@@ -72,10 +74,10 @@ public class JsonReportTests
         Assert.That(ReportSchema.Problems(report.ToJsonString()), Is.Empty);
         Assert.Multiple(() =>
         {
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r["exchanges"]![0]!["surprise"] = 1).ToJsonString()), Is.Not.Empty, "an undocumented field");
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r["results"]![0]!["evidence"] = "e9").ToJsonString()), Is.Not.Empty, "evidence that is not there");
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r.AsObject().Remove("verdict")).ToJsonString()), Is.Not.Empty, "a field missing");
-            Assert.That(ReportSchema.Problems(report.DeepClone().Also(r => r["startedAt"] = "yesterday").ToJsonString()), Is.Not.Empty, "a time that is none");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r["exchanges"]![0]!["surprise"] = 1).ToJsonString()), Is.Not.Empty, "an undocumented field");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r["results"]![0]!["evidence"] = "e9").ToJsonString()), Is.Not.Empty, "evidence that is not there");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r.AsObject().Remove("verdict")).ToJsonString()), Is.Not.Empty, "a field missing");
+            Assert.That(ReportSchema.Problems(report.DeepClone().Apply(r => r["startedAt"] = "yesterday").ToJsonString()), Is.Not.Empty, "a time that is none");
         });
     }
 

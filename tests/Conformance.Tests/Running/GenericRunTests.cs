@@ -117,7 +117,7 @@ public class GenericRunTests
     [Test]
     public void Listed_ids_come_before_fixed_path_values_and_trailing_slashes_keep_their_parent()
     {
-        Assert.That(Paths.ParentList("/things/{thing_id}/"), Is.EqualTo("/things"));
+        Assert.That(TargetUrls.ParentList("/things/{thing_id}/"), Is.EqualTo("/things"));
         var (profile, spec) = Prepare();
         var plan = Planner.Plan(spec, profile, new Dictionary<string, string> { ["petId"] = "p9", ["ownerId"] = "o1" });
         Assert.That(plan.Single(c => c.Operation.Path == "/pets/{petId}").IdSource, Is.EqualTo("/pets"));

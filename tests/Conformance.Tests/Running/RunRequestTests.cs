@@ -9,13 +9,13 @@ public class RunRequestTests
     private static VendorProfile Vendor(TargetEnvironment environment = TargetEnvironment.Production) => new()
     {
         Vendor = "Example Ltd", Product = "Directory", Standard = "oruk-3.0", BaseUrl = "https://api.example.org/oruk",
-        Environment = environment, Limits = new Limits { RequestsPerSecond = 2, MaxPages = 7 },
+        Environment = environment, Limits = new VendorLimits { RequestsPerSecond = 2, MaxPages = 7 },
     };
 
     [Test]
     public void A_vendor_profiles_deadline_applies_unless_a_flag_gives_one()
     {
-        var vendor = new VendorProfile { Vendor = "V", Product = "P", Standard = "oruk-3.0", BaseUrl = "https://api.example.org", Limits = new Limits { DeadlineSeconds = 60 } };
+        var vendor = new VendorProfile { Vendor = "V", Product = "P", Standard = "oruk-3.0", BaseUrl = "https://api.example.org", Limits = new VendorLimits { DeadlineSeconds = 60 } };
         Assert.That(RunRequest.From(Vendor(), new RunOverrides()).Options.Deadline, Is.Null, "no deadline unless one is given");
         Assert.That(RunRequest.From(vendor, new RunOverrides()).Options.Deadline, Is.EqualTo(TimeSpan.FromSeconds(60)));
         Assert.That(RunRequest.From(vendor, new RunOverrides { DeadlineSeconds = 5 }).Options.Deadline, Is.EqualTo(TimeSpan.FromSeconds(5)));
@@ -75,7 +75,7 @@ public class RunRequestTests
             Options = new RunOptions { Features = new Dictionary<string, FeatureState> { ["/services"] = FeatureState.NotImplemented } },
         };
         Assert.That(() => request.Validate(Fixtures.Profile), Throws.TypeOf<ConfigurationException>().With.Message.Contains("not an optional endpoint"));
-        Assert.That(() => (request with { Options = new RunOptions { SeveralJurisdictions = true } }).Validate(Fixtures.Profile),
+        Assert.That(() => (request with { Options = new RunOptions { OptIns = new HashSet<string> { Conformance.Evidence.OptIn.SeveralJurisdictions } } }).Validate(Fixtures.Profile),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("has no jurisdictions"));
     }
 

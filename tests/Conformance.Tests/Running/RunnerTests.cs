@@ -14,11 +14,11 @@ public class RunnerTests
     [TestCase(10, 2, new long[] { 10 })]
     [TestCase(10, 1, new long[0])]
     public void After_page_one_it_samples_the_last_then_a_middle_page(long totalPages, int maxPages, long[] expected) =>
-        Assert.That(Runner.PagesToSample(totalPages, maxPages), Is.EqualTo(expected));
+        Assert.That(PageSampling.PagesToSample(totalPages, maxPages), Is.EqualTo(expected));
 
     [Test]
     public void Paths_are_joined_to_the_base_url_and_ids_escaped() =>
-        Assert.That(Paths.Url(new Uri("http://h.example/api/v3/"), "/services/{id}", "a b/c").AbsoluteUri,
+        Assert.That(TargetUrls.Url(new Uri("http://h.example/api/v3/"), "/services/{id}", "a b/c").AbsoluteUri,
             Is.EqualTo("http://h.example/api/v3/services/a%20b%2Fc"));
 
     [Test]
@@ -32,7 +32,7 @@ public class RunnerTests
         // The reference serves 25 services, 10 a page: one id from each of pages 1, 2 and 3.
         var order = server.Requests.Count(r => r.Url.EndsWith("/services?page=1")) == 1
             ? Fixtures.ReferenceServiceIds() : throw new AssertionException("page 1 was not fetched once");
-        var looked = server.Requests.Select(r => new Uri(r.Url).AbsolutePath).Where(p => p.StartsWith("/services/") && !p.Contains(Paths.AbsentId))
+        var looked = server.Requests.Select(r => new Uri(r.Url).AbsolutePath).Where(p => p.StartsWith("/services/") && !p.Contains(TargetUrls.AbsentId))
             .Select(p => order.IndexOf(p["/services/".Length..]) / 10).ToList();
         Assert.That(looked, Is.EquivalentTo(new[] { 0, 1, 2 }));
     }
@@ -48,7 +48,7 @@ public class RunnerTests
         Assert.That(coverage["GET /services"].RecordsValidated, Is.EqualTo(25));
         Assert.That(coverage["GET /services/{id}"].IdsLookedUp, Is.EqualTo(3));
         Assert.That(result.Coverage.Where(c => c.IsGap), Is.Empty);
-        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Also(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Apply(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
         var services = report["coverage"]!.AsArray().Single(c => c!["operation"]!.GetValue<string>() == "GET /services")!;
         Assert.That(services["recordsValidated"]!.GetValue<int>(), Is.EqualTo(25));
         Assert.That(services["gap"], Is.Null);
@@ -69,15 +69,15 @@ public class RunnerTests
 
     [Test]
     public void More_pages_sampled_spread_evenly() =>
-        Assert.That(Runner.PagesToSample(100, 6), Is.EqualTo(new long[] { 20, 40, 60, 80, 100 }), "page 1 and five more");
+        Assert.That(PageSampling.PagesToSample(100, 6), Is.EqualTo(new long[] { 20, 40, 60, 80, 100 }), "page 1 and five more");
 
     [Test]
     public void A_hostile_total_page_count_is_capped() =>
-        Assert.That(Runner.PagesToSample(long.MaxValue, 3), Is.EqualTo(new long[] { 500_000_000, 1_000_000_000 }));
+        Assert.That(PageSampling.PagesToSample(long.MaxValue, 3), Is.EqualTo(new long[] { 500_000_000, 1_000_000_000 }));
 
     [Test]
     public void A_base_url_query_is_kept_and_the_path_joined_before_it() =>
-        Assert.That(Paths.Url(new Uri("https://h.example/oruk?key=abc"), "/services", query: "page=2").AbsoluteUri,
+        Assert.That(TargetUrls.Url(new Uri("https://h.example/oruk?key=abc"), "/services", query: "page=2").AbsoluteUri,
             Is.EqualTo("https://h.example/oruk/services?key=abc&page=2"));
 
     [Test]
@@ -183,7 +183,7 @@ public class RunnerTests
         var result = await RunAsync(server.Url, settings);
         Assert.That(server.Requests.Count(r => r.Url.Contains("api_key=s3cret-value")), Is.EqualTo(server.Requests.Count - 3),
             "every request but the three anonymous ones carries the key");
-        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Also(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
+        var report = System.Text.Json.Nodes.JsonNode.Parse(Conformance.Tests.Reports.Runs.Write(new Conformance.Reports.JsonReport(), result).Apply(text => Conformance.Tests.Reports.ReportSchema.AssertValid(text)))!;
         Assert.That(report.ToJsonString(), Does.Not.Contain("s3cret-value").And.Contain("api_key=***"));
     }
 
@@ -206,7 +206,7 @@ public class RunnerTests
         var result = await RunAsync(server.Url, settings);
         foreach (var reporter in Conformance.Reports.ReportWriter.All)
         {
-            var text = new StringWriter().Also(w => reporter.Write(result, w)).ToString();
+            var text = new StringWriter().Apply(w => reporter.Write(result, w)).ToString();
             Assert.That(text, Does.Not.Contain("s3cret").And.Not.Contain("top-secret-header"), reporter.FileName);
         }
     }
@@ -220,10 +220,10 @@ public class RunnerTests
         };
         Assert.Multiple(() =>
         {
-            Assert.That(Records.IdsFor(records, "username"), Is.EqualTo(new[] { "ann" }));
-            Assert.That(Records.IdsFor(records, "petId"), Is.EqualTo(new[] { "p1" }));
-            Assert.That(Records.IdsFor(records, "id"), Is.EqualTo(new[] { "7" }));
-            Assert.That(Records.IdsFor(records, "colour"), Is.Empty, "no field named like it: no guess");
+            Assert.That(AnswerRecords.IdsFor(records, "username"), Is.EqualTo(new[] { "ann" }));
+            Assert.That(AnswerRecords.IdsFor(records, "petId"), Is.EqualTo(new[] { "p1" }));
+            Assert.That(AnswerRecords.IdsFor(records, "id"), Is.EqualTo(new[] { "7" }));
+            Assert.That(AnswerRecords.IdsFor(records, "colour"), Is.Empty, "no field named like it: no guess");
         });
     }
 

@@ -10,11 +10,11 @@ public class SamplingTests
     [Test]
     public void Random_pages_are_distinct_new_and_repeat_with_the_seed()
     {
-        var first = Runner.PagesToSample(1000, 3, 2, new Random(42)).ToList();
+        var first = PageSampling.PagesToSample(1000, 3, 2, new Random(42)).ToList();
         Assert.That(first, Has.Count.EqualTo(4).And.Contains(500L).And.Contains(1000L).And.Unique);
         Assert.That(first, Has.All.InRange(2L, 1000L));
-        Assert.That(Runner.PagesToSample(1000, 3, 2, new Random(42)), Is.EqualTo(first), "the same seed, the same pages");
-        Assert.That(Runner.PagesToSample(4, 3, 5, new Random(1)), Is.EqualTo(new long[] { 2, 3, 4 }), "never more pages than there are");
+        Assert.That(PageSampling.PagesToSample(1000, 3, 2, new Random(42)), Is.EqualTo(first), "the same seed, the same pages");
+        Assert.That(PageSampling.PagesToSample(4, 3, 5, new Random(1)), Is.EqualTo(new long[] { 2, 3, 4 }), "never more pages than there are");
     }
 
     /// <summary>The ORUK reference with one record a page unless asked otherwise: 25 pages of services.</summary>

@@ -124,6 +124,31 @@ public class FetchPolicyTests
     }
 
     [Test]
+    public void A_document_a_server_names_reaches_public_addresses_and_that_servers_own_origin_only()
+    {
+        var policy = new FetchPolicy();
+        var target = new Uri("http://127.0.0.1:8080/oruk/");
+        Assert.That(policy.RefuseNamedAddress(new Uri("https://docs.vendor.example/openapi.json"), IPAddress.Parse("93.184.216.34"), target), Is.Null);
+        Assert.That(policy.RefuseNamedAddress(new Uri("http://127.0.0.1:8080/openapi.json"), IPAddress.Loopback, target), Is.Null,
+            "the API's own origin is the user's choice, wherever it is");
+        Assert.That(policy.RefuseNamedAddress(new Uri("http://127.0.0.1:9090/openapi.json"), IPAddress.Loopback, target),
+            Does.Contain("loopback").And.Contain("a document a server names").And.Contain("--ref-map"), "another port is another origin");
+        Assert.That(policy.RefuseNamedAddress(new Uri("http://metadata.example/latest"), IPAddress.Parse("169.254.169.254"), target), Does.Contain("link-local"));
+        var intranet = new Uri("https://docs.intranet.example/openapi.json");
+        Assert.That(policy.RefuseNamedAddress(intranet, IPAddress.Parse("10.0.0.7"), target), Does.Contain("--allow-remote-refs docs.intranet.example"));
+        policy.AllowRemoteRefs("docs.intranet.example");
+        Assert.That(policy.RefuseNamedAddress(intranet, IPAddress.Parse("10.0.0.7"), target), Is.Null);
+    }
+
+    [Test]
+    public void A_document_a_server_names_is_never_a_local_file()
+    {
+        var source = new SpecSource(new FetchPolicy());
+        Assert.That(() => source.ReadNamed(new Uri("file:///etc/passwd"), new Uri("http://127.0.0.1:8080/")),
+            Throws.TypeOf<SpecLoadException>().With.Message.Contains("never read from a local file"));
+    }
+
+    [Test]
     public void A_private_address_needs_its_host_allowed()
     {
         var policy = new FetchPolicy();

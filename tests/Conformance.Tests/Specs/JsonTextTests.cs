@@ -12,7 +12,7 @@ public class JsonTextTests
     {
         var record = (JsonObject)JsonNode.Parse("""{"id": "\ud800", "name": "Caf\u00e9 \ud800 club"}""")!;
         Assert.That(JsonText.Of(record["id"]), Is.Null);
-        Assert.That(Records.IdOf(record, "id"), Is.Null);
+        Assert.That(AnswerRecords.IdOf(record, "id"), Is.Null);
         var search = Fixtures.Profile.Filters.Single(f => f.Parameter == "search");
         Assert.DoesNotThrow(() => FilterMatching.ValueFrom(record, search));
     }

@@ -36,7 +36,7 @@ public class SchemaResolutionTests
             Operation = operation.Id, Purpose = "fetch", Method = "GET", Url = "http://vendor.test/thing", RequestHeaders = [],
             Status = 200, ContentType = "application/json", Body = Encoding.UTF8.GetBytes(body),
         };
-        var findings = new ResponseSchemaCheck().Evaluate(new OperationRun(operation, Tier.Required, OperationRole.Other, [exchange]),
+        var findings = new ResponseSchemaCheck().Evaluate(new OperationRun(operation, Tier.Required, OperationRole.Other, [new SentRequest(exchange)]),
             new CheckContext(spec, GenericProfile.For(spec))).ToList();
         Assert.That(findings, Has.Count.EqualTo(1));
         return findings[0];

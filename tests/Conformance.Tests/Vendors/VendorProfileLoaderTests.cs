@@ -33,12 +33,49 @@ public class VendorProfileLoaderTests
     }
 
     [Test]
-    public void Query_parameters_are_read_but_a_secret_among_them_is_refused()
+    public void Query_parameters_are_read_and_a_secret_is_decided_by_position_not_by_name()
     {
-        var profile = VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  jurisdiction_id: harbourside.example\n"));
+        var profile = VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  jurisdiction_id: harbourside.example\n  key_usage_type: signing\n  keyword: monkey\n"));
         Assert.That(profile.QueryParameters["jurisdiction_id"], Is.EqualTo("harbourside.example"));
-        var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nquery_parameters:\n  api_key: abc123\n")));
-        Assert.That(refused!.Message, Does.Contain("api_key").And.Contain("secret"));
+        Assert.That(profile.QueryParameters["key_usage_type"], Is.EqualTo("signing"), "a name holding 'key' is no secret");
+        Assert.That(profile.QueryParameters["keyword"], Is.EqualTo("monkey"));
+        var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal
+            + "\nauth:\n  type: api-key\n  query: api_key\n  secret_env: KEY\nquery_parameters:\n  api_key: abc123\n")));
+        Assert.That(refused!.Message, Does.Contain("api_key").And.Contain("secret_env").And.Not.Contain("abc123"));
+        var header = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nheader_parameters:\n  Authorization: Bearer abc123\n")));
+        Assert.That(header!.Message, Does.Contain("Authorization").And.Not.Contain("abc123"));
+    }
+
+    [Test]
+    public void Parameter_values_are_read_as_the_text_written()
+    {
+        var profile = VendorProfileLoader.Load(Write(Minimal + """
+
+            path_parameters:
+              ARS: 091620000000
+              date: 2024-01-01
+            query_parameters:
+              end_time: 2024010112
+              flag: true
+              ratio: 1.50
+            header_parameters:
+              x-v: 1
+            operation_parameters:
+              GET /trips:
+                end_time: 1704067200
+            limits:
+              requests_per_second: 2
+            """));
+        Assert.That(profile.PathParameters["ARS"], Is.EqualTo("091620000000"), "the leading 0 is kept");
+        Assert.That(profile.PathParameters["date"], Is.EqualTo("2024-01-01"));
+        Assert.That(profile.QueryParameters["end_time"], Is.EqualTo("2024010112"));
+        Assert.That(profile.QueryParameters["flag"], Is.EqualTo("true"));
+        Assert.That(profile.QueryParameters["ratio"], Is.EqualTo("1.50"));
+        Assert.That(profile.HeaderParameters["x-v"], Is.EqualTo("1"));
+        Assert.That(profile.OperationParameters["GET /trips"]["end_time"], Is.EqualTo("1704067200"));
+        Assert.That(profile.Limits.RequestsPerSecond, Is.EqualTo(2), "elsewhere numbers are still numbers");
+        var bad = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\noperation_parameters:\n  trips:\n    end_time: 1\n")));
+        Assert.That(bad!.Message, Does.Contain("METHOD /path"));
     }
 
     [Test]
@@ -50,6 +87,20 @@ public class VendorProfileLoaderTests
         Assert.That(credentials.Secrets, Does.Contain("s3cret"));
         var refused = Assert.Throws<ConfigurationException>(() => VendorProfileLoader.Load(Write(Minimal + "\nauth:\n  type: oauth2\n  client_id_env: ID\n  client_secret_env: SECRET\n")));
         Assert.That(refused!.Message, Does.Contain("token_url"));
+    }
+
+    [Test]
+    public void Openapi_url_names_the_suppliers_document_by_url_or_by_a_file_beside_the_profile()
+    {
+        Assert.That(VendorProfileLoader.Load(Write(Minimal + "\nopenapi_url: https://api.example.org/oruk/openapi.json\n")).OpenApiUrl,
+            Is.EqualTo("https://api.example.org/oruk/openapi.json"));
+        var file = Write(Minimal + "\nopenapi_url: supplier/openapi.yaml\n");
+        var document = Path.Combine(Path.GetDirectoryName(file)!, "supplier", "openapi.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(document)!);
+        File.WriteAllText(document, "openapi: 3.0.3\n");
+        Assert.That(VendorProfileLoader.Load(file).OpenApiUrl, Is.EqualTo(document), "read from the profile's folder, whatever the working folder");
+        Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\nopenapi_url: missing.yaml\n")),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("openapi_url names the file 'missing.yaml', which does not exist"));
     }
 
     [Test]
@@ -82,11 +133,6 @@ public class VendorProfileLoaderTests
     [TestCase("auth: {type: api-key, header: X, query: k, secret_env: S}", "exactly one of header or query")]
     [TestCase("auth: {type: oauth9}", "type must be none, api-key, bearer, basic or oauth2")]
     [TestCase("features: {/taxonomies: maybe}", "/taxonomies must be implemented, not-implemented or unknown")]
-    [TestCase("limits: {requests_per_second: 0}", "out of range")]
-    [TestCase("limits: {timeout_seconds: 1e300}", "out of range")]
-    [TestCase("limits: {max_body_mb: 0}", "max_body_mb 1 to 2000")]
-    [TestCase("limits: {max_body_mb: 2001}", "max_body_mb 1 to 2000")]
-    [TestCase("limits: {deadline_seconds: 0}", "deadline_seconds above 0 up to a week")]
     [TestCase("auth: {type: api-key, header: 'Bad Header:', secret_env: K}", "not a valid HTTP header name")]
     [TestCase("auth:", "must not be left empty")]
     [TestCase("environment: staging", "environment must be production or test")]
@@ -94,6 +140,23 @@ public class VendorProfileLoaderTests
     public void Mistakes_are_refused_naming_the_file(string extra, string expected) =>
         Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\n" + extra + "\n")),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("vendor.yaml").And.Message.Contains(expected));
+
+    // A limit is a number when the profile is read; the door holds it to its range, in the words a flag gets (Limits).
+    [TestCase("limits: {requests_per_second: 0}", "limits.requests_per_second must be a number of requests a second from 0.01 to 1000, not '0'.")]
+    [TestCase("limits: {timeout_seconds: 1e300}", "limits.timeout_seconds must be a number of seconds above 0 and at most 3600, not '1E+300'.")]
+    [TestCase("limits: {max_body_mb: 0}", "limits.max_body_mb must be a whole number of megabytes from 1 to 2000, not '0'.")]
+    [TestCase("limits: {max_body_mb: 2001}", "limits.max_body_mb must be a whole number of megabytes from 1 to 2000, not '2001'.")]
+    [TestCase("limits: {deadline_seconds: 0}", "limits.deadline_seconds must be a number of seconds above 0 and at most a week, not '0'.")]
+    [TestCase("limits: {max_pages: 10001}", "limits.max_pages must be a whole number from 1 to 10000, not '10001'.")]
+    [TestCase("limits: {concurrency: 65}", "limits.concurrency must be a whole number from 1 to 64, not '65'.")]
+    public void Limits_out_of_range_are_refused_by_the_door_naming_the_file(string extra, string expected)
+    {
+        var file = Write(Minimal + "\n" + extra + "\n");
+        var vendor = VendorProfileLoader.Load(file);
+        var door = new Conformance.Door.RunDoor { Catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue() };
+        Assert.That(() => door.Open(vendor, new Conformance.Running.RunOverrides()),
+            Throws.TypeOf<ConfigurationException>().With.Message.EqualTo($"{file}: {expected}"));
+    }
 
     [Test]
     public void An_unknown_key_holding_a_mapping_is_placed_on_its_own_line()

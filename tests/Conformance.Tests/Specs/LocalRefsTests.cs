@@ -97,4 +97,14 @@ public class LocalRefsTests
         Assert.That(root.ToJsonString(), Is.EqualTo(before));
         _ = JsonDocument.Parse(before); // still the same JSON
     }
+
+    [Test]
+    public void A_ref_inside_a_schema_with_its_own_id_is_that_resources_and_left_alone()
+    {
+        var spec = SchemaResolutionTests.SpecWith(
+            """{"$id": "https://example.org/thing", "$defs": {"n": {"type": "integer"}}, "properties": {"count": {"$ref": "#/$defs/n"}}}""");
+        Assert.That(spec.Diagnostics.Where(d => d.Message.Contains("names nothing") || d.Message.Contains("points through")), Is.Empty);
+        Assert.That(SchemaResolutionTests.Judge(spec, """{"count": "three"}"""), Is.EqualTo(FindingKind.Violated));
+        Assert.That(SchemaResolutionTests.Judge(spec, """{"count": 3}"""), Is.EqualTo(FindingKind.Satisfied));
+    }
 }

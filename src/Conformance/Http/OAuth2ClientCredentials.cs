@@ -15,6 +15,7 @@ public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, strin
     private string? _token;
     private DateTimeOffset _refreshAt = DateTimeOffset.MinValue;
 
+    public Uri TokenUrl => tokenUrl;
     public string ClientId => clientId;
     public string ClientSecret => clientSecret;
     public IReadOnlyList<string> Issued => _issued;

@@ -57,6 +57,8 @@ public sealed class SpecLoader(SpecSource source)
             diagnostics.AddRange(ErrataApplier.Apply(root, errata));
 
         InlinePathItems(obj, origin, diagnostics);
+        var references = LocalRefs.Repair(root);
+        diagnostics.AddRange(references.Diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
         var operations = OperationsOf(model, root, version.StartsWith('2'), diagnostics);
         foreach (var path in operations.Select(o => o.Path).Distinct().Where(DotSegments.In))
@@ -65,6 +67,7 @@ public sealed class SpecLoader(SpecSource source)
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
         EcmaPatterns.Translate(validationRoot);
+        var dangling = LocalRefs.Repair(validationRoot).Dangling; // the same $refs, at their places in the tree validation reads
 
         return new Spec
         {
@@ -74,7 +77,7 @@ public sealed class SpecLoader(SpecSource source)
             Root = root,
             Operations = operations,
             Diagnostics = diagnostics,
-            Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+            Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics, dangling),
             CredentialParameters = CredentialParametersOf(obj),
             Fetched = fetch,
             Origin = origin,
@@ -170,12 +173,25 @@ public sealed class SpecLoader(SpecSource source)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         var result = new OpenApiJsonReader().Read(tree, location, settings);
-        foreach (var error in result.Diagnostic?.Errors ?? [])
+        foreach (var error in (result.Diagnostic?.Errors ?? []).Where(e => !ReaderCannotFollow(tree, e.Pointer, e.Message)))
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, error.Pointer ?? "", error.Message));
-        foreach (var warning in result.Diagnostic?.Warnings ?? [])
+        foreach (var warning in (result.Diagnostic?.Warnings ?? []).Where(w => !ReaderCannotFollow(tree, w.Pointer, w.Message)))
             diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Parse, warning.Pointer ?? "", warning.Message));
         return result.Document ?? throw new SpecLoadException($"'{location}' could not be read as OpenAPI {version}.") { DocumentFault = true };
     }
+
+    /// <summary>
+    /// The OpenAPI reader follows a schema `$ref` only into components/schemas and says any other "does not point to an
+    /// existing schema" (the bundled APDS document names schemas by their place under paths, as JSON Reference allows). Where the `$ref` does name
+    /// a node of the document, that is the reader's limit, not the document's fault: validation reads the tree itself.
+    /// </summary>
+    private static bool ReaderCannotFollow(JsonNode tree, string? pointer, string message) =>
+        message.StartsWith("The schema reference '", StringComparison.Ordinal)
+        && message.EndsWith("' does not point to an existing schema.", StringComparison.Ordinal)
+        && pointer is { Length: > 1 } && pointer[0] == '#'
+        && JsonPointers.Resolve(tree, Uri.UnescapeDataString(pointer[1..])) is JsonValue value && value.TryGetValue<string>(out var reference)
+        && reference.StartsWith("#/", StringComparison.Ordinal)
+        && JsonPointers.Resolve(tree, Uri.UnescapeDataString(reference[1..])) is not null;
 
     /// <summary>A copy of the document for the operation reader, with every schema (and schema map) emptied.</summary>
     private static JsonNode WithoutSchemas(JsonNode tree)

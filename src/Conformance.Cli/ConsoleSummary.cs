@@ -1,20 +1,27 @@
+using Conformance.Reports;
 using Conformance.Running;
+using Conformance.Specs;
 
 namespace Conformance.Cli;
 
-/// <summary>The findings that matter (fail, warning, error), where the reports are, and last the verdict and the report to open.</summary>
+/// <summary>
+/// The end of a run on the console: the findings that matter (fail, warning, error), what else to know, where the
+/// reports are (<see cref="Print"/>); and last, after anything the front end adds (a certificate), the verdict and the
+/// report to open (<see cref="Conclude"/>), so the main report's line is the console's last.
+/// </summary>
 public static class ConsoleSummary
 {
-    public static void Print(RunResult result, IReadOnlyList<Conformance.Reports.WrittenReport> reports)
+    public static void Print(RunResult result, IReadOnlyList<WrittenReport> reports)
     {
         var say = Terminal.Out;
         string Masked(string text) => Conformance.Http.Redaction.Mask(text, result.Secrets);
         say.Line();
         if (result.Seed is { } seed) say.Line($"[grey]pages sampled with seed {seed} (--seed {seed} repeats them)[/]");
+        if (WebPageAnswers.Of(result)) say.Line($"[yellow]{WebPageAnswers.Sentence}:[/] {Masked(WebPageAnswers.Advice(result))}");
         var notable = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Warning or Outcome.Error).ToList();
         if (notable.Count > 0)
         {
-            var table = new ConsoleTable("outcome", "check", "operation", "clause", "finding");
+            var table = new ConsoleTable("outcome", "check", "operation", "clause", "finding") { HeadingColumns = 4, Unnamed = ["finding"] };
             foreach (var r in notable.OrderBy(r => r.Outcome == Outcome.Fail ? 0 : r.Outcome == Outcome.Error ? 1 : 2))
                 table.Row(Colour(r.Outcome), ConsoleText.Of($"{r.Check}"), ConsoleText.Of($"{Masked(r.Operation)}"), ConsoleText.Of($"{r.Clause}"),
                     ConsoleText.Of($"{Masked(r.Message)}"));
@@ -22,7 +29,10 @@ public static class ConsoleSummary
         }
         foreach (var note in result.Notes)
             say.Line($"note: {Masked(note)}");
-        foreach (var diagnostic in result.Diagnostics)
+        // The errata are the profile's, the same every run: one line says how they met the document and where to read them.
+        if (ErrataSummary.Of(result.Diagnostics, "the published document") is { } errata)
+            say.Line($"[grey]{errata}: conformance describe {result.StandardId} lists them.[/]");
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Kind != SpecDiagnostic.Erratum))
             say.Line($"[grey]spec diagnostic ({diagnostic.Kind}): {Masked(diagnostic.Message)}[/]");
         var required = result.Coverage.Where(c => c.Tier == Conformance.Standards.Tier.Required && c.Read).ToList();
         if (required.Count > 0)
@@ -42,9 +52,17 @@ public static class ConsoleSummary
             if (report.Written) say.Line($"[grey]wrote {report.Path}[/]");
             else say.Line($"[red]Not written:[/] {report.Path}: {Masked(report.Problem!)}");
         }
-        say.Line($"Verdict: [bold]{VerdictWord(result.Verdict)}[/]");
-        if (Conformance.Reports.ReportWriter.Main(reports) is { } main)
-            say.Line($"Report: [bold]{main.Path}[/]");
+    }
+
+    /// <summary>The last lines: whose API it was, the verdict, and the report to open.</summary>
+    public static void Conclude(RunResult result, IReadOnlyList<WrittenReport> reports)
+    {
+        var say = Terminal.Out;
+        if (result.Supplier.Demonstration) say.Line($"[yellow]{Supplier.DemonstrationHeading}:[/] {Supplier.DemonstrationMeaning}");
+        say.Line($"Verdict: [bold]{VerdictWord(result.Verdict)}[/] for {Conformance.Http.Redaction.Mask(result.SupplierName, result.Secrets)}");
+        // Whole, never wrapped: a script reads the report's path from the last line (tail -n 1).
+        if (ReportWriter.Main(reports) is { } main)
+            say.Whole($"Report: [bold]{main.Path}[/]");
     }
 
     /// <summary>A verdict in its colour: green a pass, yellow a pass with warnings, red anything else (including a word history made up).</summary>

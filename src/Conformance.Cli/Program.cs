@@ -1,48 +1,59 @@
 using Conformance.Cli.Commands;
 using Conformance.Cli;
+using Conformance;
 using Spectre.Console.Cli;
-using Spectre.Console;
 
 // A spec's pattern is run against a server's text: a catastrophic pattern must time out, not hang the run. Every
 // regular expression made without a timeout of its own gets this one (it must be set before the first is made).
 AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(2));
 
-// Output to a file or a CI log is not wrapped: a finding stays on one line, whole, for grep.
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 1000;
+// Output that is not a terminal (a CI log, a file) is laid out at 100 columns by the harness, and so is Spectre's help.
+var spectre = ConsoleLayout.Configure();
 
+var hints = new UsageHints();
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("conformance");
+    config.SetApplicationVersion(HarnessInfo.Line); // conformance --version: the version and commit reports record
+    config.ConfigureConsole(spectre);
     config.PropagateExceptions();
     config.UseStrictParsing();
-    config.AddCommand<RunCommand>("run")
+    config.ValidateExamples(); // every example --help prints parses, as printed (each start checks them)
+    hints.Add<RunCommand>(config, "run")
         .WithDescription("Test an API against a standard and write a verdict with evidence.")
         .WithExample("run", "--standard", "oruk-3.0", "--url", "https://api.example.org")
         .WithExample("run", "--standard", "oruk-3.0", "--reference");
-    config.AddCommand<DriftCommand>("drift")
+    hints.Add<DriftCommand>(config, "drift")
         .WithDescription("Compare a supplier's own OpenAPI document with the standard's: what would break a client of the standard.")
         .WithExample("drift", "--standard", "oruk-3.0", "--spec", "supplier-openapi.json")
         .WithExample("drift", "--standard", "oruk-3.0", "--url", "https://api.example.org");
-    config.AddCommand<StandardsCommand>("standards").WithDescription("List the installed standards.");
-    config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
-    config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
+    hints.Add<StandardsCommand>(config, "standards").WithDescription("List the installed standards.");
+    hints.Add<DescribeCommand>(config, "describe").WithDescription("Show a standard's clauses and the checks that verify each.")
+        .WithExample("describe", "oruk-3.0");
+    hints.Add<ServeCommand>(config, "serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
         .WithExample("serve", "--standard", "oruk-3.0", "--defect", "missing-cors");
-    config.AddCommand<KeygenCommand>("keygen").WithDescription("Make an ECDSA P-256 key pair for signing certificates.")
+    hints.Add<KeygenCommand>(config, "keygen").WithDescription("Make an ECDSA P-256 key pair for signing certificates.")
         .WithExample("keygen", "--out", "keys");
-    config.AddCommand<VerifyCommand>("verify").WithDescription("Check a certificate offline: signature, expiry and (--report) the report it certifies.")
+    hints.Add<VerifyCommand>(config, "verify").WithDescription("Check a certificate offline: signature, expiry and (--report) the report it certifies.")
         .WithExample("verify", "reports/certificate.json", "--key", "keys/signing-key.pub.pem", "--report", "reports/report.json");
-    config.AddCommand<DefectsCommand>("defects").WithDescription("List the defect catalogue, or (--matrix) prove each defect is caught by its check.");
-    config.AddCommand<MonitorCommand>("monitor").WithDescription("Test many vendor profiles at once, record them in history, and write a supplier dashboard.")
-        .WithExample("monitor", "--profiles", "vendor-profiles/*.yaml", "--out", "nightly");
-    config.AddCommand<HistoryCommand>("history").WithDescription("List the runs the monitor has recorded.");
-    config.AddCommand<DiffCommand>("diff").WithDescription("Show what changed between two recorded runs (default: each target's last two).");
-    config.AddCommand<MergeCommand>("merge").WithDescription("Join the output folders of monitor shards into one dashboard and one history.");
+    hints.Add<DefectsCommand>(config, "defects").WithDescription("List the defect catalogue, or (--matrix) prove each defect is caught by its check.");
+    // The pattern is quoted as a user must type it: unquoted, the shell expands it into many arguments.
+    hints.Add<MonitorCommand>(config, "monitor").WithDescription("Test many vendor profiles at once, record them in history, and write a supplier dashboard.")
+        .WithExample("monitor", "--profiles", "'vendor-profiles/*.yaml'", "--out", "nightly");
+    hints.Add<HistoryCommand>(config, "history").WithDescription("List the runs the monitor has recorded, newest first.");
+    hints.Add<DiffCommand>(config, "diff").WithDescription("Show what changed between two recorded runs (default: each target's last two).");
+    hints.Add<MergeCommand>(config, "merge").WithDescription("Join the output folders of monitor shards into one dashboard and one history.");
 });
 
 try
 {
     return await app.RunAsync(args);
+}
+catch (CommandParseException e)
+{
+    Terminal.Out.Line($"[red]Error:[/] {hints.Describe(e, args)}");
+    return ExitCodes.Usage;
 }
 catch (Exception e) when (ExitCodes.IsUsageError(e))
 {

@@ -41,6 +41,8 @@ public class CertificateTests
         Assert.That(run.Output, Does.Contain("Certificate: wrote").And.Contain("The certificate is a demo"));
         var certificate = Path.Combine(outDir, "certificate.json");
         var report = Path.Combine(outDir, "report.json");
+        Assert.That(run.Output.TrimEnd().Split('\n')[^1], Is.EqualTo($"Report: {Path.Combine(outDir, "report.html")}"), "the report to open is the last line, after the certificate's");
+        Assert.That(run.Output.IndexOf("Certificate: wrote", StringComparison.Ordinal), Is.LessThan(run.Output.IndexOf("Verdict: pass", StringComparison.Ordinal)));
 
         var verify = await Cli.RunAsync("verify", certificate, "--key", Public(keys), "--report", report);
         Assert.That(verify.ExitCode, Is.EqualTo(0), verify.All);
@@ -56,7 +58,21 @@ public class CertificateTests
             Assert.That(predicate["verdict"]!.GetValue<string>(), Is.EqualTo("pass"));
             Assert.That(predicate["summary"]!["pass"]!.GetValue<int>(),
                 Is.EqualTo(JsonNode.Parse(File.ReadAllText(report))!["summary"]!["pass"]!.GetValue<int>()));
+            // The spec by what it is, never by where this machine installed it.
+            Assert.That(predicate["spec"]!["source"]!.GetValue<string>(), Is.EqualTo("transcription"));
+            Assert.That(predicate["spec"]!["standard"]!.GetValue<string>(), Is.EqualTo("oruk-3.0"));
+            Assert.That(predicate["spec"]!["version"]!.GetValue<string>(), Is.EqualTo("3.0"));
+            Assert.That(predicate["spec"]!["sha256"]!.GetValue<string>(), Is.EqualTo(JsonNode.Parse(File.ReadAllText(report))!["spec"]!["sha256"]!.GetValue<string>()));
+            Assert.That(predicate["spec"]!["location"], Is.Null);
+            Assert.That(predicate.ToJsonString(), Does.Not.Contain(AppContext.BaseDirectory.TrimEnd('/')));
+            Assert.That(predicate.ToJsonString().Contains("file://", StringComparison.Ordinal), Is.False, "no file URL");
         });
+
+        // The private key given where the public one belongs: it still verifies, and says what it did.
+        var withPrivate = await Cli.RunAsync("verify", certificate, "--key", Private(keys), "--report", report);
+        Assert.That(withPrivate.ExitCode, Is.EqualTo(0), withPrivate.All);
+        Assert.That(Cli.Words(withPrivate.Output), Does.Contain($"{Private(keys)} is a private key: the public key was derived from it").And.Contain("Valid certificate"));
+        Assert.That(verify.Output, Does.Not.Contain("private key"));
     }
 
     [Test]
@@ -234,7 +250,7 @@ public class CertificateTests
             Assert.Multiple(() =>
             {
                 Assert.That(certificate.ExitCode, Is.EqualTo(2), certificate.All);
-                Assert.That(certificate.All, Does.Contain("larger than 1024 KB").And.Not.Contain("   at "));
+                Assert.That(Cli.Words(certificate.All), Does.Contain("larger than 1024 KB").And.Not.Contain("   at "));
                 Assert.That(report.ExitCode, Is.EqualTo(1), report.All);
                 Assert.That(report.All, Does.Contain("the report given is not the one certified"));
                 foreach (var result in new[] { certificate, report })

@@ -106,6 +106,12 @@ public static class Cli
         return start;
     }
 
+    /// <summary>
+    /// Output with every run of spaces and line breaks made one space: what a reader sees of a sentence the program
+    /// wrapped at 100 columns (a CI log), for a test that looks for a sentence wherever it was wrapped.
+    /// </summary>
+    public static string Words(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "conformance-tests", Guid.NewGuid().ToString("N"));

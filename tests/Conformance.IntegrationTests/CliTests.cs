@@ -243,11 +243,13 @@ public class CliTests
         var result = await Cli.RunAsync("describe", "--standard", standard);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.All);
         var profile = Conformance.Running.ConformanceRun.DefaultCatalogue().Load(standard);
+        // Piped, each clause is a block: its id and level, then its statement, source and checks, then a blank line.
+        var blocks = result.Output.Split("\n\n");
         foreach (var clause in profile.Clauses)
         {
-            var line = result.Output.Split('\n').FirstOrDefault(l => l.Contains(clause.Id));
-            Assert.That(line, Is.Not.Null, clause.Id);
-            Assert.That(line, clause.IsManual ? Does.Contain("manual") : Does.Contain(clause.Checks[0]), clause.Id);
+            var block = blocks.FirstOrDefault(b => b.Split('\n').Any(l => l.StartsWith(clause.Id + " ", StringComparison.Ordinal)));
+            Assert.That(block, Is.Not.Null, clause.Id);
+            Assert.That(block, clause.IsManual ? Does.Contain("manual") : Does.Contain(clause.Checks[0]), clause.Id);
         }
         Assert.That(result.Output, Does.Contain($"{profile.Errata[0].Id}"));
     }

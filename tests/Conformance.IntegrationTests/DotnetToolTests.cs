@@ -15,6 +15,7 @@ public class DotnetToolTests
         var pack = await Dotnet.RunAsync(Checkout.Root, TimeSpan.FromMinutes(5), "pack", Path.Combine("src", "Conformance.Cli", "Conformance.Cli.csproj"),
             "--no-build", "-c", Checkout.Configuration, "-o", feed);
         Assert.That(pack.ExitCode, Is.Zero, pack.All);
+        Assert.That(pack.All, Does.Not.Contain("readme").IgnoreCase, "the package has a readme: its NuGet page explains the tool");
 
         var standards = Directory.GetDirectories(Path.Combine(Checkout.Root, "standards"))
             .Where(d => File.Exists(Path.Combine(d, "profile.yaml"))).Select(Path.GetFileName).OfType<string>().ToList();
@@ -24,6 +25,9 @@ public class DotnetToolTests
             var entries = package.Entries.Select(e => e.FullName).ToList();
             foreach (var id in standards)
                 Assert.That(entries, Has.Some.Match($@"^tools/net[0-9.]+/any/standards/{id.Replace(".", @"\.")}/profile\.yaml$"), $"{id} travels with the tool");
+            Assert.That(entries, Does.Contain("README.md"));
+            using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            Assert.That(nuspec.ReadToEnd(), Does.Contain("<readme>README.md</readme>"));
         }
 
         // Only the packed folder as a source, and a package cache of its own, so no other copy of the tool is found.
@@ -51,7 +55,7 @@ public class DotnetToolTests
         start.Environment["COLUMNS"] = "200";
         var listed = await Cli.RunAsync(start, TimeSpan.FromMinutes(1));
         Assert.That(listed.ExitCode, Is.Zero, listed.All);
-        Assert.That(listed.Output, Does.Contain($"from {tools}"), "read from the installed tool, not from a checkout");
+        Assert.That(Cli.Words(listed.Output), Does.Contain($"from {tools}"), "read from the installed tool, not from a checkout");
         foreach (var id in standards) Assert.That(listed.Output, Does.Contain(id));
     }
 }

@@ -34,7 +34,7 @@ public sealed class DefectsCommand : AsyncCommand<DefectsCommand.Settings>
         var catalogue = ConformanceRun.DefaultCatalogue();
         if (!settings.Matrix)
         {
-            var table = new ConsoleTable("defect", "standard", "what it breaks", "caught by", "clause");
+            var table = new ConsoleTable("defect", "standard", "what it breaks", "caught by", "clause") { HeadingColumns = 2 };
             foreach (var defect in DefectCatalogue.All.Where(d => settings.Standard is null || d.Standard == settings.Standard))
                 table.Row(ConsoleText.Of($"{defect.Name}"), ConsoleText.Of($"{defect.Standard}"), ConsoleText.Of($"{defect.Breaks}"),
                     defect.IsTrap ? ConsoleText.Of($"[grey](trap: must pass)[/]") : ConsoleText.Of($"{defect.Check} ({defect.Expected.ToString().ToLowerInvariant()})"),

@@ -14,11 +14,19 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "[STANDARD]"), Description("Standard to describe, e.g. oruk-3.0 (or give it with --standard).")]
+        public string? Named { get; init; }
+
         [CommandOption("--standard <ID>"), Description("Standard to describe, e.g. oruk-3.0.")]
-        public string? Standard { get; init; }
+        public string? Option { get; init; }
+
+        /// <summary>The standard, given either way: `describe oruk-3.0` or `describe --standard oruk-3.0`.</summary>
+        public string? Standard => Named ?? Option;
 
         public override ValidationResult Validate() =>
-            Standard is null ? ValidationResult.Error("--standard is required (see 'conformance standards').") : ValidationResult.Success();
+            Standard is null ? ValidationResult.Error("Name the standard: conformance describe oruk-3.0 (see 'conformance standards').")
+            : Named is not null && Option is not null && Named != Option ? ValidationResult.Error($"Two standards named: '{Named}' and --standard '{Option}'; give one.")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -32,7 +40,7 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
         say.Line($"optional endpoints: {string.Join(" ", profile.Endpoints.Optional)}");
 
         var titles = CheckCatalogue.All.ToDictionary(c => c.Id, c => c.Title);
-        var table = new ConsoleTable("clause", "level", "statement", "source", "verified by");
+        var table = new ConsoleTable("clause", "level", "statement", "source", "verified by") { HeadingColumns = 2 };
         foreach (var clause in profile.Clauses)
             table.Row(ConsoleText.Of($"{clause.Id}"), ConsoleText.Of($"{clause.Level.ToString().ToUpperInvariant()}"), ConsoleText.Of($"{clause.Statement}"),
                 ConsoleText.Of($"{clause.Source}"),

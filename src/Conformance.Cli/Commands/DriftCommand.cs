@@ -97,6 +97,7 @@ public sealed class DriftCommand : AsyncCommand<DriftCommand.Settings>
         var result = await DriftRun.ExecuteAsync(request, ConformanceRun.DefaultCatalogue(), cancel.Token);
         var written = ReportWriter.WriteAll(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
+        ConsoleSummary.Conclude(result, written); // the verdict and the report to open, last
         return Verdict.ExitCode(result.Verdict);
     }
 }

@@ -159,7 +159,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = new StopSignals(cancel);
-        say.Line($"Testing [bold]{Redaction.Mask(run.Request.Target.GetLeftPart(UriPartial.Path), run.Request.Secrets)}[/] against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(run.OnReference ? " (built-in reference implementation)" : "")}");
+        var address = Redaction.Mask(run.Request.Target.GetLeftPart(UriPartial.Path), run.Request.Secrets);
+        var supplier = run.Request.Supplier;
+        var named = supplier.Vendor is null && supplier.Product is null ? null : ConsoleText.Of($"[bold]{supplier.NameFor(address)}[/] at ");
+        say.Line($"Testing {named}{address} against [bold]{prepared.Profile.Name} {prepared.Profile.Version}[/]{(run.OnReference ? " (the built-in reference implementation: a demonstration)" : "")}");
         say.Line($"[grey]spec: {Redaction.Mask(prepared.Spec.Location.ToString(), run.Request.Secrets)} ({prepared.Spec.Operations.Count} operations, {prepared.Spec.Diagnostics.Count} diagnostics)[/]");
 
         // The signals stay handled until the reports are written: a stop never loses what was found.
@@ -169,6 +172,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         var written = run.WriteReports(result, outDir, ReportWriter.Choose(settings.Format));
         ConsoleSummary.Print(result, written);
         if (signingKey is not null) Print(await run.CertifyAsync(result, written, signingKey, settings.ValidDays ?? Certification.DefaultValidDays), run, signingKey);
+        ConsoleSummary.Conclude(result, written); // last, so the report to open is the console's last line
         return Verdict.ExitCode(result.Verdict);
     }
 

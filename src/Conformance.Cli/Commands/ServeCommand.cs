@@ -12,8 +12,14 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
+        [CommandArgument(0, "[STANDARD]"), Description("Standard to serve, e.g. oruk-3.0 (or give it with --standard).")]
+        public string? Named { get; init; }
+
         [CommandOption("--standard <ID>"), Description("Standard to serve, e.g. oruk-3.0.")]
-        public string? Standard { get; init; }
+        public string? Option { get; init; }
+
+        /// <summary>The standard, given either way: `serve oruk-3.0` or `serve --standard oruk-3.0`.</summary>
+        public string? Standard => Named ?? Option;
 
         [CommandOption("--port <N>"), Description("Port on 127.0.0.1 (default: a free one)."), TypeConverter(typeof(PortFlag))]
         public int? Port { get; init; }
@@ -25,7 +31,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public bool Admin { get; init; }
 
         public override ValidationResult Validate() =>
-            Standard is null ? ValidationResult.Error("--standard is required (see 'conformance standards').")
+            Standard is null ? ValidationResult.Error("Name the standard: conformance serve oruk-3.0 (see 'conformance standards').")
+            : Named is not null && Option is not null && Named != Option ? ValidationResult.Error($"Two standards named: '{Named}' and --standard '{Option}'; give one.")
             : Port is { } port && Door.Limits.Standard.Port is var limit && !limit.Allows(port) ? ValidationResult.Error(limit.Refusal(limit.Flag!, port))
             : ValidationResult.Success();
     }

@@ -9,7 +9,7 @@ public sealed class StandardsCommand : Command
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
         var catalogue = ConformanceRun.DefaultCatalogue();
-        var table = new ConsoleTable("id", "standard", "required endpoints", "clauses", "errata");
+        var table = new ConsoleTable("id", "standard", "required endpoints", "clauses", "errata") { HeadingColumns = 2 };
         foreach (var id in catalogue.Ids)
         {
             var profile = catalogue.Load(id);

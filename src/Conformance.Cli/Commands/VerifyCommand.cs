@@ -25,7 +25,10 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var key = SigningKeys.LoadPublic(settings.Key!);
+        using var key = SigningKeys.LoadVerifying(settings.Key!, out var derived);
+        if (derived)
+            Terminal.Out.Line(
+                $"[yellow]{settings.Key} is a private key:[/] the public key was derived from it to check the certificate. Verify with the public key ({SigningKeys.PublicKeyFile}); keep the private one to the signer.");
         var certificate = BoundedFile.Read(settings.Certificate, BoundedFile.MostCertificateBytes, "certificate");
         var report = settings.Report is null ? null : BoundedFile.Sha256(settings.Report, "report");
         Verification verification;
@@ -45,14 +48,14 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         }
         // Every claimed field is the signer's text: shown escaped, so it cannot clear a line or add one the certificate never said.
         say.Line($"[green]Valid certificate[/], signed by key {SigningKeys.KeyId(key)}:");
-        say.Line($"  standard  {claims.StandardName} {claims.StandardVersion} ({claims.StandardId})");
-        say.Line($"  target    {claims.Target}");
-        say.Line($"  vendor    {(claims.Vendor is null ? ConsoleText.Of($"not named (run without a vendor profile)") : ConsoleText.Of($"{claims.Vendor}, {claims.Product}"))}");
-        say.Line($"  verdict   {claims.Verdict} ({string.Join(", ", claims.Summary.Where(s => s.Value > 0).Select(s => $"{s.Value} {s.Key}"))})");
-        say.Line($"  tested    {claims.TestedUntil:yyyy-MM-dd HH:mm} UTC by conformance {claims.HarnessVersion}");
-        say.Line($"  expires   {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
-        foreach (var gap in claims.NotCovered) say.Line($"  not covered {gap}");
-        say.Line($"  report    {(report is null ? ConsoleText.Of($"not checked (give --report {CertificateClaims.ReportName})") : ConsoleText.Of($"matches {settings.Report}"))}");
+        say.Whole($"  standard  {claims.StandardName} {claims.StandardVersion} ({claims.StandardId})");
+        say.Whole($"  target    {claims.Target}");
+        say.Whole($"  vendor    {(claims.Vendor is null ? ConsoleText.Of($"not named (run without a vendor profile)") : ConsoleText.Of($"{claims.Vendor}, {claims.Product}"))}");
+        say.Whole($"  verdict   {claims.Verdict} ({string.Join(", ", claims.Summary.Where(s => s.Value > 0).Select(s => $"{s.Value} {s.Key}"))})");
+        say.Whole($"  tested    {claims.TestedUntil:yyyy-MM-dd HH:mm} UTC by conformance {claims.HarnessVersion}");
+        say.Whole($"  expires   {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
+        foreach (var gap in claims.NotCovered) say.Whole($"  not covered {gap}");
+        say.Whole($"  report    {(report is null ? ConsoleText.Of($"not checked (give --report {CertificateClaims.ReportName})") : ConsoleText.Of($"matches {settings.Report}"))}");
         if (claims.Demo) say.Line($"[yellow]A demo:[/] it certifies the harness's built-in reference implementation, not a vendor's API.");
         return ExitCodes.Pass;
     }

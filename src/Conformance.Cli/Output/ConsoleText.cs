@@ -38,10 +38,48 @@ public sealed class ConsoleText
         return new ConsoleText(parts);
     }
 
+    /// <summary>The lines <see cref="Lines"/> put one under the other, each on its own.</summary>
+    internal List<ConsoleText> SplitLines()
+    {
+        var lines = new List<ConsoleText>();
+        var current = new List<Part>();
+        foreach (var part in _parts)
+        {
+            if (part is { Markup: true, Text: "\n" })
+            {
+                lines.Add(new ConsoleText(current));
+                current = [];
+            }
+            else current.Add(part);
+        }
+        lines.Add(new ConsoleText(current));
+        return lines;
+    }
+
+    /// <summary>Pieces of text one after the other (a table row laid out as a line).</summary>
+    public static ConsoleText Join(IEnumerable<ConsoleText> pieces) => new(pieces.SelectMany(p => p._parts).ToList());
+
     /// <summary>What Spectre writes: a paragraph of styled runs; values are plain runs, never markup.</summary>
-    public IRenderable Render()
+    public IRenderable Render() => Paragraph(Runs());
+
+    /// <summary>
+    /// The same, wrapped at <paramref name="width"/> columns between words: a line broken is carried on under its own
+    /// indent and two more spaces; a word longer than the width is never split, so a URL stays whole on a line of its own.
+    /// </summary>
+    public IRenderable Render(int width) => Paragraph(LineWrap.Wrap(Runs(), width));
+
+    private static Paragraph Paragraph(IEnumerable<(string Text, Style Style)> runs)
     {
         var paragraph = new Paragraph();
+        foreach (var (text, style) in runs)
+            if (text.Length > 0) paragraph.Append(text, style);
+        return paragraph;
+    }
+
+    /// <summary>The text as styled runs: each value escaped (<see cref="Visible.Escape"/>), each literal read for its style tags.</summary>
+    internal List<(string Text, Style Style)> Runs()
+    {
+        var runs = new List<(string, Style)>();
         var styles = new Stack<Style>();
         styles.Push(Style.Plain);
         foreach (var part in _parts)
@@ -49,7 +87,7 @@ public sealed class ConsoleText
             if (!part.Markup)
             {
                 var text = Visible.Escape(part.Text);
-                if (text.Length > 0) paragraph.Append(text, styles.Peek());
+                if (text.Length > 0) runs.Add((text, styles.Peek()));
                 continue;
             }
             var run = new System.Text.StringBuilder();
@@ -69,23 +107,26 @@ public sealed class ConsoleText
                     run.Append(c);
                     continue;
                 }
-                Flush(paragraph, run, styles.Peek());
+                Flush(runs, run, styles.Peek());
                 var tag = markup[(i + 1)..close];
                 if (tag == "/") { if (styles.Count > 1) styles.Pop(); }
                 else styles.Push(styles.Peek().Combine(Style.Parse(tag)));
                 i = close;
             }
-            Flush(paragraph, run, styles.Peek());
+            Flush(runs, run, styles.Peek());
         }
-        return paragraph;
+        return runs;
     }
 
-    private static void Flush(Paragraph paragraph, System.Text.StringBuilder run, Style style)
+    private static void Flush(List<(string, Style)> runs, System.Text.StringBuilder run, Style style)
     {
         if (run.Length == 0) return;
-        paragraph.Append(run.ToString(), style);
+        runs.Add((run.ToString(), style));
         run.Clear();
     }
+
+    /// <summary>What a reader sees: the text of every run, styles read and gone (what a table measures).</summary>
+    internal string Shown => string.Concat(Runs().Select(r => r.Text));
 
     /// <summary>The text as shown, without styles: for tests and logs.</summary>
     public override string ToString() =>

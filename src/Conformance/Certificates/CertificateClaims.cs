@@ -23,7 +23,13 @@ public sealed record CertificateClaims
     public required string StandardVersion { get; init; }
     /// <summary>SHA-256 of the standard's profile.yaml; null for the built-in profile of any OpenAPI document.</summary>
     public string? ProfileDigest { get; init; }
-    public required string SpecLocation { get; init; }
+    /// <summary>
+    /// "transcription" (the harness's own transcription of the standard's document, which the standard's id, version and
+    /// the digest name) or "published" (a document given with --spec).
+    /// </summary>
+    public required string SpecSource { get; init; }
+    /// <summary>Where a published document given by URL came from; null for a file, whose path on one machine names nothing.</summary>
+    public string? SpecUrl { get; init; }
     public required string SpecDigest { get; init; }
     public required string HarnessVersion { get; init; }
     public required string Target { get; init; }
@@ -56,7 +62,9 @@ public sealed record CertificateClaims
             StandardName = profile.Name,
             StandardVersion = profile.Version,
             ProfileDigest = profile.Digest,
-            SpecLocation = Redaction.Mask(result.SpecLocation, result.Secrets),
+            SpecSource = IsTranscription(result, profile) ? Transcription : Published,
+            SpecUrl = Uri.TryCreate(result.SpecLocation, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                ? Redaction.Mask(result.SpecLocation, result.Secrets) : null,
             SpecDigest = result.SpecDigest,
             HarnessVersion = harnessVersion,
             Target = Redaction.Mask(result.Target, result.Secrets),
@@ -87,7 +95,10 @@ public sealed record CertificateClaims
     {
         ["standard"] = new JsonObject { ["id"] = StandardId, ["name"] = StandardName, ["version"] = StandardVersion },
         ["profile"] = new JsonObject { ["sha256"] = ProfileDigest },
-        ["spec"] = new JsonObject { ["location"] = SpecLocation, ["sha256"] = SpecDigest },
+        // The spec by what it is (the standard's id and version, and its digest), never by where this machine keeps it.
+        ["spec"] = SpecUrl is null
+            ? new JsonObject { ["source"] = SpecSource, ["standard"] = StandardId, ["version"] = StandardVersion, ["sha256"] = SpecDigest }
+            : new JsonObject { ["source"] = SpecSource, ["standard"] = StandardId, ["version"] = StandardVersion, ["url"] = SpecUrl, ["sha256"] = SpecDigest },
         ["harness"] = new JsonObject { ["name"] = "conformance", ["version"] = HarnessVersion },
         ["target"] = Target,
         ["vendor"] = Vendor is null ? null : new JsonObject { ["name"] = Vendor, ["product"] = Product },
@@ -112,7 +123,8 @@ public sealed record CertificateClaims
             StandardName = Text(predicate, "standard", "name"),
             StandardVersion = Text(predicate, "standard", "version"),
             ProfileDigest = Optional(predicate, "profile", "sha256"),
-            SpecLocation = Text(predicate, "spec", "location"),
+            SpecSource = Text(predicate, "spec", "source"),
+            SpecUrl = Optional(predicate, "spec", "url"),
             SpecDigest = Text(predicate, "spec", "sha256"),
             HarnessVersion = Text(predicate, "harness", "version"),
             Target = Text(predicate, "target"),
@@ -131,6 +143,24 @@ public sealed record CertificateClaims
                 .Select(n => n is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw Missing("notCovered")).ToList(),
             ReportDigest = Text(predicate, "report", "sha256"),
         };
+    }
+
+    public const string Transcription = "transcription";
+    public const string Published = "published";
+
+    /// <summary>Whether the run read the standard's own transcription (installed with the harness), not a document given with --spec.</summary>
+    private static bool IsTranscription(RunResult result, Profile profile)
+    {
+        if (profile.Spec.Transcription is not { Length: > 0 }) return false;
+        try
+        {
+            return Uri.TryCreate(result.SpecLocation, UriKind.Absolute, out var read) && read.IsFile
+                && Path.GetFullPath(read.LocalPath) == Path.GetFullPath(profile.TranscriptionPath);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
     }
 
     private static DateTimeOffset Seconds(DateTimeOffset time) =>

@@ -45,6 +45,31 @@ public static class SigningKeys
 
     public static ECDsa LoadPublic(string path) => Load(path, "public");
 
+    /// <summary>
+    /// The key to verify with, from a file that should hold the public key. Given the private key instead, the public key
+    /// is derived from it (and <paramref name="derived"/> is true, so the caller can say so): the private part is dropped.
+    /// </summary>
+    public static ECDsa LoadVerifying(string path, out bool derived)
+    {
+        var key = Load(path, "public");
+        try
+        {
+            key.ExportParameters(includePrivateParameters: true);
+        }
+        catch (CryptographicException)
+        {
+            derived = false;
+            return key; // a public key, as asked
+        }
+        using (key)
+        {
+            var publicOnly = ECDsa.Create();
+            publicOnly.ImportSubjectPublicKeyInfo(key.ExportSubjectPublicKeyInfo(), out _);
+            derived = true;
+            return publicOnly;
+        }
+    }
+
     /// <summary>Hex SHA-256 of the public key's SubjectPublicKeyInfo: the same for the private and the public file.</summary>
     public static string KeyId(ECDsa key) => Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
 

@@ -47,7 +47,10 @@ public sealed class ResponseSchemaCheck : PageCheck
             if (exchange.JsonElement is not { } body)
             {
                 _judged++;
-                _problems.Add(exchange, new Problem(exchange.Xml is null ? $"the body is not valid JSON ({exchange.Json.Error})" : $"the body cannot be read: {exchange.Json.Error}"));
+                // Plain words for the finding; the parser's own words (line and byte positions) are for the evidence.
+                _problems.Add(exchange, exchange.Xml is not null ? new Problem("the body cannot be read as XML", Detail: $"the body cannot be read: {exchange.Json.Error}")
+                    : WebPage.Is(exchange) ? new Problem("the body is a web page (HTML), not JSON", Detail: $"the body is not valid JSON: {exchange.Json.Error}")
+                    : new Problem(exchange.JsonProblem!, Detail: $"the body is not valid JSON: {exchange.Json.Error}"));
                 return;
             }
             EvaluationResults results;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Conformance.Checks;
 using Conformance.Running;
 using Conformance.Specs;
@@ -46,12 +45,10 @@ public sealed class RunDoor
     }
 
     /// <summary>
-    /// The harness's own version (every assembly of it carries the same), named by certificates and recorded with every
-    /// monitored run, so a change of verdict can be told from a change of harness.
+    /// The harness's own version and commit, named by certificates and recorded with every monitored run, so a change of
+    /// verdict can be told from a change of harness. <see cref="HarnessInfo"/> knows it (the reports below the door read it there).
     /// </summary>
-    public static string HarnessVersion { get; } =
-        typeof(RunDoor).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(RunDoor).Assembly.GetName().Version?.ToString() ?? "unknown";
+    public static string HarnessVersion => HarnessInfo.Version;
 
     /// <summary>
     /// Whether an exception is a problem of the run's set-up (a profile, a spec, a flag, a file), not of the supplier or

@@ -69,7 +69,7 @@ public sealed record Exchange
 
     // A `with` copy shares this parse, which is right while what it reads (Body, BodyCutAt, Xml, Status) is unchanged;
     // Reduced, which changes the body, parses afresh.
-    private Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused)> _json;
+    private Lazy<(JsonNode? Node, JsonElement? Element, string? Error, bool Refused, bool ByParser)> _json;
 
     public Exchange() => _json = new(ParseBody);
 
@@ -85,6 +85,13 @@ public sealed record Exchange
         }
     }
 
+    /// <summary>
+    /// Why the body cannot be read as JSON, in plain words, or null when it can: the harness's own sentence (not UTF-8, a
+    /// lone surrogate, past the cap), or "the body is not valid JSON" where all there is are the parser's words (line and
+    /// byte positions), which <see cref="Json"/>'s Error keeps for the evidence.
+    /// </summary>
+    public string? JsonProblem => Parsed() is { Error: { } error } parsed ? parsed.ByParser ? "the body is not valid JSON" : error : null;
+
     /// <summary>The same body as a JsonElement, for the schema validator.</summary>
     public JsonElement? JsonElement => Parsed().Element;
 
@@ -99,25 +106,25 @@ public sealed record Exchange
     /// The body's parse: kept once made, except for a page cut down to its skeleton, which is read again each time it
     /// is asked for (a few times, and small): thousands of harvested pages must not each keep a parse to the end.
     /// </summary>
-    private (JsonNode? Node, JsonElement? Element, string? Error, bool Refused) Parsed() => ReducedFrom is null ? _json.Value : ParseBody();
+    private (JsonNode? Node, JsonElement? Element, string? Error, bool Refused, bool ByParser) Parsed() => ReducedFrom is null ? _json.Value : ParseBody();
 
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // A hostile or broken body must never throw out of a check: every way it can be wrong becomes a reason.
-    private (JsonNode?, JsonElement?, string?, bool) ParseBody()
+    private (JsonNode?, JsonElement?, string?, bool, bool) ParseBody()
     {
         // What the harness did not read, it does not judge: the cap is its own limit, not the vendor's fault.
         if (BodyCutAt is { } cap)
-            return (null, null, $"the body goes on past {ProbeSettings.Describe(cap)}, the most the harness reads (--max-body raises it)", true);
+            return (null, null, $"the body goes on past {ProbeSettings.Describe(cap)}, the most the harness reads (--max-body raises it)", true, false);
         var bytes = Body.AsMemory();
         if (Xml is not null)
         {
             var (xml, problem, refused) = XmlBody.Read(bytes, Xml, Status);
-            if (xml is null) return (null, null, problem, refused);
+            if (xml is null) return (null, null, problem, refused, false);
             var written = new System.Buffers.ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(written)) xml.WriteTo(writer);
-            return (xml, JsonDocument.Parse(written.WrittenMemory, Strict).RootElement, null, false);
+            return (xml, JsonDocument.Parse(written.WrittenMemory, Strict).RootElement, null, false, false);
         }
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..]; // a UTF-8 byte order mark is allowed (RFC 8259 §8.1)
         try
@@ -127,13 +134,13 @@ public sealed record Exchange
             // it lives as long as the exchange, and the JsonNode reads through it.
             // Before the parse: it reads names with one to find duplicates, and throws on a lone surrogate in one.
             if (LoneSurrogate(bytes.Span) is { } escape)
-                return (null, null, $"a string holds {escape}, half of a UTF-16 surrogate pair alone, which is no Unicode text (RFC 8259 §8.2)", false);
+                return (null, null, $"a string holds {escape}, half of a UTF-16 surrogate pair alone, which is no Unicode text (RFC 8259 §8.2)", false, false);
             var root = JsonDocument.Parse(bytes, Strict).RootElement;
-            return (NodeOf(root), root, null, false);
+            return (NodeOf(root), root, null, false, false);
         }
-        catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8", false); }
-        catch (JsonException e) { return (null, null, e.Message, false); }
-        catch (InvalidOperationException e) { return (null, null, $"the body cannot be read as text ({e.Message})", false); }
+        catch (DecoderFallbackException) { return (null, null, "the body is not valid UTF-8", false, false); }
+        catch (JsonException e) { return (null, null, e.Message, false, true); }
+        catch (InvalidOperationException e) { return (null, null, $"the body cannot be read as text ({e.Message})", false, false); }
     }
 
     /// <summary>

@@ -1,17 +1,18 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Reports;
 using Conformance.Text;
 
 namespace Conformance.Monitoring;
 
 /// <summary>
-/// dashboard/index.html: one row per supplier (standard, verdict, failures by clause, coverage, time since last pass,
-/// the trend over the last runs, a link to the run's report). A static, self-contained page: no script, no fetch (its
-/// Content-Security-Policy forbids any), so the output folder can be published as it is. dashboard/dashboard.json
-/// holds the same rows for machines.
+/// dashboard/index.html: one row per supplier, the worst first (then by name): verdict, what changed since its previous
+/// run, failures by clause, coverage, time since last pass, the trend over the last runs (with a legend), a link to the
+/// run's report. It looks like report.html (the same header bar, type and tags), and on a phone shows a supplier at a
+/// time. A static, self-contained page: no script, no fetch (its Content-Security-Policy forbids any), so the output
+/// folder can be published as it is. dashboard/dashboard.json holds the same rows, in the same order, for machines.
 /// </summary>
 public static class Dashboard
 {
@@ -20,7 +21,7 @@ public static class Dashboard
 
     /// <summary>Rows for each target's latest run, with its trend and last pass from <paramref name="history"/>.</summary>
     public static IReadOnlyList<DashboardRow> Rows(IEnumerable<RunRecord> latest, HistoryDatabase history, string outDir) =>
-        latest.OrderBy(r => r.Target, StringComparer.Ordinal).Select(run =>
+        latest.OrderBy(r => Rank(r.Verdict)).ThenBy(r => r.Target, StringComparer.Ordinal).Select(run =>
         {
             var recent = history.Runs(run.Target, TrendLength).Where(r => r.StartedAt <= run.StartedAt).ToList();
             if (!recent.Any(r => r.RunKey == run.RunKey)) recent.Insert(0, run); // not recorded (stopped, or history unusable)
@@ -37,9 +38,21 @@ public static class Dashboard
                 Covered = covered, Planned = planned,
                 LastRun = run.StartedAt, LastPass = lastPass,
                 Trend = recent.Take(TrendLength).Reverse().Select(r => new TrendPoint(r.StartedAt, r.Verdict)).ToList(),
+                Change = SupplierChange.Of(history.Previous(run.Target, run.StartedAt), run),
                 Report = ReportOf(run, outDir),
             };
         }).ToList();
+
+    /// <summary>Worst first: a failure, then no verdict at all, then not enough covered, then warnings, then a clean pass.</summary>
+    public static int Rank(string verdict) => verdict switch
+    {
+        Running.Verdict.Fail => 0,
+        Running.Verdict.Error => 1,
+        Running.Verdict.Inconclusive => 2,
+        Running.Verdict.PassWithWarnings => 3,
+        Running.Verdict.Pass => 4,
+        _ => 1, // a word history made up is no pass
+    };
 
     /// <summary>report.html where the run wrote one, else report.json; null for a target that wrote nothing, or whose folder (read from history) is not in the output folder.</summary>
     private static string? ReportOf(RunRecord run, string outDir)
@@ -80,68 +93,107 @@ public static class Dashboard
             ["lastRun"] = r.LastRun.ToString("O", CultureInfo.InvariantCulture),
             ["lastPass"] = r.LastPass?.ToString("O", CultureInfo.InvariantCulture),
             ["trend"] = new JsonArray(r.Trend.Select(t => (JsonNode)new JsonObject { ["at"] = t.At.ToString("O", CultureInfo.InvariantCulture), ["verdict"] = t.Verdict }).ToArray()),
+            ["changed"] = new JsonObject
+            {
+                ["state"] = r.Change.State,
+                ["previousVerdict"] = r.Change.PreviousVerdict,
+                ["previousRun"] = r.Change.PreviousRun?.ToString("O", CultureInfo.InvariantCulture),
+                ["newFailures"] = new JsonArray(r.Change.NewFailures.Select(c => (JsonNode)new JsonObject { ["clause"] = c.Clause, ["count"] = c.Count }).ToArray()),
+                ["fixed"] = new JsonArray(r.Change.Fixed.Select(c => (JsonNode)new JsonObject { ["clause"] = c.Clause, ["count"] = c.Count }).ToArray()),
+                ["stillFailing"] = r.Change.StillFailing,
+                ["words"] = r.Change.Words,
+            },
             ["report"] = r.Report,
         }).ToArray()),
     };
 
     public static string Html(IReadOnlyList<DashboardRow> rows, DateTimeOffset generated)
     {
-        static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-        var html = new StringBuilder();
-        html.AppendLine("""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Supplier conformance dashboard</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1b1b1b; }
-            table { border-collapse: collapse; width: 100%; }
-            th, td { border-bottom: 1px solid #ccc; padding: .4rem .6rem; text-align: left; vertical-align: top; }
-            th { background: #f2f2f2; }
-            .verdict { font-weight: bold; padding: .1rem .4rem; border-radius: .2rem; white-space: nowrap; }
-            .pass { background: #cdeccd; } .pass-with-warnings { background: #fdf0c2; } .fail { background: #f8c9c4; }
-            .error, .inconclusive { background: #e0e0e0; }
-            .trend span { display: inline-block; width: .8rem; height: .8rem; margin-right: 2px; border: 1px solid #888; }
-            .muted { color: #555; font-size: .9em; }
-            ul { margin: 0; padding-left: 1rem; }
-            </style>
-            </head>
-            <body>
-            <h1>Supplier conformance dashboard</h1>
-            """);
-        var counts = rows.GroupBy(r => r.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
-        html.AppendLine($"<p>{rows.Count} supplier(s): {E(string.Join(", ", counts))}. Generated {E(Stamp(generated))}.</p>");
-        html.AppendLine("""
-            <table>
-            <thead><tr><th scope="col">Supplier</th><th scope="col">Standard</th><th scope="col">Verdict</th><th scope="col">Failures by clause</th><th scope="col">Coverage</th><th scope="col">Last pass</th><th scope="col">Trend (oldest first)</th><th scope="col">Report</th></tr></thead>
-            <tbody>
-            """);
+        var html = new HtmlText([]);
+        html.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Supplier conformance dashboard</title>\n")
+            .Raw("<style>\n").Raw(HtmlPage.Style).Raw("\n").Raw(Style).Raw("\n</style>\n</head>\n<body>\n")
+            .Raw("<header class=\"banner\"><div class=\"width\"><p>Conformance <span>supplier dashboard</span></p></div></header>\n")
+            .Raw("<div class=\"width\"><main id=\"main\">\n")
+            .Raw("<h1><span class=\"caption\">").Text($"Generated {Stamp(generated)}").Raw("</span>Supplier conformance dashboard</h1>\n");
+        var counts = rows.GroupBy(r => r.Verdict).OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        html.Element("p", $"{rows.Count} supplier(s): {string.Join(", ", counts)}. The worst first, then by name.", "lead");
+        html.Raw("<p class=\"legend\">Trend: each square is a run, the oldest first: ");
+        foreach (var (verdict, i) in Running.Verdict.All.Select((v, i) => (v, i)))
+            html.Raw(i == 0 ? "" : ", ").Raw($"<span class=\"sq sq-{verdict}\" aria-hidden=\"true\"></span> ").Text(verdict);
+        html.Raw(".</p>\n<table><caption>Each supplier's latest run</caption><thead><tr>")
+            .Raw("<th scope=\"col\">Supplier</th><th scope=\"col\">Verdict</th><th scope=\"col\">Changed since the previous run</th>")
+            .Raw("<th scope=\"col\">Failures by clause</th><th scope=\"col\">Coverage</th><th scope=\"col\">Last pass</th>")
+            .Raw("<th scope=\"col\">Trend</th><th scope=\"col\">Report</th></tr></thead><tbody>\n");
         foreach (var row in rows)
         {
-            html.Append($"<tr data-target=\"{E(row.Target)}\">");
-            html.Append($"<td><strong>{E(row.Vendor.Length > 0 ? row.Vendor : row.Target)}</strong> {E(row.Product)}<br><span class=\"muted\">{E(row.Target)}{(row.Url.Length > 0 ? " · " + E(row.Url) : "")}</span></td>");
-            html.Append($"<td>{E(row.Standard)}</td>");
-            html.Append($"<td><span class=\"verdict {E(row.Verdict)}\">{E(row.Verdict)}</span>");
+            html.Raw("<tr data-target=\"").Text(row.Target).Raw("\"><th scope=\"row\"><strong>").Text(row.Vendor.Length > 0 ? row.Vendor : row.Target).Raw("</strong> ")
+                .Text(row.Product).Raw("<br><span class=\"muted\">").Text(row.Target).Raw(" · ").Text(row.Standard)
+                .Text(row.Url.Length > 0 ? " · " + row.Url : "").Raw("</span></th>");
+            html.OpenCell("Verdict").Raw($"<strong class=\"verdict tag {TagOf(row.Verdict)}\">").Text(row.Verdict).Raw("</strong>");
             if (row.Status != TargetStatus.Completed.Name() || row.Message is not null)
-                html.Append($"<br><span class=\"muted\">{E(row.Status)}{(row.Message is null ? "" : ": " + E(row.Message))}</span>");
-            html.Append("</td><td>");
-            if (row.FailuresByClause.Count == 0) html.Append("none");
-            else html.Append("<ul>").Append(string.Concat(row.FailuresByClause.Select(c => $"<li>{E(c.Clause)} × {c.Count}</li>"))).Append("</ul>");
-            if (row.Warnings > 0) html.Append($"<span class=\"muted\">{row.Warnings} warning(s)</span>");
-            html.Append("</td>");
-            html.Append(row.Planned == 0 ? "<td>—</td>" : $"<td>{row.Covered} of {row.Planned} reads</td>");
-            html.Append($"<td>{E(SinceLastPass(row, generated))}</td>");
-            html.Append("<td class=\"trend\">").Append(string.Concat(row.Trend.Select(t =>
-                $"<span class=\"{E(t.Verdict)}\" title=\"{E(Stamp(t.At))}: {E(t.Verdict)}\"></span>"))).Append("</td>");
-            html.Append(row.Report is null ? "<td>none written</td>" : $"<td><a href=\"{E(row.Report)}\">report</a></td>");
-            html.AppendLine("</tr>");
+                html.Raw("<br><span class=\"muted\">").Text(row.Status + (row.Message is null ? "" : ": " + row.Message)).Raw("</span>");
+            html.Raw("</td>").OpenCell("Changed", "changed").Raw($"<span class=\"change change-{row.Change.State}\">").Text(row.Change.Words).Raw("</span>");
+            Clauses(html, "new", row.Change.NewFailures);
+            Clauses(html, "fixed", row.Change.Fixed);
+            html.Raw("</td>").OpenCell("Failures by clause");
+            if (row.FailuresByClause.Count == 0) html.Raw("none");
+            else Clauses(html, null, row.FailuresByClause);
+            if (row.Warnings > 0) html.Raw("<span class=\"muted\">").Text($"{row.Warnings} warning(s)").Raw("</span>");
+            html.Raw("</td>").Cell("Coverage", row.Planned == 0 ? "—" : $"{row.Covered} of {row.Planned} reads")
+                .Cell("Last pass", SinceLastPass(row, generated)).OpenCell("Trend", "trend");
+            foreach (var point in row.Trend)
+                html.Raw($"<span class=\"sq sq-{(Running.Verdict.All.Contains(point.Verdict) ? point.Verdict : "error")}\" role=\"img\" aria-label=\"")
+                    .Text($"{Stamp(point.At)}: {point.Verdict}").Raw("\" title=\"").Text($"{Stamp(point.At)}: {point.Verdict}").Raw("\"></span>");
+            html.Raw("</td>");
+            if (row.Report is null) html.Cell("Report", "none written");
+            else html.OpenCell("Report").Raw("<a href=\"").Text(row.Report).Raw("\">report</a></td>");
+            html.Raw("</tr>\n");
         }
-        html.AppendLine("</tbody>\n</table>\n</body>\n</html>");
+        html.Raw("</tbody></table>\n</main></div>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>Clause ids, each whole on its line (never broken mid-word), with a count.</summary>
+    private static void Clauses(HtmlText html, string? label, IReadOnlyList<ClauseCount> clauses)
+    {
+        if (clauses.Count == 0) return;
+        html.Raw(label is null ? "<ul class=\"clauses\">" : $"<ul class=\"clauses\" aria-label=\"{label}\">");
+        foreach (var clause in clauses)
+            html.Raw("<li>").Raw(label is null ? "" : $"<span class=\"muted\">{label}</span> ").Raw("<code class=\"clause\">").Text(clause.Clause).Raw("</code> × ")
+                .Text(clause.Count.ToString(CultureInfo.InvariantCulture)).Raw("</li>");
+        html.Raw("</ul>");
+    }
+
+    /// <summary>A verdict's tag, in report.html's colours; a word history made up gets the colour of an error.</summary>
+    private static string TagOf(string verdict) => verdict switch
+    {
+        Running.Verdict.Pass => "tag-pass",
+        Running.Verdict.PassWithWarnings => "tag-warning",
+        Running.Verdict.Fail => "tag-fail",
+        Running.Verdict.Inconclusive => "tag-skipped",
+        _ => "tag-error",
+    };
+
+    /// <summary>What the dashboard adds to report.html's style: a wider page, the trend's squares, clause ids kept whole.</summary>
+    private const string Style = """
+        .width { max-width: 1400px; }
+        .legend { font-size: 1rem; }
+        .muted { color: #505a5f; font-size: 1rem; overflow-wrap: anywhere; }
+        .clauses { list-style: none; margin: 0; padding: 0; }
+        .clause { white-space: nowrap; font-size: .875rem; }
+        .change-first-run, .change-unchanged { color: #505a5f; }
+        .change-down, .change-still-down, .change-changed { font-weight: 700; }
+        .sq { display: inline-block; width: .9rem; height: .9rem; margin-right: 3px; border: 1px solid #505a5f; vertical-align: middle; }
+        .sq-pass { background: #00703c; }
+        .sq-pass-with-warnings { background: #f47738; }
+        .sq-fail { background: #d4351c; }
+        .sq-inconclusive { background: #b1b4b6; }
+        .sq-error { background: #0b0c0c; }
+        td.trend { white-space: nowrap; }
+        @media (max-width: 640px) { td.trend { white-space: normal; } }
+        """;
 
     /// <summary>"passing" when the latest run passed; else how long ago the last pass was, or "never".</summary>
     public static string SinceLastPass(DashboardRow row, DateTimeOffset now)

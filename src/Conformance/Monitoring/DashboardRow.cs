@@ -21,6 +21,8 @@ public sealed record DashboardRow
     public DateTimeOffset? LastPass { get; init; }
     /// <summary>The last runs' verdicts, oldest first.</summary>
     public required IReadOnlyList<TrendPoint> Trend { get; init; }
+    /// <summary>What changed since the supplier's previous run.</summary>
+    public SupplierChange Change { get; init; } = new("first-run", null, null, [], [], 0);
     /// <summary>The run's report, relative to the dashboard's folder; null when none was written.</summary>
     public string? Report { get; init; }
 }

@@ -95,6 +95,13 @@ public sealed class HistoryDatabase : IDisposable
         Load("WHERE $target IS NULL OR target = $target OR url = $target ORDER BY started_at DESC, id DESC LIMIT $limit",
             ("$target", target), ("$limit", limit)));
 
+    /// <summary>
+    /// Runs newest first by run number (the order they were recorded, which `history` and `diff` name them by), of one
+    /// target (by name or URL) or of all, at most <paramref name="limit"/>.
+    /// </summary>
+    public IReadOnlyList<RunRecord> ByNumber(string? target = null, int limit = int.MaxValue) => Guarded(Path, () =>
+        Load("WHERE $target IS NULL OR target = $target OR url = $target ORDER BY id DESC LIMIT $limit", ("$target", target), ("$limit", limit)));
+
     /// <summary>Every run, oldest first (what a merge copies).</summary>
     public IReadOnlyList<RunRecord> All() => Guarded(Path, () => Load("ORDER BY started_at, id"));
 

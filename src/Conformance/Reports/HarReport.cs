@@ -36,9 +36,11 @@ public sealed class HarReport : IReporter
         var sent = index.All.Select((e, i) => (Exchange: e, Order: i))
             .Where(x => x.Exchange.TransportError?.StartsWith(Probe.NoToken, StringComparison.Ordinal) != true)
             .OrderBy(x => x.Exchange.StartedAt ?? result.StartedAt).ThenBy(x => x.Order).Select(x => x.Exchange);
-        var creator = new JsonObject { ["name"] = "conformance", ["version"] = typeof(HarReport).Assembly.GetName().Version?.ToString() ?? "" };
+        var creator = new JsonObject { ["name"] = "conformance", ["version"] = HarnessInfo.Version };
         writer.Write($"{{\"log\": {{\n\"version\": \"1.2\",\n\"creator\": {creator.ToJsonString(Compact)},\n");
-        writer.Write($"\"comment\": {JsonSerializer.Serialize(Redaction.Mask($"{result.StandardName} against {result.Target}", result.Secrets), Compact)},\n\"entries\": [");
+        var comment = $"{result.StandardName} against {result.SupplierName} ({result.Target})"
+                      + (result.Supplier.Demonstration ? $". {Supplier.DemonstrationNotice}" : "");
+        writer.Write($"\"comment\": {JsonSerializer.Serialize(Redaction.Mask(comment, result.Secrets), Compact)},\n\"entries\": [");
         var first = true;
         foreach (var exchange in sent)
             foreach (var entry in Entries(exchange, index, result.StartedAt, result.Secrets))

@@ -50,9 +50,9 @@ internal static partial class HtmlEvidence
         {
             html.Raw("<tr>");
             if (match.Success)
-                html.Element("td", match.Groups["purpose"].Value).Raw("<td>").Element("code", match.Groups["pointer"].Value).Raw("</td>").Element("td", match.Groups["what"].Value);
+                html.Cell("Request", match.Groups["purpose"].Value).OpenCell("Where").Element("code", match.Groups["pointer"].Value).Raw("</td>").Cell("Problem", match.Groups["what"].Value);
             else
-                html.Raw("<td></td><td></td>").Element("td", detail);
+                html.Raw("<td></td><td></td>").Cell("Problem", detail);
             html.Raw("</tr>");
         }
         html.Raw("</tbody></table>");

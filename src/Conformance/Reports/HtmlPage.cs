@@ -22,8 +22,8 @@ internal static class HtmlPage
         .banner { background: #0b0c0c; color: #fff; border-bottom: 10px solid #1d70b8; padding: 12px 0; }
         .banner p { margin: 0; font-weight: 700; font-size: 1.5rem; }
         .banner span { font-weight: 400; font-size: 1.1875rem; }
-        main { padding: 30px 0 45px; }
-        h1 { font-size: 2.5rem; line-height: 1.1; margin: 0 0 30px; }
+        main { padding: 30px 0 45px; overflow-wrap: anywhere; }
+        h1 { font-size: 2.5rem; line-height: 1.1; margin: 0 0 15px; overflow-wrap: anywhere; }
         h1 .caption { display: block; color: #505a5f; font-size: 1.5rem; font-weight: 400; margin-bottom: 5px; }
         h2 { font-size: 1.75rem; margin: 45px 0 20px; }
         h3 { font-size: 1.375rem; margin: 30px 0 15px; }
@@ -41,13 +41,18 @@ internal static class HtmlPage
         .panel-fail { background: #a82a15; }
         .panel-unknown { background: #505a5f; }
         .lead { font-size: 1.375rem; }
+        .address { margin-bottom: 30px; overflow-wrap: anywhere; }
+        .notice { border-left: 10px solid #1d70b8; background: #f3f2f1; padding: 15px 20px; margin: 0 0 30px; }
+        .notice p { margin: 0; }
+        .notice-warning { border-left-color: #f47738; }
         .summary-list { display: grid; grid-template-columns: minmax(10em, 30%) 1fr; margin: 0 0 30px; }
         .summary-list dt, .summary-list dd { margin: 0; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; }
         .summary-list dt { font-weight: 700; }
         .summary-list dd { overflow-wrap: anywhere; }
         table { border-collapse: collapse; border-spacing: 0; width: 100%; margin: 0 0 30px; }
         caption { text-align: left; font-weight: 700; font-size: 1.375rem; margin-bottom: 15px; }
-        th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; overflow-wrap: break-word; }
+        th, td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; }
+        th { overflow-wrap: break-word; }
         td.short { white-space: nowrap; }
         td.number, th.number { text-align: right; }
         .tag { display: inline-block; padding: 2px 8px 3px; font-weight: 700; font-size: 1rem; line-height: 1.25; }
@@ -85,6 +90,13 @@ internal static class HtmlPage
           h1 { font-size: 2rem; }
           .summary-list { grid-template-columns: 1fr; }
           .summary-list dt { border-bottom: 0; padding-bottom: 0; }
+          /* A table a row at a time: the row's heading, then each cell on its own line after its column's name. */
+          table, tbody, tr, th, td { display: block; }
+          thead { position: absolute; left: -10000px; }
+          tr { border-bottom: 1px solid #b1b4b6; padding: 10px 0; }
+          th, td { border-bottom: 0; padding: 2px 0; }
+          td.number, th.number { text-align: left; }
+          td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
         }
         @media print {
           body { font-size: 11pt; }

@@ -42,7 +42,7 @@ public sealed class HtmlReport : IReporter
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Raw($"<meta http-equiv=\"Content-Security-Policy\" content=\"{HtmlPage.ContentSecurityPolicy}\">\n")
             .Raw("<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Raw("<title>").Text($"{Title(result.Verdict)}: {result.Target}, {result.StandardName} conformance report").Raw("</title>\n")
+            .Raw("<title>").Text($"{Title(result.Verdict)}: {result.SupplierName}, {result.StandardName} conformance report{(result.Supplier.Demonstration ? " (a demonstration)" : "")}").Raw("</title>\n")
             .Raw("<style>\n").Raw(HtmlPage.Style).Raw("\n</style>\n</head>\n");
 
     private static string Title(string verdict) => verdict switch
@@ -54,11 +54,23 @@ public sealed class HtmlReport : IReporter
         _ => "Not completed",
     };
 
+    /// <summary>
+    /// Whose API it is (the vendor and product from the profile, else the host) and at what address; a demonstration
+    /// and an address that answers with web pages are said before the verdict, which follows from them.
+    /// </summary>
     private static void Verdict(HtmlText html, RunResult result)
     {
         var verdict = PlainWords.Of(result);
-        html.Raw("<h1><span class=\"caption\">").Text($"{result.StandardName} conformance report, {PlainWords.Date(result.StartedAt)}").Raw("</span>").Text(result.Target).Raw("</h1>\n")
-            .Raw($"<div class=\"panel panel-{verdict.Panel}\" id=\"verdict\"><h2>").Text(verdict.Heading).Raw("</h2>")
+        html.Raw("<h1><span class=\"caption\">").Text($"{result.StandardName} conformance report, {PlainWords.Date(result.StartedAt)}").Raw("</span>")
+            .Raw("<span id=\"supplier\">").Text(result.SupplierName).Raw("</span></h1>\n")
+            .Raw("<p class=\"address\">API tested: <code>").Text(result.Target).Raw("</code></p>\n");
+        if (result.Supplier.Demonstration)
+            html.Raw("<div class=\"notice\" id=\"demonstration\"><p><strong>").Text(Supplier.DemonstrationHeading).Raw(":</strong> ")
+                .Text(Supplier.DemonstrationMeaning).Raw("</p></div>\n");
+        if (WebPageAnswers.Of(result))
+            html.Raw("<div class=\"notice notice-warning\" id=\"web-page\"><p><strong>").Text(WebPageAnswers.Sentence).Raw(":</strong> ")
+                .Text(WebPageAnswers.Advice(result)).Raw("</p></div>\n");
+        html.Raw($"<div class=\"panel panel-{verdict.Panel}\" id=\"verdict\"><h2>").Text(verdict.Heading).Raw("</h2>")
             .Element("p", verdict.Meaning).Raw("</div>\n");
     }
 
@@ -79,10 +91,14 @@ public sealed class HtmlReport : IReporter
     {
         html.Raw("<h2 id=\"about\">About this run</h2>\n<dl class=\"summary-list\">");
         html.Pair("Verdict", result.Verdict);
+        html.Pair("Supplier", result.Supplier.Vendor is null && result.Supplier.Product is null
+            ? $"not named (run without a vendor profile){(result.Supplier.Demonstration ? "; the built-in reference implementation" : "")}"
+            : $"{result.Supplier.Product} by {result.Supplier.Vendor}{(result.Supplier.Demonstration ? " (a demonstration)" : "")}");
         html.Pair("API tested", result.Target);
         html.Pair("Standard", $"{result.StandardName} ({result.StandardId})");
         html.Pair("Specification", $"{result.SpecLocation}{(result.SpecVersion.Length > 0 ? $" (OpenAPI {result.SpecVersion})" : "")}, SHA-256 {result.SpecDigest}");
         html.Pair("Started", PlainWords.Time(result.StartedAt));
+        html.Pair("Harness", HarnessInfo.Line);
         html.Pair("Took", $"{(result.FinishedAt - result.StartedAt).TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
         html.Pair("Requests sent", result.RequestsSent.ToString(CultureInfo.InvariantCulture)
             + (result.Waited > TimeSpan.Zero ? $" ({result.Waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waited as the server asked)" : ""));
@@ -97,15 +113,14 @@ public sealed class HtmlReport : IReporter
     }
 
     /// <summary>
-    /// What stops a pass: each MUST broken on a required endpoint, one group per rule, the rules broken on most endpoints
-    /// first, with one example each and a link to its evidence.
+    /// What stops a pass (<see cref="Reports.FixFirst"/>): each MUST broken on a required endpoint, one group per rule, the
+    /// rules broken on most endpoints first, with one example in plain words and a link to its evidence.
     /// </summary>
     private static void FixFirst(HtmlText html, RunResult result)
     {
         html.Raw("<h2 id=\"fix-first\">What to fix first</h2>\n");
-        var failures = Indexed(result).Where(f => f.Result.Outcome == Outcome.Fail).GroupBy(f => f.Result.Clause)
-            .OrderByDescending(g => g.Select(f => f.Result.Operation).Distinct().Count()).ToList();
-        if (failures.Count == 0)
+        var rules = Reports.FixFirst.Of(result);
+        if (rules.Count == 0)
         {
             if (result.Coverage.Any(c => c.IsGap))
                 html.Raw("<p>No rule the standard requires was broken, but some required parts could not be tested: see <a href=\"#coverage\">Coverage</a>.</p>\n");
@@ -114,17 +129,16 @@ public sealed class HtmlReport : IReporter
             return;
         }
         html.Element("p", "Each of these breaks a rule the standard requires (MUST) on a required endpoint. Any one of them fails the run.", "lead");
-        foreach (var rule in failures)
+        foreach (var rule in rules)
         {
-            var first = rule.First();
-            var endpoints = rule.Select(f => f.Result.Operation).Distinct().ToList();
+            var example = rule.Example;
             html.Raw("<div class=\"fix\">");
-            RuleHeading(html, result, rule.Key, first.Result.Level);
-            html.Element("p", $"Broken on {PlainWords.Count(endpoints.Count, "required endpoint")}: {string.Join(", ", endpoints)}.")
-                .Raw("<p>For example, on ").Text(first.Result.Operation).Raw(": ").Text(first.Result.Message).Raw("</p>");
-            if (first.Result.Details.Count > 0)
-                html.Raw("<p>First occurrence: <code>").Text(first.Result.Details[0]).Raw("</code></p>");
-            html.Raw($"<p><a href=\"#{first.Id}\">The evidence for ").Text(first.Result.Operation).Raw("</a></p></div>\n");
+            RuleHeading(html, result, rule.Clause, rule.Level);
+            html.Element("p", $"Broken on {PlainWords.Count(rule.Endpoints.Count, "required endpoint")}: {string.Join(", ", rule.Endpoints)}.")
+                .Raw("<p>For example, on ").Text(example.Operation).Raw(": ").Text(example.Message).Raw("</p>");
+            if (rule.Where is { } where)
+                html.Raw("<p>First found in the answer to ").Text(where.Request).Raw(", at <code>").Text(where.Pointer).Raw("</code>.</p>");
+            html.Raw($"<p><a href=\"#finding-{rule.ExampleIndex + 1}\">The evidence for ").Text(example.Operation).Raw("</a></p></div>\n");
         }
     }
 
@@ -150,9 +164,9 @@ public sealed class HtmlReport : IReporter
                 html.Raw($"<a href=\"#{ids[clause.Key]}\">").Breakable(clause.Key).Raw("</a>");
             else
                 html.Breakable(clause.Key);
-            html.Raw("</th>").Element("td", Statement(result, clause.Key) ?? "").Element("td", PlainWords.Of(clause.First().Level), "short")
-                .Raw("<td class=\"short\">").Raw(PlainWords.Tag(worst)).Raw("</td>")
-                .Element("td", string.Join(", ", counts)).Raw("</tr>\n");
+            html.Raw("</th>").Cell("What it asks", Statement(result, clause.Key) ?? "").Cell("Level", PlainWords.Of(clause.First().Level), "short")
+                .OpenCell("Outcome", "short").Raw(PlainWords.Tag(worst)).Raw("</td>")
+                .Cell("Endpoints", string.Join(", ", counts)).Raw("</tr>\n");
         }
         html.Raw("</tbody></table>\n");
     }
@@ -189,7 +203,7 @@ public sealed class HtmlReport : IReporter
         html.Element("p", "No automatic test can judge these rules. They are not part of the verdict: a person should check them.");
         html.Raw("<table><caption>Rules not tested automatically</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Level</th><th scope=\"col\">What it asks</th></tr></thead><tbody>\n");
         foreach (var clause in result.ManualClauses)
-            html.Raw("<tr>").Element("td", clause.Id).Element("td", PlainWords.Of(clause.Level)).Element("td", clause.Statement).Raw("</tr>\n");
+            html.Raw("<tr><th scope=\"row\">").Breakable(clause.Id).Raw("</th>").Cell("Level", PlainWords.Of(clause.Level)).Cell("What it asks", clause.Statement).Raw("</tr>\n");
         html.Raw("</tbody></table>\n");
     }
 
@@ -209,17 +223,21 @@ public sealed class HtmlReport : IReporter
             html.Raw("</ul>\n");
         }
         if (result.Coverage.Count == 0) return;
+        html.Element("p", "An endpoint's requests include those sent for one rule (a filter, a page out of range, an unknown id), "
+            + "so a list has more requests than pages; every request counts as answered when the server answered it, whatever the status.");
         html.Raw("<table><caption>What each endpoint covered</caption><thead><tr><th scope=\"col\">Endpoint</th><th scope=\"col\">Tier</th>")
-            .Raw("<th scope=\"col\" class=\"number\">Requests</th><th scope=\"col\" class=\"number\">Answered</th><th scope=\"col\" class=\"number\">Records validated</th>")
+            .Raw("<th scope=\"col\" class=\"number\">Requests sent</th><th scope=\"col\" class=\"number\">Answered</th><th scope=\"col\" class=\"number\">Records validated</th>")
             .Raw("<th scope=\"col\" class=\"number\">Looked up by id</th><th scope=\"col\">Covered</th></tr></thead><tbody>\n");
+        // Every answer counts, a rule's own requests too: "12 sent, 3 answered" would read as nine lost requests.
+        var answered = result.Exchanges.Where(e => e.Answered).GroupBy(e => e.Operation).ToDictionary(g => g.Key, g => g.Count());
         foreach (var c in result.Coverage)
         {
             var covered = c.Gap is null ? (c.Read ? "yes" : "not a read the run makes")
                 : c.IsGap ? $"no: {c.Gap}" : $"no: {c.Gap} (optional: no effect on the verdict)";
-            html.Raw("<tr><th scope=\"row\">").Text(c.Operation).Raw("</th>").Element("td", PlainWords.Of(c.Tier))
-                .Element("td", Number(c.Requests), "number").Element("td", Number(c.Answered), "number")
-                .Element("td", Number(c.RecordsValidated), "number").Element("td", Number(c.IdsLookedUp), "number")
-                .Element("td", covered).Raw("</tr>\n");
+            html.Raw("<tr><th scope=\"row\">").Text(c.Operation).Raw("</th>").Cell("Tier", PlainWords.Of(c.Tier))
+                .Cell("Requests sent", Number(c.Requests), "number").Cell("Answered", Number(Math.Max(c.Answered, answered.GetValueOrDefault(c.Operation))), "number")
+                .Cell("Records validated", Number(c.RecordsValidated), "number").Cell("Looked up by id", Number(c.IdsLookedUp), "number")
+                .Cell("Covered", covered).Raw("</tr>\n");
         }
         html.Raw("</tbody></table>\n");
     }
@@ -236,8 +254,8 @@ public sealed class HtmlReport : IReporter
         html.Element("p", "These concern the published specification, not the API tested: none of them counts against the vendor.");
         html.Raw("<table><caption>Diagnostics of the specification</caption><thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Where</th><th scope=\"col\">What</th></tr></thead><tbody>\n");
         foreach (var d in result.Diagnostics)
-            html.Raw("<tr>").Element("td", d.Kind).Raw("<td>").Element("code", d.Location.Length == 0 ? "(whole document)" : d.Location).Raw("</td>")
-                .Element("td", d.Message).Raw("</tr>\n");
+            html.Raw("<tr>").Cell("Kind", d.Kind).OpenCell("Where").Element("code", d.Location.Length == 0 ? "(whole document)" : d.Location).Raw("</td>")
+                .Cell("What", d.Message).Raw("</tr>\n");
         html.Raw("</tbody></table>\n");
     }
 

@@ -36,6 +36,17 @@ internal sealed class HtmlText(IReadOnlyCollection<string> secrets)
     public HtmlText Element(string tag, string? value, string? cssClass = null) =>
         Raw(cssClass is null ? $"<{tag}>" : $"<{tag} class=\"{cssClass}\">").Text(value).Raw($"</{tag}>");
 
+    /// <summary>
+    /// A table cell holding one value, labelled with its column's heading (ours): on a narrow screen a table is shown a
+    /// row at a time, each cell on its own line after its label, so no table is ever wider than the page.
+    /// </summary>
+    public HtmlText Cell(string label, string? value, string? cssClass = null) =>
+        Raw($"<td data-label=\"{Encode(label)}\"{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>").Text(value).Raw("</td>");
+
+    /// <summary>A cell's opening tag with its label, for a cell whose content is more than one value.</summary>
+    public HtmlText OpenCell(string label, string? cssClass = null) =>
+        Raw($"<td data-label=\"{Encode(label)}\"{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>");
+
     /// <summary>One term and its value in a description list.</summary>
     public HtmlText Pair(string term, string? value) => Element("dt", term).Element("dd", value);
 

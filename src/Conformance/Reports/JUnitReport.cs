@@ -29,7 +29,9 @@ public sealed class JUnitReport : IReporter
         xml.Start("testsuites");
         var gaps = result.Coverage.Where(c => c.IsGap).ToList();
         var stopped = result.Aborted is null ? 0 : 1;
-        xml.Attribute("name", $"conformance {result.StandardId}");
+        // The suite a CI page shows first names whose API it is, and says when it was only a demonstration.
+        xml.Attribute("name", $"conformance {result.StandardId}: {result.SupplierName}"
+                              + (result.Supplier.Demonstration ? " (a demonstration: the built-in reference implementation)" : ""));
         xml.Attribute("tests", result.Results.Count + gaps.Count + stopped);
         xml.Attribute("failures", result.Count(Outcome.Fail));
         xml.Attribute("errors", result.Count(Outcome.Error) + gaps.Count + stopped);

@@ -31,36 +31,64 @@ public sealed class MarkdownReport : IReporter
         md.Line();
         md.Line($"**{MarkdownText.Ours(VerdictText.Sentence(result))}**");
         md.Line();
-        md.Line($"Target {result.Target} · {result.RequestsSent} request(s) · started {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC · "
+        md.Line($"Supplier {result.SupplierName} · API {result.Target} · {result.RequestsSent} request(s) · started {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC · "
                 + $"{(result.FinishedAt - result.StartedAt).TotalSeconds:0.#} s");
+        if (result.Supplier.Demonstration)
+        {
+            md.Line();
+            md.Line($"> **{MarkdownText.Ours(Supplier.DemonstrationHeading)}:** {MarkdownText.Ours(Supplier.DemonstrationMeaning)}");
+        }
+        if (WebPageAnswers.Of(result))
+        {
+            md.Line();
+            md.Line($"> **{MarkdownText.Ours(WebPageAnswers.Sentence)}:** every successful answer on the endpoints the standard requires was HTML. "
+                    + $"Check that {result.Target} is the API's base URL, not its documentation, a portal or a login page.");
+        }
         md.Line();
         md.Line($"| outcome | results |");
         md.Line($"|---|---:|");
         foreach (var outcome in new[] { Outcome.Fail, Outcome.Error, Outcome.Warning, Outcome.Pass, Outcome.Skipped, Outcome.Info })
             md.Line($"| {Word(outcome)} | {result.Count(outcome)} |");
 
-        // Failures first, then what the harness could not judge, then warnings: by clause, the most frequent first.
-        var clauses = result.Results.Where(r => r.Outcome is Outcome.Fail or Outcome.Error or Outcome.Warning)
-            .GroupBy(r => (r.Clause, r.Outcome))
-            .OrderBy(g => g.Key.Outcome switch { Outcome.Fail => 0, Outcome.Error => 1, _ => 2 }).ThenByDescending(g => g.Count())
-            .ToList();
-        if (clauses.Count > 0)
+        // What to fix first is what report.html lists under it: each MUST broken on a required endpoint.
+        var rules = FixFirst.Of(result);
+        if (rules.Count > 0)
         {
             md.Line();
             md.Line($"### What to fix first");
             md.Line();
-            md.Line($"| clause | outcome | results | example |");
-            md.Line($"|---|---|---:|---|");
-            foreach (var clause in clauses.Take(MostClauses))
-            {
-                var example = clause.First();
-                var text = example.Details.Count > 0 ? $"{example.Message} — {example.Details[0]}" : example.Message;
-                md.Line($"| {clause.Key.Clause} | {Word(clause.Key.Outcome)} | {clause.Count()} | {example.Operation} ({example.Check}): {Shorten(text)} |");
-            }
-            if (clauses.Count > MostClauses)
+            md.Line($"| clause | endpoints | example |");
+            md.Line($"|---|---:|---|");
+            foreach (var rule in rules.Take(MostClauses))
+                md.Line($"| {rule.Clause} | {rule.Endpoints.Count} | {rule.Example.Operation}: {Shorten(rule.Example.Message)}{Where(rule.Where)} |");
+            if (rules.Count > MostClauses)
             {
                 md.Line();
-                md.Line($"And {clauses.Count - MostClauses} more clause(s) with findings: report.json lists every result.");
+                md.Line($"And {rules.Count - MostClauses} more rule(s) broken: report.html lists every one.");
+            }
+        }
+
+        // Then what the harness could not judge, and warnings: by clause, the most frequent first.
+        var others = result.Results.Where(r => r.Outcome is Outcome.Error or Outcome.Warning)
+            .GroupBy(r => (r.Clause, r.Outcome))
+            .OrderBy(g => g.Key.Outcome == Outcome.Error ? 0 : 1).ThenByDescending(g => g.Count())
+            .ToList();
+        if (others.Count > 0)
+        {
+            md.Line();
+            md.Line($"### Also found");
+            md.Line();
+            md.Line($"| clause | outcome | results | example |");
+            md.Line($"|---|---|---:|---|");
+            foreach (var clause in others.Take(MostClauses))
+            {
+                var example = clause.First();
+                md.Line($"| {clause.Key.Clause} | {Word(clause.Key.Outcome)} | {clause.Count()} | {example.Operation}: {Shorten(example.Message)} |");
+            }
+            if (others.Count > MostClauses)
+            {
+                md.Line();
+                md.Line($"And {others.Count - MostClauses} more clause(s) with findings: report.json lists every result.");
             }
         }
 
@@ -92,6 +120,10 @@ public sealed class MarkdownReport : IReporter
         }
         return md.ToString();
     }
+
+    /// <summary>Where the example was first found, after its message: the request and the place in its body.</summary>
+    private static MarkdownSpan Where(FixFirst.Place? place) =>
+        place is null ? MarkdownText.Ours("") : MarkdownText.Span($" (first in {place.Request}, at {place.Pointer})");
 
     private static MarkdownSpan Word(Outcome outcome) => MarkdownText.Word(outcome.ToString().ToLowerInvariant(), OutcomeNames);
 

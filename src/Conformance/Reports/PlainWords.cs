@@ -12,7 +12,7 @@ internal static class PlainWords
 
     public static Verdict Of(RunResult result)
     {
-        var target = result.Target;
+        var target = result.SupplierName;
         var standard = result.StandardName;
         var failures = result.Results.Where(r => r.Outcome == Outcome.Fail).ToList();
         var warnings = result.Count(Outcome.Warning);

@@ -82,7 +82,9 @@ public static class ConformanceRun
         // parameters the spec declares outside its security schemes are shown as given.
         var settings = request.Probe with { PlainHeaders = spec.PlainHeaderParameters.ToHashSet(StringComparer.OrdinalIgnoreCase) };
         using var probe = new Probe(profile.CorsAllowOrigin is null ? settings with { Origin = null } : settings);
-        return await new Runner(probe, request.Options, request.SpecFetch).RunAsync(spec, profile, request.Target, progress, cancel);
+        var result = await new Runner(probe, request.Options, request.SpecFetch).RunAsync(spec, profile, request.Target, progress, cancel);
+        result.Supplier = request.Supplier;
+        return result;
     }
 
     /// <summary>--standard auto: read the target's / document and choose among the installed standards.</summary>

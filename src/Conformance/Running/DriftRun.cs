@@ -47,8 +47,9 @@ public static class DriftRun
             notes.Add($"Compared {supplier.Location} (OpenAPI {supplier.OpenApiVersion}, SHA-256 {supplier.Digest[..12]}…) with {profile.Name} {profile.Version} ({standard.Location}).");
             var report = DriftComparer.Compare(ApiContract.Of(standard), ApiContract.Of(supplier), DriftScope.Of(profile));
             notes.AddRange(report.Notes);
-            // The profile's errata apply to the supplier's copy as to any copy of the standard's document: say which did.
-            notes.AddRange(supplier.Diagnostics.Where(d => d.Kind == SpecDiagnostic.Erratum).Select(d => $"The supplier's document: {d.Message}"));
+            // The profile's errata apply to the supplier's copy as to any copy of the standard's document: say which did, in one line.
+            if (ErrataSummary.Of(supplier.Diagnostics, "the supplier's document", naming: true) is { } errata)
+                notes.Add($"Errata of {profile.Name} {profile.Version}: {errata}.");
             results.AddRange(DriftResults.Of(report, profile, evidence.LastOrDefault()));
         }
         var result = new RunResult

@@ -20,6 +20,8 @@ public sealed record RunRequest
     /// <summary>The standard, "auto", or null to judge <see cref="SpecOverride"/> as any OpenAPI document.</summary>
     public string? StandardId { get; init; }
     public required Uri Target { get; init; }
+    /// <summary>Whose API it is and whether it is a demonstration (the built-in reference): what reports name.</summary>
+    public Supplier Supplier { get; init; } = Supplier.Unnamed;
     /// <summary>Where the target runs: writes go only to a test environment (the built-in reference is one).</summary>
     public TargetEnvironment Environment { get; init; } = TargetEnvironment.Production;
     /// <summary>A published spec to use instead of our transcription (path or URL); errata are applied to it.</summary>
@@ -71,6 +73,7 @@ public sealed record RunRequest
         {
             StandardId = standard,
             Target = target,
+            Supplier = new Supplier(vendor?.Vendor, vendor?.Product, Demonstration: reference),
             Environment = place,
             SpecOverride = overrides.Spec,
             SpecFetch = fetch,

@@ -11,6 +11,10 @@ public sealed class RunResult
     public required string StandardId { get; init; }
     public required string StandardName { get; init; }
     public required string Target { get; init; }
+    /// <summary>Whose API it is (from the vendor profile) and whether this was a demonstration; set from the request it ran.</summary>
+    public Supplier Supplier { get; set; } = Supplier.Unnamed;
+    /// <summary>The name reports give the API tested: "Product by Vendor", or the host where no vendor profile named it.</summary>
+    public string SupplierName => Supplier.NameFor(Target);
     public required string SpecLocation { get; init; }
     public required string SpecDigest { get; init; }
     public string SpecVersion { get; init; } = "";

@@ -16,7 +16,8 @@ public static class ErrataApplier
             if (misses.Count > 0)
             {
                 yield return new SpecDiagnostic(SpecDiagnostic.Erratum, misses[0],
-                    $"Erratum {erratum.Id} ({erratum.Title}) not applied: the document does not hold what it corrects at {string.Join(", ", misses)}.");
+                    $"Erratum {erratum.Id} ({erratum.Title}) not applied: the document does not hold what it corrects at {string.Join(", ", misses)}.")
+                    { ErratumId = erratum.Id, Use = ErratumUse.NotApplied };
                 continue;
             }
             foreach (var edit in erratum.Edits)
@@ -32,7 +33,8 @@ public static class ErrataApplier
                 Set(root, edit.MoveTo, moved);
             }
             yield return new SpecDiagnostic(SpecDiagnostic.Erratum, erratum.Edits[0].At,
-                $"Erratum {erratum.Id} applied: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
+                $"Erratum {erratum.Id} applied: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})")
+                { ErratumId = erratum.Id, Use = ErratumUse.Applied };
         }
     }
 

@@ -51,7 +51,8 @@ public sealed class SpecLoader(SpecSource source)
         var diagnostics = new List<SpecDiagnostic>();
         if (incorporatedErrata is { Count: > 0 })
             diagnostics.AddRange(errata.Where(e => incorporatedErrata.Contains(e.Id)).Select(e =>
-                new SpecDiagnostic(SpecDiagnostic.Erratum, e.Edits[0].At, $"Erratum {e.Id} ({e.Title}) is incorporated in this transcription (source: {e.Source}).")));
+                new SpecDiagnostic(SpecDiagnostic.Erratum, e.Edits[0].At, $"Erratum {e.Id} ({e.Title}) is incorporated in this transcription (source: {e.Source}).")
+                { ErratumId = e.Id, Use = ErratumUse.Incorporated }));
         else
             diagnostics.AddRange(ErrataApplier.Apply(root, errata));
 

@@ -325,7 +325,7 @@ public class AnySpecTests
         using var server = new DocumentServer(_ => Answer.Json("{}"));
         var run = await AnySpecRun.Of("openapi: 3.0.3\ninfo:\n  title: t\n  version: \"1\"\npaths:\n  /notes:\n    get: [unclosed\n      responses: {}\n", server.Url);
         Assert.That(run.Program.ExitCode, Is.EqualTo(2), run.Program.All);
-        Assert.That(run.Program.All, Does.Contain("neither JSON nor YAML").And.Match(@"line [0-9]+"));
+        Assert.That(Cli.Words(run.Program.All), Does.Contain("neither JSON nor YAML").And.Match(@"line [0-9]+"));
     }
 
     // ---- 7. Evidence only from the schemas that decided

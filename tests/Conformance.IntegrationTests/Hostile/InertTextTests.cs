@@ -142,7 +142,7 @@ public class InertTextTests
         TestContext.Out.WriteLine(run.All);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.All);
         Inert.AssertConsole(run.All);
-        Assert.That(run.Output, Does.Contain(@"Vendor profile: Acme\x1b]0;pwned\x07"));
+        Assert.That(Cli.Words(run.Output), Does.Contain(@"Vendor profile: Acme\x1b]0;pwned\x07"));
 
         var verify = await Cli.RunAsync(TimeSpan.FromMinutes(1), NoColor, "verify", Path.Combine(outDir, "certificate.json"),
             "--key", Path.Combine(dir, "keys", "signing-key.pub.pem"));
@@ -165,7 +165,7 @@ public class InertTextTests
         var now = DateTimeOffset.UtcNow;
         var claims = new Conformance.Certificates.CertificateClaims
         {
-            StandardId = "oruk-3.0", StandardName = "Open Referral UK" + forged, StandardVersion = "3.0" + forged, SpecLocation = "x" + forged,
+            StandardId = "oruk-3.0", StandardName = "Open Referral UK" + forged, StandardVersion = "3.0" + forged, SpecSource = "published", SpecUrl = "x" + forged,
             SpecDigest = new string('0', 64), HarnessVersion = "0.1.0" + forged, Target = "https://other-tenant.example/" + forged, Vendor = "Acme" + forged,
             Product = "Directory" + forged, Demo = false, IssuedAt = now.AddMinutes(-1), ExpiresAt = now.AddDays(1), TestedFrom = now.AddMinutes(-2),
             TestedUntil = now.AddMinutes(-1), RequestsSent = 1, Verdict = "fail",

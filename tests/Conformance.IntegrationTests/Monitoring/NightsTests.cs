@@ -66,7 +66,7 @@ public class NightsTests
         Suppliers.Profile(Path.Combine(dir, "profiles"), "harbourside", "oruk-3.0", Suppliers.Url("oruk-3.0"));
         var run = await Cli.RunAsync("monitor", "--profiles", Path.Combine(dir, "profiles"), "--out", Path.Combine(dir, "out"), "--history", history);
         Assert.That(run.ExitCode, Is.EqualTo(2), run.All);
-        Assert.That(run.Output, Does.Contain("Error:").And.Contain("is not a readable SQLite database").And.Contain("The reports were written without it"));
+        Assert.That(Cli.Words(run.Output), Does.Contain("Error:").And.Contain("is not a readable SQLite database").And.Contain("The reports were written without it"));
         Assert.That(run.All, Does.Not.Contain("   at "), "no stack trace");
         Assert.That(Path.Combine(dir, "out", "targets", "harbourside", "report.json"), Does.Exist);
         Assert.That(Path.Combine(dir, "out", "dashboard", "index.html"), Does.Exist);

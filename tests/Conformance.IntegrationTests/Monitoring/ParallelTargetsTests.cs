@@ -9,7 +9,8 @@ namespace Conformance.IntegrationTests.Monitoring;
 
 /// <summary>
 /// Twenty suppliers at --parallel 4 take far less than twenty times one, while no supplier sees more than its own
-/// rate: each is a path prefix on one server that notes when each of its requests arrived.
+/// rate: each is a path prefix on one server that notes when each of its requests arrived. Stable on two busy cores
+/// (.ci/repeat runs it over and over to show it).
 /// </summary>
 public class ParallelTargetsTests
 {
@@ -49,12 +50,8 @@ public class ParallelTargetsTests
         Assert.That(all.Elapsed, Is.LessThan(one.Elapsed * 20 * 0.4),
             $"one target took {one.Elapsed.TotalSeconds:0.0} s; twenty at four at a time took {all.Elapsed.TotalSeconds:0.0} s");
         Assert.That(arrivals.Keys, Has.Count.EqualTo(21));
+        // Each supplier's own rate, over every span of its requests as the server received them (Pacing: noise allowed once, not per second).
         foreach (var (supplier, queue) in arrivals)
-        {
-            var times = queue.Order().ToList();
-            // Any one-second window, measured where the server received them; one extra allows for network jitter.
-            var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddSeconds(1)));
-            Assert.That(busiest, Is.LessThanOrEqualTo(Rate + 1), $"{supplier} received {busiest} requests within one second at {Rate} a second");
-        }
+            Assert.That(Pacing.Breach(queue, Rate), Is.Null, supplier);
     }
 }

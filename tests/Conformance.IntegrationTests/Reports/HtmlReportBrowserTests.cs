@@ -4,6 +4,7 @@ using Conformance.Reference;
 using Conformance.Reference.Defects;
 using Conformance.Reports;
 using Conformance.Running;
+using Conformance.Specs;
 using Conformance.Standards;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -45,6 +46,53 @@ public class HtmlReportBrowserTests
         Assert.That(await opened.Page.TitleAsync(), Does.StartWith("Pass:"));
         opened.AssertClean();
         await AssertAccessibleAsync(opened.Page);
+    }
+
+    [Test]
+    public async Task A_reference_run_says_first_that_it_is_a_demonstration()
+    {
+        await using var opened = await OpenAsync(await Passing.Value);
+        var notice = opened.Page.Locator("#demonstration");
+        Assert.That(await notice.IsVisibleAsync(), Is.True);
+        Assert.That(await notice.InnerTextAsync(), Does.StartWith("A demonstration:").And.Contain("not a supplier's product"));
+        Assert.That(await opened.Page.EvaluateAsync<bool>("document.getElementById('demonstration').compareDocumentPosition(document.getElementById('verdict')) & Node.DOCUMENT_POSITION_FOLLOWING"),
+            Is.True, "said before the verdict");
+        Assert.That(await opened.Page.TitleAsync(), Does.EndWith("(a demonstration)"));
+    }
+
+    [Test]
+    public async Task The_headline_names_the_supplier()
+    {
+        await using var opened = await OpenAsync(await Failing.Value);
+        Assert.That(await opened.Page.Locator("h1 #supplier").InnerTextAsync(), Is.EqualTo("ServiceFinder 4 by Harbourside Digital"));
+        Assert.That(await opened.Page.TitleAsync(), Does.Contain("ServiceFinder 4 by Harbourside Digital"));
+        Assert.That(await opened.Page.Locator("#demonstration").CountAsync(), Is.Zero, "a supplier's run is no demonstration");
+    }
+
+    [TestCase("passing", 1280)]
+    [TestCase("passing", 390)]
+    [TestCase("failing", 1280)]
+    [TestCase("failing", 390)]
+    [TestCase("worst", 1280)]
+    [TestCase("worst", 390)]
+    public async Task Nothing_overflows_sideways_every_table_wraps(string run, int width)
+    {
+        var path = run switch { "passing" => await Passing.Value, "failing" => await Failing.Value, _ => WorstCase() };
+        await using var opened = await OpenAsync(path, width);
+        var page = opened.Page;
+        await page.EvaluateAsync("document.querySelectorAll('details').forEach(d => d.open = true)"); // the evidence too
+        var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scroll, client) = (widths[0], widths[1]);
+        Assert.That(scroll, Is.LessThanOrEqualTo(client), $"the page is {scroll} px wide in a {client} px window");
+        var wide = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('table, pre, code, h1, p, dd')]
+              .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline')
+              .map(e => e.tagName + ': ' + e.textContent.slice(0, 80))
+            """);
+        Assert.That(wide, Is.Empty, "elements wider than the window, or than themselves");
+        if (width < 640)
+            Assert.That(await page.Locator("#rules ~ table td[data-label]").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"),
+                Does.Contain(":"), "on a phone each cell is labelled with its column");
     }
 
     [Test]
@@ -139,7 +187,36 @@ public class HtmlReportBrowserTests
             $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
-    private Task<OpenedReport> OpenAsync(string path) => OpenedReport.OpenAsync(_browser!, path);
+    private Task<OpenedReport> OpenAsync(string path, int width = 1024) => OpenedReport.OpenAsync(_browser!, path, width);
+
+    /// <summary>
+    /// A report with everything long that a real run can hold: a spec's JSON Pointers in "Problems with the specification"
+    /// (the overflow once seen at 1280 px), a long URL as the target and in evidence, long unbroken values in findings.
+    /// </summary>
+    private static string WorstCase()
+    {
+        var pointer = "/paths/~1service_at_locations~1{id}/get/responses/200/content/application~1json/schema/properties/service/allOf/0/$ref";
+        var url = "http://vendor.test/api/v3/services?page=2&per_page=50&taxonomy_term_id=bfa2ef4c-408e-535e-940b-7fa64da2e9c7&modified_after=2030-01-01T00:00:00Z";
+        var token = string.Concat(Enumerable.Repeat("0123456789abcdef", 16));
+        var exchange = new Exchange
+        {
+            Operation = "GET /service_at_locations/{id}", Purpose = "page 1", Method = "GET", Url = url, RequestHeaders = [new("Accept", "application/json")],
+            Status = 200, Body = Encoding.UTF8.GetBytes($"{{\"id\": \"{token}\"}}"), ContentType = "application/json",
+        };
+        var result = new RunResult
+        {
+            StandardId = "oruk-3.0", StandardName = "Open Referral UK 3.0", Target = url, SpecLocation = "file:///" + string.Join('/', Enumerable.Repeat("very-long-folder-name", 8)) + "/openapi.json",
+            SpecDigest = new string('a', 64), StartedAt = DateTimeOffset.UnixEpoch, FinishedAt = DateTimeOffset.UnixEpoch, RequestsSent = 1, Exchanges = [exchange],
+            Diagnostics = [new SpecDiagnostic(SpecDiagnostic.Reference, pointer, $"the $ref {pointer} cannot be resolved: {token}")],
+            ManualClauses = [new Clause { Id = "ORUK-3.0/service-organization", Level = Level.Must, Statement = token, Source = "s" }],
+            Results = [new CheckResult("response-schema", "ORUK-3.0/service-organization", Level.Must, "GET /service_at_locations/{id}", Tier.Required, Outcome.Fail,
+                $"id must be a uuid; found \"{token}\"", [$"page 1: at {pointer}: {token}"], exchange)],
+            Coverage = [new OperationCoverage("GET /service_at_locations/{id}", Tier.Required, 1, 1, 1, 1, $"no record was looked up: {token}")],
+        };
+        var path = Path.Combine(Cli.TempDir(), "report.html");
+        using (var writer = new StreamWriter(path)) new HtmlReport().Write(result, writer);
+        return path;
+    }
 
     /// <summary>One report open in its own browser context, with everything it asked for and every error it logged.</summary>
     private sealed class OpenedReport(IBrowserContext context, IPage page, string address) : IAsyncDisposable
@@ -149,11 +226,11 @@ public class HtmlReportBrowserTests
 
         public IPage Page { get; } = page;
 
-        public static async Task<OpenedReport> OpenAsync(IBrowser browser, string path)
+        public static async Task<OpenedReport> OpenAsync(IBrowser browser, string path, int width = 1024)
         {
             var context = await browser.NewContextAsync(new()
             {
-                ViewportSize = new() { Width = 1024, Height = 900 },
+                ViewportSize = new() { Width = width, Height = 900 },
                 Permissions = ["clipboard-read", "clipboard-write"],
             });
             var address = new Uri(path).AbsoluteUri;
@@ -181,11 +258,14 @@ public class HtmlReportBrowserTests
     {
         var catalogue = ConformanceRun.DefaultCatalogue();
         using var server = ReferenceImplementations.Start(catalogue, "oruk-3.0", defects: defect is null ? [] : [DefectCatalogue.Find(defect)]);
-        var request = new RunRequest
-        {
-            StandardId = "oruk-3.0", Target = new Uri(server.Url), Environment = Vendors.TargetEnvironment.Test,
-            Probe = new ProbeSettings { Timeout = TimeSpan.FromSeconds(10) },
-        };
+        // The clean run as the demo makes it (a demonstration); the failing one as a supplier's, named by its profile.
+        var request = defect is null
+            ? RunRequest.From(null, new RunOverrides { Standard = "oruk-3.0", Reference = true, TimeoutSeconds = 10 }, new Uri(server.Url))
+            : new RunRequest
+            {
+                StandardId = "oruk-3.0", Target = new Uri(server.Url), Environment = Vendors.TargetEnvironment.Test,
+                Probe = new ProbeSettings { Timeout = TimeSpan.FromSeconds(10) }, Supplier = new Supplier("Harbourside Digital", "ServiceFinder 4", Demonstration: false),
+            };
         var result = await ConformanceRun.ExecuteAsync(request, catalogue);
         Assert.That(result.Verdict, Is.EqualTo(defect is null ? Verdict.Pass : Verdict.Fail), "the run the report is made of");
         var path = Path.Combine(Cli.TempDir(), "report.html");

@@ -53,6 +53,27 @@ public class CertificateTests
     }
 
     [Test]
+    public void The_spec_is_named_by_the_standard_and_its_digest_never_by_a_path_on_this_machine()
+    {
+        var transcription = new Uri(Path.GetFullPath(Fixtures.Profile.TranscriptionPath)).AbsoluteUri;
+        var installed = CertificateClaims.Of(Result(), Fixtures.Profile, Vendor, Report, "0.1.0+test", false, Issued, 90);
+        var ours = CertificateClaims.Of(new RunResult
+        {
+            StandardId = "oruk-3.0", StandardName = "Open Referral UK 3.0", Target = "https://api.vendor.test/oruk", SpecLocation = transcription, SpecDigest = "ab12",
+            StartedAt = Issued.AddMinutes(-3), FinishedAt = Issued.AddMinutes(-1), Diagnostics = [], ManualClauses = [], RequestsSent = 1, Results = [],
+        }, Fixtures.Profile, Vendor, Report, "0.1.0+test", false, Issued, 90).ToJson()["spec"]!;
+        Assert.That(ours.ToJsonString(), Is.EqualTo("""{"source":"transcription","standard":"oruk-3.0","version":"3.0","sha256":"ab12"}"""));
+        Assert.That(installed.ToJson()["spec"]!.ToJsonString(), Is.EqualTo("""{"source":"published","standard":"oruk-3.0","version":"3.0","sha256":"ab12"}"""),
+            "a document given as a file: its digest names it, not where it was on disk");
+        var byUrl = CertificateClaims.Of(new RunResult
+        {
+            StandardId = "oruk-3.0", StandardName = "Open Referral UK 3.0", Target = "https://api.vendor.test/oruk", SpecLocation = "https://specs.example/openapi.json",
+            SpecDigest = "ab12", StartedAt = Issued, FinishedAt = Issued, Diagnostics = [], ManualClauses = [], RequestsSent = 1, Results = [],
+        }, Fixtures.Profile, Vendor, Report, "0.1.0+test", false, Issued, 90);
+        Assert.That(byUrl.ToJson()["spec"]!["url"]!.GetValue<string>(), Is.EqualTo("https://specs.example/openapi.json"));
+    }
+
+    [Test]
     public void A_signed_certificate_verifies_and_says_what_it_certifies()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -60,9 +60,26 @@ public class ResponseSchemaCheckTests
     }
 
     [Test]
-    public void A_body_that_is_not_json_violates_it() =>
-        Assert.That(Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", "<html>"u8.ToArray(), id: Id1))).Message,
-            Does.Contain("not valid JSON"));
+    public void A_body_that_is_not_json_violates_it_in_plain_words_and_keeps_the_parsers_for_the_evidence()
+    {
+        var broken = Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", "{\"id\": oops}"u8.ToArray(), id: Id1)));
+        Assert.That(broken.Kind, Is.EqualTo(FindingKind.Violated));
+        Assert.That(broken.Message, Does.StartWith("the body is not valid JSON").And.Not.Contain("LineNumber"));
+        Assert.That(broken.Details, Has.Some.Contain("LineNumber"), "the parser's words are evidence");
+        var page = Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", "<html>"u8.ToArray(), id: Id1)));
+        Assert.That(page.Message, Does.StartWith("the body is a web page (HTML), not JSON").And.Not.Contain("invalid start of a value"));
+        Assert.That(page.Details, Has.Some.Contain("'<' is an invalid start of a value"));
+    }
+
+    [Test]
+    public void Text_that_is_no_text_is_told_in_the_harness_s_own_plain_sentence()
+    {
+        byte[] latin1 = [.. "{\"id\": \"caf"u8, 0xE9, .. "\"}"u8];
+        Assert.That(Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", latin1, id: Id1))).Message,
+            Does.Contain("the body is not valid UTF-8").And.Not.Contain("not valid JSON"));
+        var lone = Single(_check, Run("/services/{id}", OperationRole.Item, Raw("/services/x", "{\"id\": \"caf\\ud800\"}"u8.ToArray(), id: Id1)));
+        Assert.That(lone.Message, Does.Contain("\\ud800, half of a UTF-16 surrogate pair alone"));
+    }
 
     [Test]
     public void Extra_properties_and_non_ascii_text_are_allowed()

@@ -137,4 +137,70 @@ public class HtmlReportTests
             Assert.That(Section(html, "coverage"), Does.Contain("no: no record was validated: the list returned none"));
         });
     }
+    [Test]
+    public void What_to_fix_first_keeps_the_validators_words_for_the_evidence()
+    {
+        var details = "middle page (2 of 3): at /contents/0/status: enum: Value should match one of the values specified by the enum; found \"retired\"";
+        var html = Write(With([Result(Outcome.Fail, message: "status must be one of \"active\"; found \"retired\"", details: [details], evidence: Answer("{}"))]));
+        var fix = Section(html, "fix-first");
+        Assert.That(fix, Does.Contain("First found in the answer to middle page (2 of 3), at <code>/contents/0/status</code>."));
+        Assert.That(fix, Does.Not.Contain("Value should match"));
+        Assert.That(Section(html, "findings"), Does.Contain("Value should match"), "the evidence keeps them");
+    }
+
+    [Test]
+    public void The_headline_names_the_supplier_from_the_profile_else_the_host()
+    {
+        var named = With([Result(Outcome.Pass)]);
+        named.Supplier = new Supplier("Harbourside <Digital>", "ServiceFinder 4", Demonstration: false);
+        var html = Write(named);
+        Assert.That(html, Does.Contain("<span id=\"supplier\">ServiceFinder 4 by Harbourside &lt;Digital&gt;</span></h1>"));
+        Assert.That(html, Does.Contain("<title>Pass: ServiceFinder 4 by Harbourside &lt;Digital&gt;, Open Referral UK 3.0 conformance report</title>"));
+        Assert.That(html, Does.Not.Contain("id=\"demonstration\""));
+        Assert.That(Write(With([Result(Outcome.Pass)])), Does.Contain("<span id=\"supplier\">vendor.test</span>"));
+    }
+
+    [Test]
+    public void A_demonstration_says_so_before_the_verdict()
+    {
+        var demo = With([Result(Outcome.Pass)]);
+        demo.Supplier = new Supplier(null, null, Demonstration: true);
+        var html = Write(demo);
+        Assert.That(html.IndexOf("id=\"demonstration\"", StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(html.IndexOf("id=\"verdict\"", StringComparison.Ordinal)));
+        Assert.That(html, Does.Contain("built-in reference implementation, not a supplier&#39;s product"));
+        Assert.That(html, Does.Contain("(a demonstration)</title>"));
+    }
+
+    [Test]
+    public void An_address_that_answers_with_a_web_page_is_said_at_the_top()
+    {
+        var page = Answer("<!DOCTYPE html><html><body>Developer portal</body></html>") with { ContentType = "text/html" };
+        var run = With([Result(Outcome.Fail, message: "the body is a web page (HTML), not JSON", evidence: page)],
+            coverage: [new OperationCoverage("GET /services", Tier.Required, 1, 1, 0, 0, null)]);
+        var html = Write(new RunResult
+        {
+            StandardId = run.StandardId, StandardName = run.StandardName, Target = run.Target, SpecLocation = run.SpecLocation, SpecDigest = run.SpecDigest,
+            StartedAt = run.StartedAt, FinishedAt = run.FinishedAt, Results = run.Results, RequestsSent = 1, Diagnostics = [], ManualClauses = [],
+            Coverage = run.Coverage, Exchanges = [page],
+        });
+        Assert.That(html, Does.Contain("<div class=\"notice notice-warning\" id=\"web-page\"><p><strong>This address answers with a web page, not an API:</strong>"));
+        Assert.That(html.IndexOf("id=\"web-page\"", StringComparison.Ordinal), Is.LessThan(html.IndexOf("id=\"verdict\"", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Coverage_counts_every_answer_so_no_request_reads_as_lost()
+    {
+        var reads = Enumerable.Range(1, 3).Select(i => Answer("{}", $"http://vendor.test/services?page={i}")).ToList();
+        var probes = Enumerable.Range(1, 9).Select(i => Answer("{}", $"http://vendor.test/services?search={i}") with { Purpose = "filter" }).ToList();
+        var run = new RunResult
+        {
+            StandardId = "oruk-3.0", StandardName = "Open Referral UK 3.0", Target = "http://vendor.test/", SpecLocation = "file:///spec.json", SpecDigest = "00",
+            StartedAt = DateTimeOffset.UnixEpoch, FinishedAt = DateTimeOffset.UnixEpoch, Results = [Result(Outcome.Pass)], RequestsSent = 12, Diagnostics = [],
+            ManualClauses = [], Exchanges = [.. reads, .. probes],
+            // As the runner counts: twelve requests, three of them ordinary reads answered.
+            Coverage = [new OperationCoverage("GET /services", Tier.Required, 12, 3, 75, 0, null)],
+        };
+        var row = Regex.Match(Section(Write(run), "coverage"), "<tr><th scope=\"row\">GET /services</th>.*?</tr>").Value;
+        Assert.That(row, Does.Contain("<td data-label=\"Requests sent\" class=\"number\">12</td><td data-label=\"Answered\" class=\"number\">12</td>"));
+    }
 }

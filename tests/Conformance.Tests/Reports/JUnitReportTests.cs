@@ -31,6 +31,17 @@ public class JUnitReportTests
     }
 
     [Test]
+    public void The_suites_name_says_whose_api_and_when_it_was_a_demonstration()
+    {
+        var named = Runs.Of([Result(Outcome.Pass)]);
+        named.Supplier = new Supplier("Harbourside Digital", "ServiceFinder 4", Demonstration: false);
+        Assert.That(Write(named).Root!.Attribute("name")!.Value, Is.EqualTo("conformance oruk-3.0: ServiceFinder 4 by Harbourside Digital"));
+        var demo = Runs.Of([Result(Outcome.Pass)]);
+        demo.Supplier = new Supplier(null, null, Demonstration: true);
+        Assert.That(Write(demo).Root!.Attribute("name")!.Value, Is.EqualTo("conformance oruk-3.0: vendor.test (a demonstration: the built-in reference implementation)"));
+    }
+
+    [Test]
     public void A_check_that_judged_an_operation_twice_has_two_test_cases_of_different_names() =>
         Assert.That(Write(Runs.Of([Result(Outcome.Pass), Result(Outcome.Fail)])).Descendants("testcase").Select(t => t.Attribute("name")!.Value),
             Is.EqualTo(new[] { "root-document GET /", "root-document GET / (2)" }));

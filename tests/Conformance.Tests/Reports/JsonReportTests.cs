@@ -20,6 +20,22 @@ public class JsonReportTests
         report["exchanges"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == report["results"]![result]!["evidence"]!.GetValue<string>())!;
 
     [Test]
+    public void The_report_names_the_supplier_the_harness_and_whether_it_was_a_demonstration()
+    {
+        var run = Runs.Of([Runs.Result(Outcome.Pass)]);
+        run.Supplier = new Supplier("Harbourside Digital", "ServiceFinder 4", Demonstration: false);
+        var report = Report(run);
+        Assert.That(report["supplier"]!.ToJsonString(), Is.EqualTo("""{"name":"ServiceFinder 4 by Harbourside Digital","vendor":"Harbourside Digital","product":"ServiceFinder 4"}"""));
+        Assert.That(report["demonstration"]!.GetValue<bool>(), Is.False);
+        Assert.That(report["harness"]!["version"]!.GetValue<string>(), Is.EqualTo(HarnessInfo.Version).And.StartsWith(HarnessInfo.Number));
+        var demo = Runs.Of([Runs.Result(Outcome.Pass)]);
+        demo.Supplier = new Supplier(null, null, Demonstration: true);
+        var written = Report(demo);
+        Assert.That(written["supplier"]!["name"]!.GetValue<string>(), Is.EqualTo("vendor.test"), "no profile: the host");
+        Assert.That(written["demonstration"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
     public void The_evidence_shows_the_redirects_followed_and_any_not_followed()
     {
         var evidence = Fixtures.JsonExchange("/services", Fixtures.Page(1, 1, 0)) with

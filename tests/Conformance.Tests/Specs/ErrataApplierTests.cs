@@ -19,6 +19,7 @@ public class ErrataApplierTests
         var diagnostics = ErrataApplier.Apply(root, [Erratum("/a/b~1c/type", "time", "string")]).ToList();
         Assert.That(root["a"]!["b/c"]!["type"]!.GetValue<string>(), Is.EqualTo("string"));
         Assert.That(diagnostics.Single().Message, Does.StartWith("Erratum T-E1 applied"));
+        Assert.That(diagnostics.Single(), Has.Property("ErratumId").EqualTo("T-E1").And.Property("Use").EqualTo(ErratumUse.Applied));
     }
 
     [Test]
@@ -36,5 +37,6 @@ public class ErrataApplierTests
         var diagnostics = ErrataApplier.Apply(root, [Erratum("/type", "time", "integer")]).ToList();
         Assert.That(root["type"]!.GetValue<string>(), Is.EqualTo("string"));
         Assert.That(diagnostics.Single().Message, Does.Contain("not applied"));
+        Assert.That(diagnostics.Single(), Has.Property("ErratumId").EqualTo("T-E1").And.Property("Use").EqualTo(ErratumUse.NotApplied));
     }
 }

@@ -51,7 +51,7 @@ public sealed class OAuth2ScopesCheck : Check
             ProbeRequest? Try(int i) => i >= others.Count ? null : new ProbeRequest($"update {id} with a token of scope {others[i]} (--allow-writes)", context.Url(update.Path, id))
             {
                 RecordId = id, Scope = others[i], Write = new JsonWrite("PUT", body.ToJsonString()), Tag = new Asked(Kind.OtherScope, others[i], wanted),
-                Then = answer => answer.TransportError?.StartsWith(Probe.NoToken, StringComparison.Ordinal) == true ? Try(i + 1) : null,
+                Then = answer => answer.TransportError?.StartsWith(Probe.NoScopedToken, StringComparison.Ordinal) == true ? Try(i + 1) : null,
             };
             if (Try(0) is { } first) yield return first;
         }
@@ -84,7 +84,7 @@ public sealed class OAuth2ScopesCheck : Check
                 case Kind.Forged when answer.Status != 401:
                     problems.Add((answer, $"a request with a token the platform never issued answered {answer.Status?.ToString() ?? answer.TransportError}, not 401"));
                     break;
-                case Kind.OtherScope when answer.TransportError?.StartsWith(Probe.NoToken, StringComparison.Ordinal) == true:
+                case Kind.OtherScope when answer.TransportError?.StartsWith(Probe.NoScopedToken, StringComparison.Ordinal) == true:
                     said.Add($"no token of scope {asked.Scope} could be had ({answer.TransportError})");
                     break;
                 case Kind.OtherScope when answer.Status != 403:

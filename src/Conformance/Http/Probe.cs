@@ -49,6 +49,12 @@ public sealed class Probe : IDisposable
     /// <summary>How an exchange that could not be sent for want of a token begins its transport error.</summary>
     public const string NoToken = "no OAuth2 token";
 
+    /// <summary>
+    /// How an exchange that could not be sent for want of a token of another scope (a check's, not the run's) begins its
+    /// transport error: the run goes on, with its own token.
+    /// </summary>
+    public const string NoScopedToken = "no token of the scope asked";
+
     /// <summary>Time spent honouring Retry-After over the whole run.</summary>
     public TimeSpan Waited { get; private set; }
 
@@ -106,7 +112,7 @@ public sealed class Probe : IDisposable
         Set(anonymous ? _settings.Headers.Where(h => _settings.IsPlain(h.Key)) : _settings.Headers);
         Set(credentials.Headers);
         if (scope is not null && oauth is null)
-            return Unsent(operation, purpose, url, headers, $"{NoToken}: the run has no OAuth2 client to ask for a token of scope '{scope}'") with { StartedAt = started };
+            return Unsent(operation, purpose, url, headers, $"{NoScopedToken} ({scope}): the run has no OAuth2 client to ask for one") with { StartedAt = started };
         if (oauth is not null)
         {
             try
@@ -115,7 +121,7 @@ public sealed class Probe : IDisposable
             }
             catch (OAuth2Exception e)
             {
-                return Unsent(operation, purpose, url, headers, $"{NoToken}: {e.Message}") with { StartedAt = started };
+                return Unsent(operation, purpose, url, headers, $"{(scope is null ? NoToken : $"{NoScopedToken} ({scope})")}: {e.Message}") with { StartedAt = started };
             }
         }
 

@@ -59,7 +59,8 @@ public class ProbeWritesAndScopesTests
         Assert.That(read.Status, Is.EqualTo(200), "the run's own token, of every scope the client holds");
         Assert.That(probe.Secrets.Count(s => s.Length > 20), Is.EqualTo(2), "both tokens are secrets");
         var unknown = await probe.GetAsync("GET /things/{id}", "read", new Uri(server.Url + "/things/1"), false, CancellationToken.None, scope: "ad");
-        Assert.That(unknown.TransportError, Does.StartWith(Probe.NoToken), "the client may not hold ad: no token, nothing sent");
+        Assert.That(unknown.TransportError, Does.StartWith(Probe.NoScopedToken), "the client may not hold ad: no token, nothing sent");
+        Assert.That(unknown.TransportError, Does.Not.StartWith(Probe.NoToken), "the run's own token is not at fault: the run goes on");
     }
 
     [Test]

@@ -52,6 +52,12 @@ public static class ParkingDefects
                     names.Add(new JsonObject { ["language"] = "cy", ["string"] = $"Maes parcio – {names[0]?["string"]} – Ŵŷ" });
             }),
         },
+        new()
+        {
+            Name = "npp-place-filter-ignored-on-rates", Standard = Npp, Check = FiltersFilterCheck.CheckId,
+            Breaks = "place is ignored on rate tables: asked for the tariffs of one car park, every tariff comes back.",
+            Apply = inner => (method, path, query) => inner(method, path, path == "/rates" ? query.Where(q => q.Key != "place").ToDictionary() : query),
+        },
         // ----- oauth2-scopes
         new()
         {

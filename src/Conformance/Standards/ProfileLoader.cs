@@ -88,6 +88,8 @@ public static class ProfileLoader
             named.Add((g.Places, ["geography", "places"]));
             named.AddRange(g.Lists.Select((l, i) => (l.Endpoint, new object[] { "geography", "lists", i, "endpoint" })));
         }
+        named.AddRange(profile.Filters.Select((f, i) => (f.Through?.List, new object[] { "filters", i, "through", "list" }))
+            .Where(x => x.List is not null).Select(x => (x.List!, x.Item2)));
         named.AddRange((profile.TimeWindows?.Lists ?? []).Select((l, i) => (l.Endpoint, new object[] { "time_windows", "lists", i, "endpoint" })));
         named.AddRange((profile.ChangesSince?.Endpoints ?? []).Select((e, i) => (e, new object[] { "changes_since", "endpoints", i })));
         named.AddRange((profile.References?.Links ?? []).SelectMany((l, i) =>

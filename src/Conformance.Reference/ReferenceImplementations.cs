@@ -34,6 +34,8 @@ public static class ReferenceImplementations
         {
             if (defect.Standard != standardId)
                 throw new ConfigurationException($"Defect '{defect.Name}' is for {defect.Standard}, not {standardId}.");
+            if (defect.Around is not null)
+                throw new ConfigurationException($"Defect '{defect.Name}' changes a gate, and the {standardId} reference has none.");
             handler = defect.Apply(handler);
             if (defect.ApplyAt is { } applyAt) handler = applyAt(at)(handler);
         }
@@ -76,7 +78,9 @@ public static class ReferenceImplementations
             platform = RequestHandlers.Lift(defect.Apply, platform);
             if (defect.ApplyAt is { } applyAt) platform = RequestHandlers.Lift(applyAt(at), platform);
         }
-        var server = ReferenceServer.Start(new Parking.OAuth2Server(clients, document).Guard(platform), chosen, admin);
+        var gated = new Parking.OAuth2Server(clients, document).Guard(platform);
+        foreach (var defect in defects.Where(d => d.Around is not null)) gated = defect.Around!(gated);
+        var server = ReferenceServer.Start(gated, chosen, admin);
         server.Client = ReferenceClient.For(clients[0], server.Url);
         return server;
     }

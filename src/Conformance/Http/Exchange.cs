@@ -23,6 +23,8 @@ public sealed record Exchange
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
     /// <summary>The form a write posted (--allow-writes), as sent; null for a read.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
+    /// <summary>The JSON a write sent (PUT or POST, --allow-writes), as sent; null for a read or a form.</summary>
+    public string? RequestBody { get; init; }
     public int? Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
     /// <summary>The body as received (decompressed), or only its first bytes when it went past the cap (<see cref="BodyCutAt"/>).</summary>

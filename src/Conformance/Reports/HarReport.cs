@@ -127,6 +127,8 @@ public sealed class HarReport : IReporter
                 ["params"] = Pairs(form),
                 ["text"] = string.Join("&", form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")),
             };
+        else if (e.RequestBody is { } json)
+            request["postData"] = new JsonObject { ["mimeType"] = "application/json", ["text"] = json };
         var entry = new JsonObject
         {
             ["startedDateTime"] = started,

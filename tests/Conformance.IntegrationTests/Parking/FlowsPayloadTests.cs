@@ -25,23 +25,24 @@ public class FlowsPayloadTests
     }
 
     /// <summary>
-    /// Each printed answer: where a supplier serves it, and what in its content the NPP document refuses. The
-    /// truncated list of use case 1 ("// details about next place") is served with its second place left empty.
+    /// Each printed answer: where a supplier serves it, what in its content the NPP document refuses, the lookup of a
+    /// printed list's ids, and the lists whose versioned references lead to a printed record (which is not the record
+    /// they name). The truncated list of use case 1 ("// details about next place") is served with its second place left empty.
     /// </summary>
     private static readonly object[] Served =
     [
-        new object[] { 0, "/places", "GET /places", "use case 1.1: names are objects keyed by language, not multilingual arrays; type 'place' is no hierarchy type; no hierarchyElementRecord", "hierarchyElementRecord", "GET /places/{id}" },
-        new object[] { 1, "/rights/specs/", "GET /rights/specs/{id}", "use case 1.2, step 1: no issuer and no transferable, which a right specification requires; validity lacks validityTimeSpecification", "issuer", "" },
-        new object[] { 2, "/rates/", "GET /rates/{id}", "use case 1.2, step 2: rateTableName is an object, rate line values are bare numbers, not amounts in a currency; collectionSequence 0", "rateTableName", "" },
-        new object[] { 3, "/places/", "GET /places/{id}", "use case 1.3: as 1.1, and occupancy is not where the document keeps it", "hierarchyElementRecord", "" },
-        new object[] { 6, "/rights/assigned", "GET /rights/assigned", "use case 2.2: credentials lack their type, the issuer is an object, not a multilingual array, and assignedRightIssuer lacks its version", "assignedRightIssuer", "GET /rights/assigned/{id}" },
-        new object[] { 7, "/rights/assigned", "GET /rights/assigned", "use case 4.2: the answer to a list is one assigned right, not a page (no meta, no data)", "meta", "" },
-        new object[] { 8, "/sessions", "GET /sessions", "use case 5.2 (operator): no initiator, credentials instead of identifiedCredentials, and segments without their assigned right", "identifiedCredentials", "GET /sessions/{id}" },
-        new object[] { 9, "/sessions", "GET /sessions", "use case 5.2 (platform): the same payload passed on", "initiator", "GET /sessions/{id}" },
+        new object[] { 0, "/places", "GET /places", "use case 1.1: names are objects keyed by language, not multilingual arrays; type 'place' is no hierarchy type; no hierarchyElementRecord", "hierarchyElementRecord", "GET /places/{id}", "" },
+        new object[] { 1, "/rights/specs/", "GET /rights/specs/{id}", "use case 1.2, step 1: no issuer and no transferable, which a right specification requires; validity lacks validityTimeSpecification", "issuer", "", "GET /rights/assigned" },
+        new object[] { 2, "/rates/", "GET /rates/{id}", "use case 1.2, step 2: rateTableName is an object, rate line values are bare numbers, not amounts in a currency; collectionSequence 0", "rateTableName", "", "GET /rights/specs" },
+        new object[] { 3, "/places/", "GET /places/{id}", "use case 1.3: as 1.1, and occupancy is not where the document keeps it", "hierarchyElementRecord", "", "GET /rights/specs,GET /sessions" },
+        new object[] { 6, "/rights/assigned", "GET /rights/assigned", "use case 2.2: credentials lack their type, the issuer is an object, not a multilingual array, and assignedRightIssuer lacks its version", "assignedRightIssuer", "GET /rights/assigned/{id}", "" },
+        new object[] { 7, "/rights/assigned", "GET /rights/assigned", "use case 4.2: the answer to a list is one assigned right, not a page (no meta, no data)", "meta", "", "" },
+        new object[] { 8, "/sessions", "GET /sessions", "use case 5.2 (operator): no initiator, credentials instead of identifiedCredentials, and segments without their assigned right", "identifiedCredentials", "GET /sessions/{id}", "" },
+        new object[] { 9, "/sessions", "GET /sessions", "use case 5.2 (platform): the same payload passed on", "initiator", "GET /sessions/{id}", "" },
     ];
 
     [TestCaseSource(nameof(Served))]
-    public async Task A_printed_answer_served_by_a_supplier_fails_on_its_content(int index, string path, string operation, string why, string field, string lookup)
+    public async Task A_printed_answer_served_by_a_supplier_fails_on_its_content(int index, string path, string operation, string why, string field, string lookup, string referencedFrom)
     {
         var payload = Answers()[index];
         var served = new Defect
@@ -63,11 +64,15 @@ public class FlowsPayloadTests
         Assert.That(schema.Outcome, Is.EqualTo(Outcome.Fail), why);
         Assert.That(schema.Message, Does.Contain(field), why);
         // Only the answer replaced is blamed: every other operation of the platform still conforms, save the lookup of a
-        // printed list's ids, which are no records of the platform (id-resolves says so).
+        // printed list's ids, which are no records of the platform (id-resolves says so), and the lists whose references
+        // lead to a printed record, which is not the one they name (references-resolve says so).
+        var referencing = referencedFrom.Split(',', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(result.Results.Where(r => r.Outcome == Outcome.Fail).Select(r => r.Operation).Distinct(),
-            Is.EquivalentTo(new[] { operation, lookup }.Where(o => o.Length > 0)));
+            Is.EquivalentTo(new[] { operation, lookup }.Where(o => o.Length > 0).Concat(referencing)));
         if (lookup.Length > 0)
             Assert.That(result.Results.Where(r => r.Operation == lookup && r.Outcome == Outcome.Fail).Select(r => r.Check), Is.EqualTo(new[] { "id-resolves" }));
+        foreach (var list in referencing)
+            Assert.That(result.Results.Where(r => r.Operation == list && r.Outcome == Outcome.Fail).Select(r => r.Check), Is.EqualTo(new[] { "references-resolve" }), list);
     }
 
     [Test]

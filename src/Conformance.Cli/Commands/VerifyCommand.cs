@@ -47,6 +47,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         say.Line($"[green]Valid certificate[/], signed by key {SigningKeys.KeyId(key)}:");
         say.Line($"  standard  {claims.StandardName} {claims.StandardVersion} ({claims.StandardId})");
         say.Line($"  target    {claims.Target}");
+        if (claims.ClientRole is not null) say.Line($"  client    a {claims.ClientRole}, playing {claims.Scenario} ({claims.ScenarioTitle})");
         say.Line($"  vendor    {(claims.Vendor is null ? ConsoleText.Of($"not named (run without a vendor profile)") : ConsoleText.Of($"{claims.Vendor}, {claims.Product}"))}");
         say.Line($"  verdict   {claims.Verdict} ({string.Join(", ", claims.Summary.Where(s => s.Value > 0).Select(s => $"{s.Value} {s.Key}"))})");
         say.Line($"  tested    {claims.TestedUntil:yyyy-MM-dd HH:mm} UTC by conformance {claims.HarnessVersion}");

@@ -125,6 +125,12 @@ public sealed class HarReport : IReporter
                 ["params"] = Pairs(form),
                 ["text"] = string.Join("&", form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")),
             };
+        else if (e.RequestBody is { Length: > 0 } body)
+            request["postData"] = new JsonObject
+            {
+                ["mimeType"] = e.RequestHeader("Content-Type") ?? "",
+                ["text"] = Encoding.UTF8.GetString(body), // a client's body (the stand-in's cap bounds it), masked with the rest
+            };
         var entry = new JsonObject
         {
             ["startedDateTime"] = started,

@@ -28,6 +28,9 @@ app.Configure(config =>
     config.AddCommand<DescribeCommand>("describe").WithDescription("Show a standard's clauses and the checks that verify each.");
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
         .WithExample("serve", "--standard", "oruk-3.0", "--defect", "missing-cors");
+    config.AddCommand<StandInCommand>("stand-in").WithDescription("Stand in for a standard's server and judge the client that talks to it (a supplier's client).")
+        .WithExample("stand-in", "--standard", "open311-georeport-v2", "--ready-file", "standin.json")
+        .WithExample("stand-in", "--standard", "open311-georeport-v2", "--scenario", "report-a-problem-under-load", "--until-idle", "10");
     config.AddCommand<KeygenCommand>("keygen").WithDescription("Make an ECDSA P-256 key pair for signing certificates.")
         .WithExample("keygen", "--out", "keys");
     config.AddCommand<VerifyCommand>("verify").WithDescription("Check a certificate offline: signature, expiry and (--report) the report it certifies.")

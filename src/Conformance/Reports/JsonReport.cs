@@ -152,6 +152,11 @@ public sealed class JsonReport : IReporter
                 ["evidence"] = exchanges.IdOf(r),
             }),
         };
+        if (result.Client is { } client)
+            report["client"] = new JsonObject
+            {
+                ["role"] = client.Role, ["scenario"] = client.Scenario, ["scenarioTitle"] = client.ScenarioTitle, ["asks"] = client.Asks,
+            };
         if (withExchanges)
             report["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null, exchanges.OwnerOf(e),
                 exchanges.IsCited(e) && e.RequestBody is { Length: > 0 } ? e.RequestExcerpt(result.Secrets) : null));

@@ -33,6 +33,9 @@ public sealed class MarkdownReport : IReporter
         md.Line();
         md.Line($"Target {result.Target} · {result.RequestsSent} request(s) · started {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC · "
                 + $"{(result.FinishedAt - result.StartedAt).TotalSeconds:0.#} s");
+        if (result.Client is { } client)
+            md.Line($"Client judged by the stand-in: a {client.Role}, playing {client.Scenario} ({client.ScenarioTitle}); "
+                    + $"{result.Coverage.Count(c => !c.IsGap)} of {result.Coverage.Count} step(s) done.");
         md.Line();
         md.Line($"| outcome | results |");
         md.Line($"|---|---:|");

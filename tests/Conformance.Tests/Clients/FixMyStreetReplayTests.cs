@@ -37,6 +37,21 @@ public class FixMyStreetReplayTests
         Assert.That(result.Secrets, Does.Contain(standIn.Credentials["api_key"]), "the key FixMyStreet posts in its form is masked in the reports");
     }
 
+    [Test]
+    public async Task The_same_report_with_a_key_the_stand_in_never_gave_is_refused_and_blamed_on_that_alone()
+    {
+        await using var standIn = await StandIn.StartAsync("open311-georeport-v2", "report-a-problem");
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        var values = new Dictionary<string, string> { ["api_key"] = "the-councils-production-key" };
+        foreach (var recorded in Requests(File.ReadAllText(Recording)).Take(3))
+            await http.SendAsync(recorded.Build(standIn.Url, values));
+        var result = await standIn.ResultAsync();
+        Assert.That(result.Results.Where(r => r.Outcome == Outcome.Fail).Select(r => (r.Check, r.Message)),
+            Is.EqualTo(new[] { ("request-auth", "api_key is not the key the stand-in gave; found another key (masked) (send the key the stand-in printed (and wrote to --ready-file))") }));
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
+        Assert.That(result.Secrets, Does.Contain("the-councils-production-key"), "a key sent by mistake is masked in every report");
+    }
+
     private sealed record Recorded(string Line, IReadOnlyList<(string Name, string Value)> Headers, string? Body)
     {
         public HttpRequestMessage Build(Uri standIn, IReadOnlyDictionary<string, string> values)

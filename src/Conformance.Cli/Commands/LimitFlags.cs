@@ -58,7 +58,7 @@ public sealed class PortFlag() : LimitFlag(l => l.Port, Whole);
 public sealed class RunsFlag() : LimitFlag(l => l.Runs, Whole);
 public sealed class ParallelFlag() : LimitFlag(l => l.Concurrency, Whole, "--parallel");
 public sealed class TargetDeadlineFlag() : LimitFlag(l => l.Deadline, Seconds, "--target-deadline");
-public sealed class ForFlag() : LimitFlag(l => l.StandInFor with { Words = $"{l.StandInFor.Words} (a number of seconds, or 90s, 5m, 1h)" }, Duration);
+public sealed class ForFlag() : LimitFlag(l => l.StandInFor, Duration);
 public sealed class UntilIdleFlag() : LimitFlag(l => l.UntilIdle, Seconds);
 public sealed class MaxRequestsFlag() : LimitFlag(l => l.MaxRequests, Whole);
 public sealed class RequestBodyFlag() : LimitFlag(l => l.RequestBody, Whole);

@@ -30,7 +30,7 @@ public sealed record Limits
     /// <summary>The port a reference implementation listens on, on 127.0.0.1 (serve --port).</summary>
     public Limit Port { get; init; } = Limit.WholeNumber("--port", null, 1, 65535);
     /// <summary>How long a stand-in waits for its client (stand-in --for; the scenario's own time limit unless given).</summary>
-    public Limit StandInFor { get; init; } = Limit.Seconds("--for", null, 24 * 3600, "a day");
+    public Limit StandInFor { get; init; } = new("--for", null, "a duration above 0 and at most a day (a number of seconds, or 90s, 5m, 1h)", 0, 24 * 3600, AboveLeast: true);
     /// <summary>A stand-in stops once its client has sent nothing for this long (stand-in --until-idle).</summary>
     public Limit UntilIdle { get; init; } = Limit.Seconds("--until-idle", null, 3600, "an hour");
     /// <summary>The most requests a stand-in records in a session (stand-in --max-requests).</summary>

@@ -42,8 +42,8 @@ public sealed class OpenStandIn : IDisposable
 
     /// <summary>
     /// Waits until the scenario is complete (and the client quiet for <see cref="Grace"/>), the client has been idle for
-    /// --until-idle, the time is up, or the wait is cancelled (Ctrl+C, SIGTERM); then takes no more requests. Returns why it
-    /// stopped, in words for the run's notes.
+    /// --until-idle, the time is up, or the wait is cancelled (Ctrl+C, SIGTERM). Returns why, in words for the run's notes:
+    /// the caller stops the stand-in with them (<see cref="Stop"/>), saying more where it knows more (which signal).
     /// </summary>
     public async Task<string> WaitAsync(CancellationToken cancel = default)
     {
@@ -63,7 +63,6 @@ public sealed class OpenStandIn : IDisposable
                 }
                 catch (OperationCanceledException) { }
         }
-        Stop(why);
         return why;
     }
 

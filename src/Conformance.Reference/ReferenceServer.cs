@@ -27,6 +27,9 @@ public sealed class ReferenceServer : IDisposable
 
     public string Url { get; }
 
+    /// <summary>The reference's own client, where it wants credentials (OAuth2); null for an open one.</summary>
+    public ReferenceClient? Client { get; set; }
+
     /// <summary>What the server received, oldest first (the last 1000), for tests that check what was sent.</summary>
     public IReadOnlyList<ReceivedRequest> Requests => _server.LogEntries
         .Select(e => e.RequestMessage)
@@ -39,7 +42,11 @@ public sealed class ReferenceServer : IDisposable
 
     /// <summary>Starts a server whose answers come from <paramref name="handle"/> (method, path, query).</summary>
     /// <param name="admin">Start WireMock's admin interface (/__admin) too: off unless asked for.</param>
-    public static ReferenceServer Start(Handler handle, int? port = null, bool admin = false)
+    public static ReferenceServer Start(Handler handle, int? port = null, bool admin = false) =>
+        Start(request => handle(request.Method, request.Path, WithForm(request)), port, admin);
+
+    /// <summary>Starts a server whose answers come from <paramref name="handle"/>, which sees each request whole.</summary>
+    public static ReferenceServer Start(RequestHandler handle, int? port = null, bool admin = false)
     {
         var chosen = port ?? FreePort();
         if (port is not null && !IsFree(chosen))
@@ -55,17 +62,28 @@ public sealed class ReferenceServer : IDisposable
         return new ReferenceServer(server, chosen);
     }
 
-    private static IResponseMessage Answer(IRequestMessage request, Handler handle)
+    /// <summary>The query, with a form posted (an allowed write) added to it as parameters.</summary>
+    private static IReadOnlyDictionary<string, string> WithForm(ReferenceRequest request)
+    {
+        if (request.Method != "POST" || request.Body is not { Length: > 0 } form
+            || request.Header("Content-Type")?.StartsWith("application/x-www-form-urlencoded") != true) return request.Query;
+        var query = request.Query.ToDictionary();
+        foreach (var pair in Form(form)) query[pair.Key] = pair.Value;
+        return query;
+    }
+
+    /// <summary>The fields of an application/x-www-form-urlencoded body.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Form(string body) =>
+        body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .Select(pair => KeyValuePair.Create(Uri.UnescapeDataString(pair[0].Replace('+', ' ')), Uri.UnescapeDataString(pair.ElementAtOrDefault(1)?.Replace('+', ' ') ?? "")));
+
+    private static IResponseMessage Answer(IRequestMessage request, RequestHandler handle)
     {
         var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
             .ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? "");
-        // A form posted (an allowed write) reaches the implementation as parameters too.
-        if (request.Method == "POST" && request.Body is { Length: > 0 } form
-            && request.Headers is { } received && received.TryGetValue("Content-Type", out var type)
-            && type.FirstOrDefault()?.StartsWith("application/x-www-form-urlencoded") == true)
-            foreach (var pair in form.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)))
-                query[Uri.UnescapeDataString(pair[0].Replace('+', ' '))] = Uri.UnescapeDataString(pair.ElementAtOrDefault(1)?.Replace('+', ' ') ?? "");
-        var answer = handle(request.Method.ToUpperInvariant(), request.Path, query);
+        var received = (request.Headers ?? new Dictionary<string, WireMockList<string>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        var answer = handle(new ReferenceRequest(request.Method.ToUpperInvariant(), request.Path, query, received, request.Body));
         if (answer.Delay > TimeSpan.Zero) Thread.Sleep(answer.Delay); // a slow server, for timeout tests
         var message = new ResponseMessage { StatusCode = answer.Status };
         var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)

@@ -65,6 +65,7 @@ public class DefectMatrixTests
             ["oruk-3.0"] = (SharedFolder.Upstream("oruk-3.0", "openapi.json"), "https://raw.githubusercontent.com/openreferral/uk-profile/main/", SharedFolder.Upstream("oruk-3.0", "uk-profile")),
             ["hsds-3.0"] = (SharedFolder.Upstream("hsds-3.0", "schema", "openapi.json"), "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/", SharedFolder.Upstream("hsds-3.0", "schema")),
             ["open311-georeport-v2"] = (SharedFolder.Upstream("open311-georeport-v2", "schema", "georeport-v2", "swagger.json"), "", ""),
+            ["npp-1.0"] = (SharedFolder.Upstream("apds-npp", "npp", "apds4.yaml"), "", ""),
         };
         var rows = await DefectMatrix.RunAsync(ConformanceRun.DefaultCatalogue(), standard =>
         {

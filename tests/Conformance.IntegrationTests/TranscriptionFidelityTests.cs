@@ -5,7 +5,7 @@ using Conformance.Specs;
 namespace Conformance.IntegrationTests;
 
 /// <summary>
-/// Our transcriptions (ORUK 3.0, HSDS 3.0, Open311 GeoReport v2) must say what the published documents say (with the profile's errata
+/// Our transcriptions (ORUK 3.0, HSDS 3.0, Open311 GeoReport v2, NPP 1.0.1, APDS 4.0) must say what the published documents say (with the profile's errata
 /// applied): the same operations and parameters, and, field by field through every response schema, the
 /// same properties, types, formats, enums and required lists. Drift on either side fails here.
 /// </summary>
@@ -17,6 +17,7 @@ public class TranscriptionFidelityTests
         new object[] { "oruk-3.0", "oruk-3.0/openapi.json", "https://raw.githubusercontent.com/openreferral/uk-profile/main/", "oruk-3.0/uk-profile" },
         new object[] { "hsds-3.0", "hsds-3.0/schema/openapi.json", "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/", "hsds-3.0/schema" },
         new object[] { "open311-georeport-v2", "open311-georeport-v2/schema/georeport-v2/swagger.json", "", "" },
+        new object[] { "npp-1.0", "apds-npp/npp/apds4.yaml", "", "" },
     ];
 
     private static (Spec Ours, Spec Published, RefMap Map) Load(string standard, string document, string prefix, string folder)

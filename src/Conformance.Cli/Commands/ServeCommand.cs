@@ -39,6 +39,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         foreach (var defect in defects)
             say.Line($"  with defect [yellow]{defect.Name}[/]: {defect.Breaks}");
         if (settings.Admin) say.Line($"  admin interface at {server.Url}/__admin");
+        if (server.Client is { } client)
+            say.Line($"  OAuth2 client credentials: POST {client.Auth.TokenUrl} with client id {client.Values[ReferenceClient.IdVariable]} and secret {client.Values[ReferenceClient.SecretVariable]} (scopes {client.Auth.Scope}; a demo client, see {settings.Standard}/reference/clients.json for the others)");
         say.Line($"Press Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };

@@ -30,6 +30,11 @@ public sealed record Defect
     /// changes the implementation served at that base URL. Applied after <see cref="Apply"/>.
     /// </summary>
     public Func<Uri, Func<Handler, Handler>>? ApplyAt { get; init; }
+    /// <summary>
+    /// For a reference behind a gate (the NPP's OAuth2): how the defect changes the whole server, gate and token endpoint
+    /// included, seeing whole requests (headers and bodies). Applied after <see cref="Apply"/>, outside the gate.
+    /// </summary>
+    public Func<RequestHandler, RequestHandler>? Around { get; init; }
     /// <summary>What the run against it needs beyond the defaults (a declared jurisdiction, a key, a short timeout).</summary>
     public Func<RunRequest, RunRequest> Prepare { get; init; } = request => request;
 

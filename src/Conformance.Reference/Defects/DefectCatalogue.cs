@@ -4,7 +4,8 @@ namespace Conformance.Reference.Defects;
 public static class DefectCatalogue
 {
     public static IReadOnlyList<Defect> All { get; } =
-        OpenReferralDefects.Oruk().Concat(OpenReferralDefects.Hsds()).Concat(Open311Defects.All()).Concat(Traps.All()).ToList();
+        OpenReferralDefects.Oruk().Concat(OpenReferralDefects.Hsds()).Concat(Open311Defects.All()).Concat(ParkingDefects.All())
+            .Concat(Traps.All()).ToList();
 
     public static IEnumerable<Defect> For(string standard) => All.Where(d => d.Standard == standard);
 

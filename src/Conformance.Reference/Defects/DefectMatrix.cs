@@ -37,7 +37,13 @@ public static class DefectMatrix
         {
             StandardId = standard, Target = new Uri(server.Url), SpecOverride = spec.Spec, SpecFetch = new FetchPolicy(spec.Map),
             Environment = Vendors.TargetEnvironment.Test, // a reference implementation: writes may go there
-            Probe = new Http.ProbeSettings { Timeout = TimeSpan.FromSeconds(10) },
+            Probe = new Http.ProbeSettings
+            {
+                Timeout = TimeSpan.FromSeconds(10),
+                // A reference that wants credentials is reached with its own demo client.
+                Credentials = server.Client is { } client
+                    ? Vendors.Credentials.Resolve(client.Auth, client.Environment(_ => null), TimeSpan.FromSeconds(10)) : Http.ProbeCredentials.None,
+            },
         };
         request = defect?.Prepare(request) ?? request;
         var result = await ConformanceRun.ExecuteAsync(request, catalogue, cancel: cancel);

@@ -26,6 +26,7 @@ public static class Tamper
             var records = body switch
             {
                 JsonObject page when page["contents"] is JsonArray contents => contents.OfType<JsonObject>(),
+                JsonObject page when page["data"] is JsonArray data && page["meta"] is JsonObject => data.OfType<JsonObject>(), // APDS lists
                 JsonArray list => list.OfType<JsonObject>(),
                 JsonObject record => [record],
                 _ => [],

@@ -33,6 +33,15 @@ public static class CheckCatalogue
         new ListAttributeValuesCheck(),
         new NoRedirectCheck(),
         new SpecDriftCheck(),
+        new PageMetaCheck(),
+        new GeographicFilterCheck(),
+        new TimeWindowsCheck(),
+        new ChangesSinceCheck(),
+        new ReferencesResolveCheck(),
+        new ExpandCheck(),
+        new ValidityPeriodsCheck(),
+        new OAuth2ScopesCheck(),
+        new VersionsCheck(), // last: it writes, and the record's version changes
     ];
 
     public static IReadOnlyCollection<string> Ids { get; } = All.Select(c => c.Id).ToHashSet();

@@ -65,18 +65,20 @@ public sealed class FiltersFilterCheck : Check
         var listHasRecords = run.Primary is { } first && AnswerRecords.On(first, profile.Pagination).Count > 0;
         foreach (var filter in judged)
         {
-            var source = pool.Select(r => (Record: r, Value: FilterMatching.ValueFrom(r, filter))).FirstOrDefault(x => x.Value is not null);
+            // A filter judged through another list's records reads those the run knows of it.
+            var related = filter.Through is { } hop ? Records(context, hop.List) : null;
+            var source = pool.Select(r => (Record: r, Value: FilterMatching.ValueFrom(r, filter, related))).FirstOrDefault(x => x.Value is not null);
             if (source.Value is not null)
-                yield return Ask(new FilterProbe([new FilterCondition(filter, source.Value)], AnswerRecords.IdOf(source.Record, idParameter), idParameter, whole), run.FirstPage);
+                yield return Ask(new FilterProbe([new FilterCondition(filter, source.Value, related)], AnswerRecords.IdOf(source.Record, idParameter), idParameter, whole), run.FirstPage);
             // A filter that is ignored returns its source record too: only a value no record has shows it excludes.
             // Asked of a list that has records, with a value the parameter allows (a listed one no record has).
             var allowed = run.Operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == filter.Parameter)?.Enum;
-            var seen = pool.SelectMany(r => filter.Field!.SelectMany(f => FilterMatching.Values(r, f))).Select(JsonText.Of).OfType<string>().ToHashSet();
+            var seen = pool.SelectMany(r => FilterMatching.Reached(r, filter, related).Values).ToHashSet();
             if (listHasRecords && FilterMatching.NoRecordHas(filter, source.Value, allowed, seen) is { } nothing)
-                yield return Ask(new FilterProbe([new FilterCondition(filter, nothing)], null, idParameter, whole, Excludes: true), run.FirstPage);
+                yield return Ask(new FilterProbe([new FilterCondition(filter, nothing, related)], null, idParameter, whole, Excludes: true), run.FirstPage);
         }
         // Filters given together are cumulative: a record that has two values is asked for by both at once.
-        var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == FilterMatch.Same)
+        var pair = pool.Select(r => (Record: r, Conditions: judged.Where(f => f.Match == FilterMatch.Same && f.Through is null)
                 .Select(f => FilterMatching.ValueFrom(r, f) is { } v ? new FilterCondition(f, v) : null).OfType<FilterCondition>().Take(2).ToList()))
             .FirstOrDefault(x => x.Conditions.Count == 2);
         if (pair.Record is not null)
@@ -147,6 +149,10 @@ public sealed class FiltersFilterCheck : Check
         };
         yield return Judge(run, problems, string.Join("; ", parts.OfType<string>()) + ".");
     }
+
+    /// <summary>The records the run read from a list: fetched whole, then as listed.</summary>
+    private static List<JsonObject> Records(ProbeContext context, string path) =>
+        (context.Known.GetValueOrDefault(path) ?? []).Concat(context.Listed.GetValueOrDefault(path) ?? []).ToList();
 
     /// <summary>Why a value no record has shows the filter ignored, or null when it excluded (or was refused).</summary>
     private static string? Ignored(FilterProbe probe, Exchange response, Exchange? unfiltered, Pagination? pagination)

@@ -14,7 +14,7 @@ public sealed class IdResolvesCheck : Check
     public override IEnumerable<Finding> Evaluate(OperationRun run, CheckContext context)
     {
         if (run.Role != OperationRole.Item) yield break;
-        var lookups = run.Requests.Where(r => r.RecordId is not null).ToList();
+        var lookups = run.Reads.Where(r => r.RecordId is not null).ToList(); // ordinary lookups: a check's own requests are its to judge
         if (lookups.Count == 0)
         {
             yield return Skipped(run, run.SkipReason ?? "No ids were available to look up.");

@@ -1,3 +1,5 @@
+using Conformance.Vendors;
+
 namespace Conformance.Door;
 
 /// <summary>
@@ -8,4 +10,6 @@ namespace Conformance.Door;
 public delegate StartedReference ReferenceStarter(string standardId);
 
 /// <summary>A started reference implementation: where it listens, and what stops it.</summary>
-public sealed record StartedReference(Uri Url, IDisposable Server);
+/// <param name="Auth">How the reference is reached when the vendor profile gives no credentials (its demo client), if it wants any.</param>
+/// <param name="Environment">Where the variables a profile's auth names are read: the process's, then the reference's demo values.</param>
+public sealed record StartedReference(Uri Url, IDisposable Server, Auth? Auth = null, Func<string, string?>? Environment = null);

@@ -35,7 +35,7 @@ public sealed class RunDoor
             reference = (StartReference ?? throw new ConfigurationException("This front end cannot start reference implementations; give base_url."))(standard);
         try
         {
-            var request = RunRequest.From(vendor, overrides, reference?.Url);
+            var request = RunRequest.From(vendor, overrides, reference?.Url, reference?.Environment, reference?.Auth);
             return new OpenRun(request with { Options = request.Options with { Checks = Checks } }, Catalogue, vendor, reference);
         }
         catch

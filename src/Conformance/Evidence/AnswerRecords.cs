@@ -61,5 +61,8 @@ public static class AnswerRecords
     /// <summary>Whether a page says it is the last (by its flag, or its number against the page count).</summary>
     public static bool IsLastPage(Exchange page, Pagination p) => page.Json.Node is JsonObject body
         && (body[p.LastPage] is JsonValue flag && flag.TryGetValue<bool>(out var last) ? last
-            : JsonNumbers.WholeNumber(body[p.PageNumber]) is { } number && JsonNumbers.WholeNumber(body[p.TotalPages]) is { } total && number >= total);
+            : JsonNumbers.WholeNumber(body[p.PageNumber]) is { } number && JsonNumbers.WholeNumber(body[p.TotalPages]) is { } total ? number >= total
+            // A page whose state is an object of its own (PaginatedListMeta): its records reach the total, or it holds none.
+            : p.Meta is { } meta && body[meta.Object] is JsonObject state && JsonNumbers.WholeNumber(state[meta.Offset]) is { } offset
+              && JsonNumbers.WholeNumber(state[meta.Total]) is { } all && (offset + (p.RecordsOf(body)?.Count ?? 0) >= all || p.RecordsOf(body) is { Count: 0 }));
 }

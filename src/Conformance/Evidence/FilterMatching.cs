@@ -24,10 +24,28 @@ public static class FilterMatching
         return current.OfType<JsonNode>();
     }
 
-    /// <summary>A value that this record satisfies, or null when the record has nothing to filter by.</summary>
-    public static string? ValueFrom(JsonObject record, Filter filter)
+    /// <summary>
+    /// The values a filter reads of a record: its field, or through the records of another list it is connected to
+    /// (<see cref="Filter.Through"/>, among <paramref name="related"/>); null where a record it is connected to is not
+    /// known, so the values found may be only some of them.
+    /// </summary>
+    public static (List<string> Values, bool Complete) Reached(JsonObject record, Filter filter, IReadOnlyList<JsonObject>? related = null)
     {
-        var value = filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Specs.JsonText.Of).FirstOrDefault(v => v is { Length: > 0 });
+        var own = filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Specs.JsonText.Of).OfType<string>().ToList();
+        if (filter.Through is not { } hop) return (own, true);
+        var others = related ?? [];
+        if (hop.By is { } by) // the other way round: the records that name this one; others unknown may name it too
+            return (others.Where(o => Values(o, by).Select(Specs.JsonText.Of).OfType<string>().Any(own.Contains))
+                .SelectMany(o => Values(o, hop.Field)).Select(Specs.JsonText.Of).OfType<string>().ToList(), false);
+        var reached = own.Select(id => others.FirstOrDefault(o => AnswerRecords.IdOf(o, "id") == id)).ToList();
+        return (reached.OfType<JsonObject>().SelectMany(o => Values(o, hop.Field)).Select(Specs.JsonText.Of).OfType<string>().ToList(),
+            reached.All(o => o is not null));
+    }
+
+    /// <summary>A value that this record satisfies, or null when the record has nothing to filter by.</summary>
+    public static string? ValueFrom(JsonObject record, Filter filter, IReadOnlyList<JsonObject>? related = null)
+    {
+        var value = Reached(record, filter, related).Values.FirstOrDefault(v => v is { Length: > 0 });
         if (value is null) return null;
         return filter.Match switch
         {
@@ -64,16 +82,17 @@ public static class FilterMatching
     public static bool? Satisfies(JsonObject record, FilterCondition condition)
     {
         if (condition.Filter.Match == FilterMatch.Text) return null; // a search may match on any field: only the source record is required
-        var values = condition.Filter.Field!.SelectMany(path => Values(record, path)).OfType<JsonValue>().Select(Specs.JsonText.Of).OfType<string>().ToList();
+        var (values, complete) = Reached(record, condition.Filter, condition.Related);
         // A date-time without a timezone, or one naming no real moment, says nothing (datetime-timezone reports it).
         if (condition.Filter.Match is FilterMatch.After or FilterMatch.Before) values = values.Where(v => HasZone(v) && Moment(v) is not null).ToList();
         if (values.Count == 0) return null;
-        return condition.Filter.Match switch
+        var holds = condition.Filter.Match switch
         {
             FilterMatch.After => values.Any(v => Moment(v) >= Moment(condition.Value)),
             FilterMatch.Before => values.Any(v => Moment(v) <= Moment(condition.Value)),
             _ => values.Contains(condition.Value, StringComparer.OrdinalIgnoreCase), // ids echoed in another case are the same ids
         };
+        return holds || complete ? holds : null; // a connected record not known might hold it
     }
 
     private static bool HasZone(string text) =>

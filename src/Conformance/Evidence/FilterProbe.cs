@@ -19,4 +19,5 @@ public sealed record FilterProbe(
     public string Describe() => string.Join(" & ", Conditions.Select(c => $"{c.Filter.Parameter}={c.Value}"));
 }
 
-public sealed record FilterCondition(Filter Filter, string Value);
+/// <param name="Related">The records of the list the filter reaches through (<see cref="Filter.Through"/>), as the run knows them.</param>
+public sealed record FilterCondition(Filter Filter, string Value, IReadOnlyList<JsonObject>? Related = null);

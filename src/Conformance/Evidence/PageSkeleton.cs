@@ -20,6 +20,7 @@ public static class PageSkeleton
         foreach (var (name, value) in body)
             skeleton[name] = name == contents
                 ? new JsonArray(records.Select(r => r is JsonObject record ? Ids(record, idFields) : Placeholder(r)).ToArray())
+                : p.Meta is { } meta && name == meta.Object && value is JsonObject state ? State(state, meta)
                 : Placeholder(value);
         return skeleton;
     }
@@ -35,6 +36,14 @@ public static class PageSkeleton
         JsonValue v when v.TryGetValue<string>(out var text) && text.Length > LongestText => JsonValue.Create(text[..LongestText]),
         _ => value?.DeepClone(),
     };
+
+    /// <summary>
+    /// A page's state object (APDS's PaginatedListMeta): the members the profile names, each as any envelope member is
+    /// kept, so the checks across pages still read them; nothing else of it.
+    /// </summary>
+    private static JsonObject State(JsonObject state, PageMeta meta) =>
+        new(state.Where(m => m.Key == meta.Offset || m.Key == meta.PageSize || m.Key == meta.Total || m.Key == meta.Snapshot)
+            .Select(m => KeyValuePair.Create(m.Key, Placeholder(m.Value))));
 
     /// <summary>The most of a text value kept (no envelope field the checks read is text; ids are kept whole).</summary>
     private const int LongestText = 256;

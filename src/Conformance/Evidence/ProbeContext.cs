@@ -22,6 +22,11 @@ public sealed class ProbeContext
     public IReadOnlyDictionary<string, List<JsonObject>> Listed { get; init; } = new Dictionary<string, List<JsonObject>>();
     /// <summary>Records fetched whole by id, by the list that named them.</summary>
     public IReadOnlyDictionary<string, List<JsonObject>> Known { get; init; } = new Dictionary<string, List<JsonObject>>();
+    /// <summary>
+    /// Whether the user allowed writes (--allow-writes, on a test environment only): a check may then declare a request
+    /// that writes (<see cref="ProbeRequest.Write"/>); otherwise the runner never sends one.
+    /// </summary>
+    public bool WritesAllowed { get; init; }
     /// <summary>Every operation read so far.</summary>
     public IReadOnlyList<OperationRun> Runs { get; init; } = [];
 

@@ -15,6 +15,12 @@ public sealed record ProbeRequest(string Purpose, Uri Url)
     public string? RecordId { get; init; }
     /// <summary>A form to POST: only a write the user allowed on a test environment.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
+    /// <summary>JSON to PUT or POST: only a write the user allowed on a test environment.</summary>
+    public JsonWrite? Write { get; init; }
+    /// <summary>Headers of the check's own (a forged token sent without the user's credentials), after the operation's.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+    /// <summary>Sent with a token the run's OAuth2 client asks for this scope, not the run's own.</summary>
+    public string? Scope { get; init; }
     /// <summary>What the check needs to read the answer by (its own type: which probe this was, which filter...).</summary>
     public object? Tag { get; init; }
     /// <summary>Its kind, where other checks may use such requests (<see cref="RequestOwner.Uses"/>).</summary>

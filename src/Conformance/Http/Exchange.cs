@@ -24,8 +24,9 @@ public sealed record Exchange
     /// <summary>The form a write posted (--allow-writes), as sent; null for a read.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
     /// <summary>
-    /// The body of a request the harness received rather than sent (a client's, at the stand-in), as received, or only
-    /// its first bytes where it went past the stand-in's cap (<see cref="RequestBodyCutAt"/>); null for the harness's own.
+    /// The body a request carried other than a form: the JSON a write sent (PUT or POST, --allow-writes), or a request the
+    /// harness received (a client's, at the stand-in) as received, only its first bytes where it went past the stand-in's
+    /// cap (<see cref="RequestBodyCutAt"/>); null for a read.
     /// </summary>
     public byte[]? RequestBody { get; init; }
     /// <summary>Set when a received request's body went on past the stand-in's cap: that cap, in bytes.</summary>

@@ -11,14 +11,31 @@ namespace Conformance.Http;
 /// </summary>
 public sealed class OAuth2ClientCredentials(Uri tokenUrl, string clientId, string clientSecret, string? scope, TimeSpan timeout)
 {
-    private readonly List<string> _issued = [];
+    private List<string> _issued = []; // shared with the clients of narrower scopes, so their tokens are masked too
+    private readonly Dictionary<string, OAuth2ClientCredentials> _narrower = new(StringComparer.Ordinal);
     private string? _token;
     private DateTimeOffset _refreshAt = DateTimeOffset.MinValue;
 
+    public Uri TokenUrl => tokenUrl;
     public string ClientId => clientId;
     public string ClientSecret => clientSecret;
     public IReadOnlyList<string> Issued => _issued;
     public int TokensFetched => _issued.Count;
+    public string? Scope => scope;
+
+    /// <summary>
+    /// The same client asking for other scopes (a check that needs a token without the scope an operation declares):
+    /// one per scope, kept, its tokens among <see cref="Issued"/>.
+    /// </summary>
+    public OAuth2ClientCredentials ForScope(string asked)
+    {
+        lock (_narrower)
+        {
+            if (!_narrower.TryGetValue(asked, out var client))
+                _narrower[asked] = client = new OAuth2ClientCredentials(tokenUrl, clientId, clientSecret, asked, timeout) { _issued = _issued };
+            return client;
+        }
+    }
 
     /// <summary>The shortest life the harness gives a token, however short the server says: no token storm.</summary>
     private static readonly TimeSpan ShortestLife = TimeSpan.FromSeconds(2);

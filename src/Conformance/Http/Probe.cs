@@ -4,7 +4,8 @@ using RestSharp;
 namespace Conformance.Http;
 
 /// <summary>
-/// The only way the harness sends HTTP: GET with RestSharp (POST only for a write the user allowed), redirects
+/// The only way the harness sends HTTP: GET with RestSharp (a form POST, or JSON with PUT or POST, only for a write the
+/// user allowed), redirects
 /// followed by us and only within the origin, every status accepted, timed by us. Failures to connect become an
 /// <see cref="Exchange"/> with a transport error.
 /// </summary>
@@ -48,6 +49,12 @@ public sealed class Probe : IDisposable
     /// <summary>How an exchange that could not be sent for want of a token begins its transport error.</summary>
     public const string NoToken = "no OAuth2 token";
 
+    /// <summary>
+    /// How an exchange that could not be sent for want of a token of another scope (a check's, not the run's) begins its
+    /// transport error: the run goes on, with its own token.
+    /// </summary>
+    public const string NoScopedToken = "no token of the scope asked";
+
     /// <summary>Time spent honouring Retry-After over the whole run.</summary>
     public TimeSpan Waited { get; private set; }
 
@@ -78,12 +85,16 @@ public sealed class Probe : IDisposable
     /// answer is the one judged and the redirects are recorded. A redirect elsewhere is not followed, and the
     /// exchange says why. A write is never sent again.
     /// </remarks>
+    /// <param name="write">JSON to PUT or POST instead of a GET: only ever a write the user allowed (--allow-writes).</param>
+    /// <param name="scope">Send a token asked for this scope, not the run's (a check showing a scope is needed); the run's OAuth2 client asks for it.</param>
     public async Task<Exchange> GetAsync(string operation, string purpose, Uri url, bool anonymous, CancellationToken cancel,
         string accept = "application/json", Specs.XmlShape? xml = null, IReadOnlyList<KeyValuePair<string, string>>? form = null,
-        IReadOnlyList<KeyValuePair<string, string>>? parameters = null)
+        IReadOnlyList<KeyValuePair<string, string>>? parameters = null, JsonWrite? write = null, string? scope = null)
     {
         var started = DateTimeOffset.UtcNow;
         var credentials = anonymous ? ProbeCredentials.None : _settings.Credentials;
+        var oauth = credentials.OAuth2 is { } client && scope is not null ? client.ForScope(scope) : credentials.OAuth2;
+        var sentWrite = form is not null || write is not null;
         // The harness's own headers, then the operation's parameters, then the user's, then credentials: each replaces
         // any before it of the same name, so a request never carries two. Without credentials, only plain headers go.
         var headers = new List<KeyValuePair<string, string>>();
@@ -100,7 +111,9 @@ public sealed class Probe : IDisposable
         Set(parameters ?? []);
         Set(anonymous ? _settings.Headers.Where(h => _settings.IsPlain(h.Key)) : _settings.Headers);
         Set(credentials.Headers);
-        if (credentials.OAuth2 is { } oauth)
+        if (scope is not null && oauth is null)
+            return Unsent(operation, purpose, url, headers, $"{NoScopedToken} ({scope}): the run has no OAuth2 client to ask for one") with { StartedAt = started };
+        if (oauth is not null)
         {
             try
             {
@@ -108,7 +121,7 @@ public sealed class Probe : IDisposable
             }
             catch (OAuth2Exception e)
             {
-                return Unsent(operation, purpose, url, headers, $"{NoToken}: {e.Message}") with { StartedAt = started };
+                return Unsent(operation, purpose, url, headers, $"{(scope is null ? NoToken : $"{NoScopedToken} ({scope})")}: {e.Message}") with { StartedAt = started };
             }
         }
 
@@ -120,10 +133,10 @@ public sealed class Probe : IDisposable
         Sent sent;
         while (true)
         {
-            sent = await SendAsync(current, headers, credentials, form, cancel);
+            sent = await SendAsync(current, headers, credentials, oauth, form, write, cancel);
             duration += sent.Duration;
             waited += sent.Waited;
-            if (form is not null || sent.Throttled || (int)sent.Response.StatusCode is not (301 or 302 or 303 or 307 or 308)
+            if (sentWrite || sent.Throttled || (int)sent.Response.StatusCode is not (301 or 302 or 303 or 307 or 308)
                 || Header(sent.Response, "Location") is not { } location || !Uri.TryCreate(current, location, out var next))
                 break;
             var masked = Redaction.Mask(next.AbsoluteUri, Secrets);
@@ -147,8 +160,9 @@ public sealed class Probe : IDisposable
         {
             Operation = operation,
             Purpose = purpose,
-            Method = form is null ? "GET" : "POST",
+            Method = write?.Method ?? (form is null ? "GET" : "POST"),
             Form = form,
+            RequestBody = write?.Body is { } json ? System.Text.Encoding.UTF8.GetBytes(json) : null,
             Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
             RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Shown(h, credentials))).ToList(),
@@ -180,14 +194,15 @@ public sealed class Probe : IDisposable
     /// Retry-After) is waited out within bounds. A write is never sent twice.
     /// </summary>
     private async Task<Sent> SendAsync(Uri url, List<KeyValuePair<string, string>> headers, ProbeCredentials credentials,
-        IReadOnlyList<KeyValuePair<string, string>>? form, CancellationToken cancel)
+        OAuth2ClientCredentials? oauth, IReadOnlyList<KeyValuePair<string, string>>? form, JsonWrite? write, CancellationToken cancel)
     {
+        var once = form is not null || write is not null; // a write is never sent twice
         var body = new BodyTaker();
         // A key the server already echoed into a redirect's Location is not sent twice.
         var exact = credentials.Query is { } key && !HasQueryParameter(url, key.Key)
             ? ExactUrl.Of($"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{Uri.EscapeDataString(key.Key)}={Uri.EscapeDataString(key.Value)}")
             : ExactUrl.Of(url.AbsoluteUri);
-        var request = new RestRequest(exact, form is null ? Method.Get : Method.Post)
+        var request = new RestRequest(exact, write is not null ? JsonWrite.MethodOf(write) : form is null ? Method.Get : Method.Post)
         {
             // BodyCap has read the body already, within the cap: it is taken from there as it is, so RestSharp
             // neither buffers it again, nor copies it, nor decodes it as text.
@@ -196,6 +211,7 @@ public sealed class Probe : IDisposable
             ResponseWriter = _ => null,
         };
         foreach (var (name, value) in form ?? []) request.AddParameter(name, value, ParameterType.GetOrPost);
+        if (write is not null) request.AddStringBody(write.Body, "application/json");
         foreach (var (name, value) in headers) request.AddHeader(name, value);
         if (!headers.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase))) request.AddHeader("User-Agent", UserAgent);
 
@@ -213,7 +229,7 @@ public sealed class Probe : IDisposable
             clock.Stop();
             cancel.ThrowIfCancellationRequested();
             // A 401 with a token that may just have lapsed: fetch a new one and ask once more.
-            if ((int)response.StatusCode == 401 && credentials.OAuth2 is { } renew && attempt == 0 && form is null)
+            if ((int)response.StatusCode == 401 && oauth is { } renew && attempt == 0 && !once)
             {
                 try
                 {
@@ -230,7 +246,7 @@ public sealed class Probe : IDisposable
             var wait = RetryAfter(response) ?? (status == 429 ? DefaultThrottleWait : null);
             if (wait is null) break; // a 503 that asks for nothing is a server error
             throttled = true;
-            if (form is not null || attempt >= _settings.MaxRetries || wait > _settings.MaxRetryWait) break;
+            if (once || attempt >= _settings.MaxRetries || wait > _settings.MaxRetryWait) break;
             throttled = false;
             var pause = wait.Value;
             await Task.Delay(pause, cancel);

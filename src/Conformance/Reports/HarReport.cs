@@ -128,8 +128,9 @@ public sealed class HarReport : IReporter
         else if (e.RequestBody is { Length: > 0 } body)
             request["postData"] = new JsonObject
             {
-                ["mimeType"] = e.RequestHeader("Content-Type") ?? "",
-                ["text"] = Encoding.UTF8.GetString(body), // a client's body (the stand-in's cap bounds it), masked with the rest
+                // The harness's own writes send JSON (Asked is where it sent them); a client's body is labelled as it labelled it.
+                ["mimeType"] = e.RequestHeader("Content-Type") ?? (e.Asked is not null ? "application/json" : ""),
+                ["text"] = Encoding.UTF8.GetString(body), // a write's JSON, or a client's body (the stand-in's cap bounds it), masked with the rest
             };
         var entry = new JsonObject
         {

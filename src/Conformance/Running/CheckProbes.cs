@@ -30,6 +30,11 @@ internal sealed class CheckProbes(ProbeContext context, IReadOnlySet<string> opt
             foreach (var first in planned)
                 for (var request = first; request is not null;)
                 {
+                    if ((request.Write is not null || request.Form is not null) && !context.WritesAllowed)
+                    {
+                        notes.Add($"{check.Id} planned a write ({request.Purpose}) without --allow-writes: not sent.");
+                        break;
+                    }
                     var answer = await requests.SendAsync(request, check);
                     request = request.Then?.Invoke(answer.Exchange);
                 }

@@ -24,7 +24,8 @@ internal sealed class OperationRequests(Sending sending, Spec spec, SpecOperatio
     public async Task<SentRequest> SendAsync(ProbeRequest request, RequestOwner? owner = null)
     {
         sending.Report(request.Purpose);
-        var exchange = await sending.Probe.GetAsync(operation.Id, request.Purpose, request.Url, request.Anonymous, sending.Cancel, _accept, _xml, request.Form, headers);
+        var exchange = await sending.Probe.GetAsync(operation.Id, request.Purpose, request.Url, request.Anonymous, sending.Cancel, _accept, _xml,
+            request.Form, [.. headers, .. request.Headers], request.Write, request.Scope);
         var sent = new SentRequest(exchange) { Page = request.Page, RecordId = request.RecordId, Owner = owner, Kind = request.Kind, Tag = request.Tag };
         Sent.Add(sent);
         return sent;

@@ -43,9 +43,11 @@ public sealed record RunRequest
     /// <summary>
     /// The run a front end asks for: its overrides, else the vendor profile, else the defaults. Credentials come from
     /// environment variables the vendor profile names. <paramref name="referenceUrl"/> is where the front end started
-    /// the reference implementation, when <see cref="WantsReference"/>.
+    /// the reference implementation, when <see cref="WantsReference"/>, and <paramref name="referenceAuth"/> how the reference
+    /// is reached when the vendor profile gives no credentials (its own demo client, for a reference that wants one).
     /// </summary>
-    public static RunRequest From(VendorProfile? vendor, RunOverrides overrides, Uri? referenceUrl = null, Func<string, string?>? environment = null)
+    public static RunRequest From(VendorProfile? vendor, RunOverrides overrides, Uri? referenceUrl = null, Func<string, string?>? environment = null,
+        Auth? referenceAuth = null)
     {
         var standard = StandardOf(vendor, overrides);
         if (standard is null && overrides.Spec is null)
@@ -77,7 +79,8 @@ public sealed record RunRequest
                 Timeout = timeout,
                 MaxBodyBytes = ProbeSettings.FromMegabytes(overrides.MaxBodyMb ?? vendor?.Limits.MaxBodyMb),
                 Headers = overrides.Headers,
-                Credentials = vendor is null ? ProbeCredentials.None : Credentials.Resolve(vendor.Auth, environment, timeout),
+                Credentials = (vendor?.Auth is { Type: not AuthType.None } auth ? auth : reference ? referenceAuth : null) is { } chosen
+                    ? Credentials.Resolve(chosen, environment, timeout, target) : ProbeCredentials.None,
                 // Polite by default: live services are never hammered; our own reference may go as fast as it can.
                 RequestsPerSecond = (overrides.RequestsPerSecond ?? vendor?.Limits.RequestsPerSecond ?? (reference ? null : DefaultRate)) is { } rate
                     && double.IsFinite(rate) ? rate : null,

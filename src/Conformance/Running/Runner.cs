@@ -28,7 +28,7 @@ public sealed class Runner(Probe probe, RunOptions options, FetchPolicy? documen
         var urls = new ProbeContext
         {
             Target = baseUrl, Spec = spec, Profile = profile, QueryValues = options.QueryValues, PathValues = options.PathValues,
-            Listed = seen.Listed, Known = seen.Known, Runs = seen.Runs,
+            Listed = seen.Listed, Known = seen.Known, Runs = seen.Runs, WritesAllowed = options.AllowWrites,
         };
         // Judged on arrival with what is known of the secrets once the first request has been made.
         CheckContext OnArrival() => new(spec, profile, Secrets(baseUrl));

@@ -26,8 +26,12 @@ public sealed class ResponseSchemas
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, JsonNode> _documents = new(); // read for $refs, by address
     private readonly HashSet<Uri> _building = []; // resources being built: a lookup of one from inside itself must not loop
 
-    public ResponseSchemas(SpecOrigin origin, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics)
+    private readonly IReadOnlySet<string> _dangling; // local $refs in the spec that name nothing
+
+    public ResponseSchemas(SpecOrigin origin, JsonNode validationRoot, SpecSource source, bool normalise, List<SpecDiagnostic> diagnostics,
+        IReadOnlySet<string>? dangling = null)
     {
+        _dangling = dangling ?? new HashSet<string>();
         _location = ForValidator(origin.Location);
         _origin = origin;
         _source = source;
@@ -134,6 +138,12 @@ public sealed class ResponseSchemas
     {
         lock (_buildLock) // the registry's fetch is not meant for concurrent builds
         {
+            if (LocalRefs.Reaches(_validationRoot, pointer, _dangling) is { } at)
+            {
+                var problem = $"The response schema at {pointer} cannot be used: it reaches the $ref at {at}, which names nothing in the document.";
+                lock (_diagnostics) _diagnostics.Add(new SpecDiagnostic(SpecDiagnostic.Reference, pointer, problem));
+                return (null, problem);
+            }
             try
             {
                 var reference = new JsonObject { ["$ref"] = $"{_location}#{EncodeFragment(pointer)}" };
@@ -174,6 +184,8 @@ public sealed class ResponseSchemas
             throw new SpecLoadException($"'{withoutFragment}': {e.Message}", e);
         }
         var node = converted ?? throw new SpecLoadException($"'{withoutFragment}' is empty.");
+        var references = LocalRefs.Repair(node, FromValidator(withoutFragment).ToString());
+        lock (_diagnostics) _diagnostics.AddRange(references.Diagnostics);
         if (_normalise) SchemaDialect.NormaliseToJsonSchema(node);
         EcmaPatterns.Translate(node);
         _documents[withoutFragment] = node;

@@ -56,6 +56,8 @@ public sealed class SpecLoader(SpecSource source)
             diagnostics.AddRange(ErrataApplier.Apply(root, errata));
 
         InlinePathItems(obj, origin, diagnostics);
+        var references = LocalRefs.Repair(root);
+        diagnostics.AddRange(references.Diagnostics);
         var model = ReadModel(root, location, version, diagnostics);
         var operations = OperationsOf(model, root, version.StartsWith('2'), diagnostics);
         foreach (var path in operations.Select(o => o.Path).Distinct().Where(DotSegments.In))
@@ -64,6 +66,7 @@ public sealed class SpecLoader(SpecSource source)
         var validationRoot = root.DeepClone();
         if (!version.StartsWith("3.1")) SchemaDialect.NormaliseToJsonSchema(validationRoot);
         EcmaPatterns.Translate(validationRoot);
+        var dangling = LocalRefs.Repair(validationRoot).Dangling; // the same $refs, at their places in the tree validation reads
 
         return new Spec
         {
@@ -73,7 +76,7 @@ public sealed class SpecLoader(SpecSource source)
             Root = root,
             Operations = operations,
             Diagnostics = diagnostics,
-            Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics),
+            Schemas = new ResponseSchemas(origin, validationRoot, source, normalise: !version.StartsWith("3.1"), diagnostics, dangling),
             CredentialParameters = CredentialParametersOf(obj),
             Fetched = fetch,
             Origin = origin,

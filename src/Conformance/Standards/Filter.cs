@@ -23,4 +23,23 @@ public sealed class Filter
     /// found; other matches are the server's to choose). None: the filter is documented but not judged.
     /// </summary>
     public FilterMatch? Match { get; init; }
+    /// <summary>
+    /// Where the filter is judged by records of another list that the record is connected to (an assigned right's places
+    /// are its right specification's): <see cref="Field"/> then names the connection in the record, and the hop the value
+    /// judged there.
+    /// </summary>
+    public FilterHop? Through { get; init; }
+}
+
+/// <summary>
+/// A step from a record to records of another list: those whose ids the record's field holds, or (<see cref="By"/>)
+/// those whose field names the record's value (a rate table is named by the right specifications that use it).
+/// </summary>
+public sealed class FilterHop
+{
+    public required string List { get; init; }
+    /// <summary>Where the other list's records name this record, for a connection the other way round.</summary>
+    public string? By { get; init; }
+    /// <summary>The field of the other list's records the filter's value is judged against.</summary>
+    public required string Field { get; init; }
 }

@@ -24,6 +24,8 @@ public sealed class Pagination
     /// page sends the harness to page 0, and sampling starts there if page 0 says it is the first.
     /// </summary>
     public bool DetectZeroBased { get; init; }
+    /// <summary>Where the page's state is an object of its own (APDS's PaginatedListMeta) rather than fields of the page.</summary>
+    public PageMeta? Meta { get; init; }
 
     /// <summary>The name this page gives its records: the first of <see cref="Contents"/> it has, else the spec's.</summary>
     public string ContentsOf(JsonObject page) => Contents.FirstOrDefault(page.ContainsKey) ?? Contents[0];

@@ -41,6 +41,20 @@ public sealed class Profile
     public IReadOnlyList<string> Feeds { get; init; } = [];
     /// <summary>Which field identifies a record in each list, unique within the list.</summary>
     public IReadOnlyList<UniqueId> UniqueIds { get; init; } = [];
+    /// <summary>A search circle (latitude, longitude, radius) and where records name their places.</summary>
+    public Geography? Geography { get; init; }
+    /// <summary>Filters on when records start and end.</summary>
+    public TimeWindows? TimeWindows { get; init; }
+    /// <summary>A filter for what changed since an instant.</summary>
+    public ChangesSince? ChangesSince { get; init; }
+    /// <summary>References to a record at a version, each to resolve at the record's endpoint asked for that version.</summary>
+    public VersionedReferences? References { get; init; }
+    /// <summary>Records whose updates name the next version, a stale one refused.</summary>
+    public Versioning? Versions { get; init; }
+    /// <summary>Optional parts a parameter adds by name.</summary>
+    public Expansion? Expand { get; init; }
+    /// <summary>Fields that start and end a period, wherever they stand together.</summary>
+    public IReadOnlyList<Period> Periods { get; init; } = [];
     /// <summary>What the standard asks of its clients beyond the document, judged by the stand-in.</summary>
     public ClientRules Client { get; init; } = new();
 

@@ -83,6 +83,19 @@ public static class ProfileLoader
         named.AddRange(profile.Writes.Where(w => w.FormFromRecord is not null).Select((w, i) => (w.FormFromRecord!.List, new object[] { "writes", i, "form_from_record", "list" })));
         named.AddRange(profile.RequiredFields.SelectMany((r, i) => r.Endpoints.Select((e, j) => (e, new object[] { "required_fields", i, "endpoints", j }))));
         named.AddRange(profile.UniqueIds.SelectMany((u, i) => u.Endpoints.Select((e, j) => (e, new object[] { "unique_ids", i, "endpoints", j }))));
+        if (profile.Geography is { } g)
+        {
+            named.Add((g.Places, ["geography", "places"]));
+            named.AddRange(g.Lists.Select((l, i) => (l.Endpoint, new object[] { "geography", "lists", i, "endpoint" })));
+        }
+        named.AddRange(profile.Filters.Select((f, i) => (f.Through?.List, new object[] { "filters", i, "through", "list" }))
+            .Where(x => x.List is not null).Select(x => (x.List!, x.Item2)));
+        named.AddRange((profile.TimeWindows?.Lists ?? []).Select((l, i) => (l.Endpoint, new object[] { "time_windows", "lists", i, "endpoint" })));
+        named.AddRange((profile.ChangesSince?.Endpoints ?? []).Select((e, i) => (e, new object[] { "changes_since", "endpoints", i })));
+        named.AddRange((profile.References?.Links ?? []).SelectMany((l, i) =>
+            new[] { (l.From, new object[] { "references", "links", i, "from" }), (l.To, new object[] { "references", "links", i, "to" }) }));
+        named.AddRange((profile.Versions?.Endpoints ?? []).Select((e, i) => (e, new object[] { "versions", "endpoints", i })));
+        named.AddRange((profile.Expand?.Endpoints.Keys ?? []).Select(e => (e, new object[] { "expand", "endpoints", e })));
         foreach (var (path, at) in named)
             if (!paths.Contains(path))
                 throw new ProfileException($"{At(file, at)}: endpoint {path} is not a path of the spec '{spec.Location}'.");

@@ -61,8 +61,9 @@ public static partial class VendorProfileLoader
             case AuthType.ApiKey when auth.Header is not null && !IsHeaderName(auth.Header):
                 throw new ConfigurationException($"{file}: auth.header '{auth.Header}' is not a valid HTTP header name.");
             case AuthType.OAuth2 when auth.ClientIdEnv is null || auth.ClientSecretEnv is null
-                               || !(Uri.TryCreate(auth.TokenUrl, UriKind.Absolute, out var token) && token.Scheme is "http" or "https"):
-                throw new ConfigurationException($"{file}: auth type oauth2 needs token_url (an absolute http(s) URL), client_id_env and client_secret_env.");
+                               || !(Uri.TryCreate(auth.TokenUrl, UriKind.Absolute, out var token) && token.Scheme is "http" or "https"
+                                    || auth.TokenUrl is ['/', not '/', ..]):
+                throw new ConfigurationException($"{file}: auth type oauth2 needs token_url (an absolute http(s) URL, or a path such as /auth on the API's own host), client_id_env and client_secret_env.");
             case AuthType.ApiKey or AuthType.Bearer or AuthType.Basic or AuthType.OAuth2:
                 break;
         }

@@ -20,7 +20,7 @@ public class StandInDoorTests
 
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
-    [TestCase(nameof(StandInOverrides.ForSeconds), 0.0, "--for must be a number of seconds above 0 and at most a day, not '0'.")]
+    [TestCase(nameof(StandInOverrides.ForSeconds), 0.0, "--for must be a duration above 0 and at most a day (a number of seconds, or 90s, 5m, 1h), not '0'.")]
     [TestCase(nameof(StandInOverrides.UntilIdleSeconds), 4000.0, "--until-idle must be a number of seconds above 0 and at most an hour, not '4000'.")]
     [TestCase(nameof(StandInOverrides.MaxRequests), 0.0, "--max-requests must be a whole number of requests from 1 to 1000000, not '0'.")]
     [TestCase(nameof(StandInOverrides.MaxBodyMb), 65.0, "--max-body must be a whole number of megabytes from 1 to 64, not '65'.")]

@@ -78,4 +78,21 @@ public class RunRequestTests
         Assert.That(() => (request with { Options = new RunOptions { OptIns = new HashSet<string> { Conformance.Evidence.OptIn.SeveralJurisdictions } } }).Validate(Fixtures.Profile),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("has no jurisdictions"));
     }
+
+    [Test]
+    public void A_reference_that_wants_credentials_is_reached_with_its_own_client_unless_the_profile_gives_others()
+    {
+        var client = new Auth { Type = AuthType.OAuth2, TokenUrl = "/auth", ClientIdEnv = "REF_ID", ClientSecretEnv = "REF_SECRET" };
+        string? Demo(string name) => name switch { "REF_ID" => "demo", "REF_SECRET" => "demo-secret", _ => null };
+        var reference = new Uri("http://127.0.0.1:5000");
+        var plain = RunRequest.From(null, new RunOverrides { Standard = "npp-1.0", Reference = true }, reference, Demo, client);
+        Assert.That(plain.Probe.Credentials.OAuth2!.ClientId, Is.EqualTo("demo"));
+        Assert.That(plain.Probe.Credentials.OAuth2.TokenUrl, Is.EqualTo(new Uri("http://127.0.0.1:5000/auth")));
+        var elsewhere = RunRequest.From(null, new RunOverrides { Standard = "npp-1.0", Url = "https://npp.example.org" }, null, Demo, client);
+        Assert.That(elsewhere.Probe.Credentials.Any, Is.False, "the reference's client goes only to the reference");
+        var own = new VendorProfile { Vendor = "V", Product = "P", Standard = "npp-1.0", Reference = true,
+            Auth = new Auth { Type = AuthType.Bearer, SecretEnv = "REF_ID" } };
+        Assert.That(RunRequest.From(own, new RunOverrides(), reference, Demo, client).Probe.Credentials.Headers.Single().Value, Is.EqualTo("Bearer demo"),
+            "a profile's own credentials win");
+    }
 }

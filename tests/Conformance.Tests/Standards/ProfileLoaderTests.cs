@@ -46,8 +46,9 @@ public class ProfileLoaderTests
         Assert.That(profile.ClauseFor("feed-not-empty")!.Level, Is.EqualTo(Level.Should));
         Assert.That(CheckCatalogue.Ids.Where(id => profile.ClauseFor(id) is null),
             Is.EquivalentTo(new[] { "content-type-documented", "format-by-extension", "datetime-timezone", "jurisdiction-errors", "write-accepted",
-                "attribute-order-unique", "list-attribute-values" }),
-            "every check but the generic media-type one (ORUK asks for JSON: content-type-json) and Open311's own (its formats, timezones, jurisdictions, write and service definitions) cites an ORUK clause");
+                "attribute-order-unique", "list-attribute-values", "page-meta", "geographic-filter", "time-windows", "modified-since", "references-resolve",
+                "expand", "validity-periods", "oauth2-scopes", "versions" }),
+            "every check but the generic media-type one (ORUK asks for JSON: content-type-json), Open311's own (its formats, timezones, jurisdictions, write and service definitions) and the parking ones (APDS pages, geography, time windows, versions, expand, periods, OAuth2 scopes) cites an ORUK clause");
     }
 
     [Test]

@@ -31,4 +31,13 @@ public class CredentialsTests
     public void A_variable_that_is_not_set_is_a_clear_error() =>
         Assert.That(() => Resolve(new Auth { Type = AuthType.Bearer, SecretEnv = "MISSING" }),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("MISSING"));
+
+    [Test]
+    public void An_oauth2_token_url_given_as_a_path_is_on_the_apis_own_host()
+    {
+        var auth = new Auth { Type = AuthType.OAuth2, TokenUrl = "/auth", ClientIdEnv = "USER", ClientSecretEnv = "PASS" };
+        var resolved = Credentials.Resolve(auth, Environment.GetValueOrDefault, baseUrl: new Uri("https://npp.example.org/v1/parking"));
+        Assert.That(resolved.OAuth2!.TokenUrl, Is.EqualTo(new Uri("https://npp.example.org/auth")));
+        Assert.That(() => Resolve(auth), Throws.TypeOf<ConfigurationException>().With.Message.Contains("/auth"), "a path needs the API's address");
+    }
 }

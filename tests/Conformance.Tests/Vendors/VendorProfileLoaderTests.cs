@@ -22,7 +22,7 @@ public class VendorProfileLoaderTests
     public void Every_shipped_vendor_profile_loads_for_an_installed_standard()
     {
         var catalogue = Conformance.Running.ConformanceRun.DefaultCatalogue();
-        var files = Directory.GetFiles(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles"), "*.yaml");
+        var files = Directory.GetFiles(Path.Combine(Fixtures.RepositoryRoot(), "vendor-profiles"), "*.yaml", SearchOption.AllDirectories);
         Assert.That(files, Has.Length.GreaterThanOrEqualTo(3));
         foreach (var file in files)
         {
@@ -175,4 +175,14 @@ public class VendorProfileLoaderTests
     public void A_base_url_and_the_reference_together_are_refused() =>
         Assert.That(() => VendorProfileLoader.Load(Write(Minimal + "\nreference: true\n")),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("not both"));
+
+    [Test]
+    public void An_oauth2_token_url_is_an_http_url_or_a_path_on_the_apis_host()
+    {
+        static string OAuth2(string tokenUrl) => Minimal + $"\nauth:\n  type: oauth2\n  token_url: {tokenUrl}\n  client_id_env: ID\n  client_secret_env: SECRET\n";
+        Assert.That(VendorProfileLoader.Load(Write(OAuth2("/auth"))).Auth.TokenUrl, Is.EqualTo("/auth"));
+        Assert.That(VendorProfileLoader.Load(Write(OAuth2("https://auth.example.org/token"))).Auth.TokenUrl, Is.EqualTo("https://auth.example.org/token"));
+        foreach (var bad in new[] { "auth", "//auth.example.org/token", "ftp://auth.example.org/token" })
+            Assert.That(() => VendorProfileLoader.Load(Write(OAuth2(bad))), Throws.TypeOf<ConfigurationException>().With.Message.Contains("token_url"), bad);
+    }
 }

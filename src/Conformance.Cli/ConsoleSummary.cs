@@ -40,6 +40,12 @@ public static class ConsoleSummary
                 $"Coverage of required endpoints: {required.Sum(c => c.RecordsValidated)} record(s) validated, {required.Sum(c => c.IdsLookedUp)} id(s) looked up, {required.Count(c => !c.IsGap)} of {required.Count} operation(s) covered.");
         foreach (var gap in required.Where(c => c.IsGap))
             say.Line($"[red]Not covered: {Masked(gap.Operation)}: {Masked(gap.Gap!)}[/]");
+        if (result.Client is { } client)
+        {
+            say.Line($"Scenario {client.Scenario} ({client.ScenarioTitle}): {result.Coverage.Count(c => !c.IsGap)} of {result.Coverage.Count} step(s) done by the client.");
+            foreach (var step in result.Coverage.Where(c => c.IsGap))
+                say.Line($"[red]Not done: {Masked(step.Operation)}: {Masked(step.Gap!)}[/]");
+        }
         if (result.Aborted is not null)
             say.Line($"[red]Run stopped early: {Masked(result.Aborted)}[/]");
         var waited = result.Waited > TimeSpan.Zero ? ConsoleText.Of($", {result.Waited.TotalSeconds:0.#} s waited at the server's request (Retry-After)") : null;

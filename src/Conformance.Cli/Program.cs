@@ -33,6 +33,9 @@ app.Configure(config =>
         .WithExample("describe", "oruk-3.0");
     hints.Add<ServeCommand>(config, "serve").WithDescription("Serve a standard's reference implementation on 127.0.0.1, with defects if asked.")
         .WithExample("serve", "--standard", "oruk-3.0", "--defect", "missing-cors");
+    hints.Add<StandInCommand>(config, "stand-in").WithDescription("Stand in for a standard's server and judge the client that talks to it (a supplier's client).")
+        .WithExample("stand-in", "--standard", "open311-georeport-v2", "--ready-file", "standin.json")
+        .WithExample("stand-in", "--standard", "open311-georeport-v2", "--scenario", "report-a-problem-under-load", "--until-idle", "10");
     hints.Add<KeygenCommand>(config, "keygen").WithDescription("Make an ECDSA P-256 key pair for signing certificates.")
         .WithExample("keygen", "--out", "keys");
     hints.Add<VerifyCommand>(config, "verify").WithDescription("Check a certificate offline: signature, expiry and (--report) the report it certifies.")

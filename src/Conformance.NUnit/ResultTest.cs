@@ -40,6 +40,7 @@ internal sealed class ResultTest(string name, CheckResult result, IReadOnlyColle
         text.Append($"Clause: {result.Clause} ({result.Level.ToString().ToUpperInvariant()}, {result.Tier.ToString().ToLowerInvariant()} endpoint), check {result.Check} on {result.Operation}\n");
         if (result.Evidence is not { } evidence) return text.ToString().TrimEnd();
         text.Append($"Request: {evidence.Method} {evidence.Url} ({evidence.Purpose})\n");
+        if (evidence.RequestBody is { Length: > 0 }) text.Append($"Request body: {evidence.RequestExcerpt(secrets, BodyStart)}\n");
         foreach (var redirect in evidence.Redirects) text.Append($"Redirected: {redirect.Status} to {redirect.Location}\n");
         text.Append(evidence.Answered
             ? $"Response: {evidence.Status}{(evidence.ContentType is null ? "" : $" {evidence.ContentType}")} in {evidence.Duration.TotalMilliseconds:0} ms\n"

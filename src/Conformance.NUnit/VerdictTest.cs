@@ -24,8 +24,11 @@ internal sealed class VerdictTest(RunResult run) : SuiteTest(TestName)
         text.Append($"Results: {run.Count(Outcome.Pass)} pass, {run.Count(Outcome.Warning)} warning, {run.Count(Outcome.Fail)} fail, "
                     + $"{run.Count(Outcome.Skipped)} skipped, {run.Count(Outcome.Error)} error, {run.Count(Outcome.Info)} info; {run.RequestsSent} requests\n");
         if (run.Aborted is not null) text.Append($"Stopped early: {run.Aborted}\n");
-        text.Append("Coverage:\n");
-        foreach (var c in run.Coverage)
+        if (run.Client is { } client) text.Append($"Client: a {client.Role}, playing {client.Scenario} ({client.ScenarioTitle})\n");
+        text.Append(run.Client is null ? "Coverage:\n" : "Scenario steps:\n");
+        foreach (var c in run.Coverage.Where(_ => run.Client is not null))
+            text.Append($"  {c.Operation}: {c.Requests} asked, {c.Answered} answered{(c.Gap is null ? ", done" : $"; {c.Gap}")}\n");
+        foreach (var c in run.Coverage.Where(_ => run.Client is null))
             text.Append($"  {c.Operation} ({c.Tier.ToString().ToLowerInvariant()}): {c.Requests} sent, {c.Answered} answered, "
                         + $"{c.RecordsValidated} records validated, {c.IdsLookedUp} ids looked up{(c.Gap is null ? "" : $"; not covered: {c.Gap}")}\n");
         var gaps = run.Coverage.Where(c => c.IsGap).ToList();

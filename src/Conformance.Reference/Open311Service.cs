@@ -13,6 +13,29 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
     /// <summary>The address the server is reached at, written into the discovery document.</summary>
     public string BaseUrl { get; set; } = "http://127.0.0.1";
 
+    /// <summary>The one api_key POST requests is taken with (a stand-in issues it); null: any key will do.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// Keep each request POST creates, so it can be read back by id or token, and answer a batch or blackbox service
+    /// type with a token (a stand-in's session); otherwise nothing is stored and the reference stays as it is.
+    /// </summary>
+    public bool KeepsCreated { get; init; }
+
+    private readonly Lock _lock = new();
+    private readonly List<JsonObject> _createdRequests = [];
+    private readonly List<JsonObject> _createdTokens = [];
+
+    private IReadOnlyList<JsonObject> AllRequests
+    {
+        get { lock (_lock) return [.. data.Requests, .. _createdRequests]; }
+    }
+
+    private IReadOnlyList<JsonObject> AllTokens
+    {
+        get { lock (_lock) return [.. data.Tokens, .. _createdTokens]; }
+    }
+
     public ReferenceResponse Handle(string method, string path, IReadOnlyDictionary<string, string> query)
     {
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -41,10 +64,10 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
                 ? Ok(format, "service_definition", definition.DeepClone())
                 : Error(format, 404, $"No service definition for service_code '{code}'."),
             ["requests"] => Requests(format, query),
-            ["requests", var id] => data.Requests.FirstOrDefault(r => r["service_request_id"]?.ToString() == id) is { } request
+            ["requests", var id] => AllRequests.FirstOrDefault(r => r["service_request_id"]?.ToString() == id) is { } request
                 ? Ok(format, "service_requests", new JsonArray(request.DeepClone()))
                 : Error(format, 404, $"No service request has id '{id}'."),
-            ["tokens", var token] => data.Tokens.FirstOrDefault(t => t["token"]?.ToString() == token) is { } found
+            ["tokens", var token] => AllTokens.FirstOrDefault(t => t["token"]?.ToString() == token) is { } found
                 ? Ok(format, "service_requests", new JsonArray(found.DeepClone()))
                 : Error(format, 404, $"No token '{token}'."),
             _ => Error(format, 404, $"No resource at {path}."),
@@ -58,21 +81,49 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
     private ReferenceResponse Create(string format, IReadOnlyDictionary<string, string> form)
     {
         string? Value(string name) => form.GetValueOrDefault(name) is { Length: > 0 } v ? v : null;
-        if (Value("api_key") is null) return Error(format, 403, "api_key is required to submit a service request.");
+        if (Value("api_key") is not { } key) return Error(format, 403, "api_key is required to submit a service request.");
+        if (ApiKey is not null && key != ApiKey) return Error(format, 403, "api_key is not a key this server issued.");
         if (Value("service_code") is not { } code || data.Services.All(s => s["service_code"]?.ToString() != code))
             return Error(format, 400, "service_code must name a service type this server offers.");
         if (!(Value("lat") is not null && Value("long") is not null) && Value("address_string") is null && Value("address_id") is null)
             return Error(format, 400, "A location is required: lat and long, address_string or address_id.");
         var missing = (data.Definitions.FirstOrDefault(d => d["service_code"]?.ToString() == code)?["attributes"] as JsonArray ?? [])
             .OfType<JsonObject>().Where(a => a["required"]?.GetValue<bool>() == true && a["variable"]?.GetValue<bool>() != false)
-            .Select(a => a["code"]!.ToString()).Where(c => Value($"attribute[{c}]") is null).ToList();
+            .Select(a => a["code"]!.ToString()).Where(c => Value($"attribute[{c}]") is null && Value($"attribute[{c}][]") is null).ToList();
         if (missing.Count > 0) return Error(format, 400, $"Required attributes are missing: {string.Join(", ", missing)}.");
         var id = $"HB-{2000 + Interlocked.Increment(ref _created)}";
-        return Answer(format, 200, "service_requests", new JsonArray(new JsonObject
+        const string notice = "Thank you: the request will be looked at within two working days.";
+        if (!KeepsCreated) return Answer(format, 200, "service_requests", new JsonArray(new JsonObject { ["service_request_id"] = id, ["service_notice"] = notice }));
+        var service = data.Services.First(s => s["service_code"]?.ToString() == code);
+        var made = Made(id, service, form);
+        lock (_lock) _createdRequests.Add(made);
+        if (service["type"]?.ToString() is "realtime")
+            return Answer(format, 200, "service_requests", new JsonArray(new JsonObject { ["service_request_id"] = id, ["service_notice"] = notice }));
+        var token = $"tok-{id.ToLowerInvariant()}";
+        lock (_lock) _createdTokens.Add(new JsonObject { ["token"] = token, ["service_request_id"] = id });
+        return Answer(format, 200, "service_requests", new JsonArray(new JsonObject { ["token"] = token, ["service_notice"] = notice }));
+    }
+
+    /// <summary>The request a POST made, as GET requests shows it.</summary>
+    private static JsonObject Made(string id, JsonObject service, IReadOnlyDictionary<string, string> form)
+    {
+        static JsonNode? Number(string? text) =>
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var description = form.GetValueOrDefault("description");
+        return new JsonObject
         {
             ["service_request_id"] = id,
-            ["service_notice"] = "Thank you: the request will be looked at within two working days.",
-        }));
+            ["status"] = "open",
+            ["service_name"] = service["service_name"]?.DeepClone(),
+            ["service_code"] = service["service_code"]?.DeepClone(),
+            ["description"] = description is null ? null : description.Length <= 4000 ? description : description[..4000],
+            ["requested_datetime"] = now,
+            ["updated_datetime"] = now,
+            ["address"] = form.GetValueOrDefault("address_string"),
+            ["lat"] = Number(form.GetValueOrDefault("lat")),
+            ["long"] = Number(form.GetValueOrDefault("long")),
+        };
     }
 
     private int _created;
@@ -90,7 +141,7 @@ public sealed class Open311Service(Open311Data data, bool severalJurisdictions =
     {
         static HashSet<string>? List(IReadOnlyDictionary<string, string> q, string name) =>
             q.GetValueOrDefault(name) is { Length: > 0 } text ? text.Split(',').Select(v => v.Trim()).ToHashSet() : null;
-        IEnumerable<JsonObject> matching = data.Requests;
+        IEnumerable<JsonObject> matching = AllRequests;
         if (List(query, "service_request_id") is { } ids)
             matching = matching.Where(r => ids.Contains(r["service_request_id"]!.ToString()));
         else

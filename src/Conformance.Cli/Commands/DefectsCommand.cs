@@ -15,7 +15,7 @@ public sealed class DefectsCommand : AsyncCommand<DefectsCommand.Settings>
         [CommandOption("--standard <ID>"), Description("Only this standard's defects.")]
         public string? Standard { get; init; }
 
-        [CommandOption("--matrix"), Description("Run the harness against every defect and show how each was judged.")]
+        [CommandOption("--matrix"), Description("Run the harness against every defect, and every client against its stand-in, and show how each was judged.")]
         public bool Matrix { get; init; }
 
         [CommandOption("--out <FILE>"), Description("With --matrix: also write it as Markdown to FILE (e.g. docs/defect-matrix.md).")]
@@ -40,6 +40,12 @@ public sealed class DefectsCommand : AsyncCommand<DefectsCommand.Settings>
                     defect.IsTrap ? ConsoleText.Of($"[grey](trap: must pass)[/]") : ConsoleText.Of($"{defect.Check} ({defect.Expected.ToString().ToLowerInvariant()})"),
                     defect.IsTrap ? ConsoleText.Of($"") : ConsoleText.Of($"{catalogue.Load(defect.Standard).ClauseFor(defect.Check!)?.Id ?? "(not cited)"}"));
             say.Write(table);
+            var listed = new ConsoleTable("client", "standard", "scenario", "what it does", "caught by", "verdict");
+            foreach (var client in ClientDefects.All.Where(d => settings.Standard is null || d.Standard == settings.Standard))
+                listed.Row(ConsoleText.Of($"{client.Name}"), ConsoleText.Of($"{client.Standard}"), ConsoleText.Of($"{client.Scenario}"), ConsoleText.Of($"{client.Breaks}"),
+                    client.MustPass ? ConsoleText.Of($"[grey](conforming: must pass)[/]") : ConsoleText.Of($"{client.Check} ({client.Expected.ToString().ToLowerInvariant()})"),
+                    ConsoleText.Of($"{client.Verdict}"));
+            if (listed.Rows > 0) say.Write(listed);
             return ExitCodes.Pass;
         }
 
@@ -47,14 +53,19 @@ public sealed class DefectsCommand : AsyncCommand<DefectsCommand.Settings>
             cancel: cancellationToken, standards: settings.Standard is null ? null : [settings.Standard]);
         foreach (var row in rows)
             say.Line($"{(row.Holds ? ConsoleText.Of($"[green]as it must[/]") : ConsoleText.Of($"[red]WRONG[/]"))} {row.Standard} {row.Name}: {row.Verdict}{(row.Holds ? "" : " — " + string.Join("; ", row.Problems))}");
+        var clients = await ClientMatrix.RunAsync(catalogue, new Progress<string>(p => say.Line($"[grey]{p}[/]")), cancellationToken,
+            settings.Standard is null ? null : [settings.Standard]);
+        foreach (var row in clients)
+            say.Line($"{(row.Holds ? ConsoleText.Of($"[green]as it must[/]") : ConsoleText.Of($"[red]WRONG[/]"))} {row.Client.Standard} client {row.Client.Name}: {row.Verdict}{(row.Holds ? "" : " — " + string.Join("; ", row.Problems))}");
         if (settings.Out is { } file)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            await File.WriteAllTextAsync(file, MatrixMarkdown.Write(rows, catalogue), cancellationToken);
+            await File.WriteAllTextAsync(file, MatrixMarkdown.Write(rows, clients, catalogue), cancellationToken);
             say.Line($"wrote {file}");
         }
-        var wrong = rows.Count(r => !r.Holds);
-        say.Line($"{rows.Count - wrong} of {rows.Count} runs judged as they must be.");
+        var wrong = rows.Count(r => !r.Holds) + clients.Count(r => !r.Holds);
+        var all = rows.Count + clients.Count;
+        say.Line($"{all - wrong} of {all} runs judged as they must be.");
         return wrong == 0 ? ExitCodes.Pass : ExitCodes.Fail;
     }
 }

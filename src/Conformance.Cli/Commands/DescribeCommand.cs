@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Conformance.Checks;
+using Conformance.Clients;
+using Conformance.Standards;
 using Conformance.Running;
 using Spectre.Console.Cli;
 using Spectre.Console;
@@ -39,10 +41,10 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
         say.Line($"required endpoints: {string.Join(" ", profile.Endpoints.Required)}");
         say.Line($"optional endpoints: {string.Join(" ", profile.Endpoints.Optional)}");
 
-        var titles = CheckCatalogue.All.ToDictionary(c => c.Id, c => c.Title);
+        var titles = CheckCatalogue.All.Select(c => (c.Id, c.Title)).Concat(ClientCheckCatalogue.All.Select(c => (c.Id, c.Title))).ToDictionary(c => c.Id, c => c.Title);
         var table = new ConsoleTable("clause", "level", "statement", "source", "verified by") { HeadingColumns = 2 };
         foreach (var clause in profile.Clauses)
-            table.Row(ConsoleText.Of($"{clause.Id}"), ConsoleText.Of($"{clause.Level.ToString().ToUpperInvariant()}"), ConsoleText.Of($"{clause.Statement}"),
+            table.Row(ConsoleText.Of($"{clause.Id}{(clause.Side == Side.Client ? " (client)" : "")}"), ConsoleText.Of($"{clause.Level.ToString().ToUpperInvariant()}"), ConsoleText.Of($"{clause.Statement}"),
                 ConsoleText.Of($"{clause.Source}"),
                 clause.IsManual ? ConsoleText.Of($"[yellow]manual[/]") : ConsoleText.Lines(clause.Checks.Select(c => ConsoleText.Of($"{c} ({titles[c]})"))));
         say.Write(table);
@@ -51,6 +53,8 @@ public sealed class DescribeCommand : Command<DescribeCommand.Settings>
             say.Line($"filter {filter.Parameter} on {string.Join(", ", filter.Endpoints)}: {filter.Meaning}{(filter.Field is null ? "" : $" (field {filter.FieldName})")}");
         foreach (var erratum in profile.Errata)
             say.Line($"erratum {erratum.Id}: {erratum.Title}. {erratum.Reason} (source: {erratum.Source})");
+        foreach (var scenario in ScenarioLoader.Names(profile))
+            say.Line($"client scenario {scenario} (conformance stand-in --standard {profile.Id} --scenario {scenario})");
         var automated = profile.Clauses.Count(c => !c.IsManual);
         say.Line($"{automated} of {profile.Clauses.Count} clauses are checked automatically; {profile.Clauses.Count - automated} need a manual check.");
         return ExitCodes.Pass;

@@ -29,6 +29,16 @@ public abstract class LimitFlag(Func<Limits, Limit> limit, Func<string, object?>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
         && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
 
+    /// <summary>A duration: a number of seconds, or one with a unit (90s, 5m, 1h).</summary>
+    protected static object? Duration(string text)
+    {
+        var unit = text.Length > 0 && char.IsAsciiLetter(text[^1]) ? text[^1] : 's';
+        var scale = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => double.NaN };
+        return Seconds(char.IsAsciiLetter(text.Length > 0 ? text[^1] : ' ') ? text[..^1] : text) is TimeSpan seconds && double.IsFinite(scale)
+               && Math.Abs(seconds.TotalSeconds * scale) < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds.TotalSeconds * scale) : null;
+    }
+
     /// <summary>Requests a second; 'unlimited' or 0 for no limit (a local target).</summary>
     protected static object? PerSecond(string text) =>
         text == "unlimited" ? RunOverrides.Unlimited
@@ -48,3 +58,7 @@ public sealed class PortFlag() : LimitFlag(l => l.Port, Whole);
 public sealed class RunsFlag() : LimitFlag(l => l.Runs, Whole);
 public sealed class ParallelFlag() : LimitFlag(l => l.Concurrency, Whole, "--parallel");
 public sealed class TargetDeadlineFlag() : LimitFlag(l => l.Deadline, Seconds, "--target-deadline");
+public sealed class ForFlag() : LimitFlag(l => l.StandInFor, Duration);
+public sealed class UntilIdleFlag() : LimitFlag(l => l.UntilIdle, Seconds);
+public sealed class MaxRequestsFlag() : LimitFlag(l => l.MaxRequests, Whole);
+public sealed class RequestBodyFlag() : LimitFlag(l => l.RequestBody, Whole);

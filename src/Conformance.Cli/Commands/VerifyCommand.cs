@@ -50,6 +50,7 @@ public sealed class VerifyCommand : Command<VerifyCommand.Settings>
         say.Line($"[green]Valid certificate[/], signed by key {SigningKeys.KeyId(key)}:");
         say.Whole($"  standard  {claims.StandardName} {claims.StandardVersion} ({claims.StandardId})");
         say.Whole($"  target    {claims.Target}");
+        if (claims.ClientRole is not null) say.Whole($"  client    a {claims.ClientRole}, playing {claims.Scenario} ({claims.ScenarioTitle})");
         say.Whole($"  vendor    {(claims.Vendor is null ? ConsoleText.Of($"not named (run without a vendor profile)") : ConsoleText.Of($"{claims.Vendor}, {claims.Product}"))}");
         say.Whole($"  verdict   {claims.Verdict} ({string.Join(", ", claims.Summary.Where(s => s.Value > 0).Select(s => $"{s.Value} {s.Key}"))})");
         say.Whole($"  tested    {claims.TestedUntil:yyyy-MM-dd HH:mm} UTC by conformance {claims.HarnessVersion}");

@@ -50,6 +50,10 @@ public sealed record CertificateClaims
     public required IReadOnlyList<string> NotCovered { get; init; }
     /// <summary>SHA-256 (hex) of report.json as written.</summary>
     public required string ReportDigest { get; init; }
+    /// <summary>For a client judged by the stand-in: the role it played and the scenario (id and title); null for a server.</summary>
+    public string? ClientRole { get; init; }
+    public string? Scenario { get; init; }
+    public string? ScenarioTitle { get; init; }
 
     /// <summary>The claims a run supports, with the digest of the report it wrote; secrets in the target are masked.</summary>
     public static CertificateClaims Of(RunResult result, Profile profile, VendorProfile? vendor, byte[] report, string harnessVersion,
@@ -80,18 +84,32 @@ public sealed record CertificateClaims
             Summary = Enum.GetValues<Outcome>().ToDictionary(o => o.ToString().ToLowerInvariant(), result.Count),
             NotCovered = result.Coverage.Where(c => c.Gap is not null).Select(c => Redaction.Mask($"{c.Operation}: {c.Gap}", result.Secrets)).ToList(),
             ReportDigest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(report)),
+            ClientRole = result.Client?.Role,
+            Scenario = result.Client?.Scenario,
+            ScenarioTitle = result.Client?.ScenarioTitle,
         };
     }
 
     /// <summary>What a reader should not miss, in words: written into the certificate beside the fields that say it.</summary>
     public IEnumerable<string> Notes()
     {
+        if (ClientRole is not null)
+            yield return $"A client conformed: the software tested was a {ClientRole}, judged by the harness's stand-in server while it played the scenario {Scenario} ({ScenarioTitle}).";
         if (Demo) yield return "A demo: the harness tested its own built-in reference implementation, not a vendor's API.";
         if (Vendor is null) yield return "Run without a vendor profile: no vendor or product is named.";
         if (ProfileDigest is null) yield return "Judged by the harness's built-in profile for any OpenAPI document: no standard's profile.";
     }
 
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
+    {
+        var json = Fields();
+        // A server's certificate is as it was before clients were judged; a client's names its role and scenario.
+        if (ClientRole is not null)
+            json["client"] = new JsonObject { ["role"] = ClientRole, ["scenario"] = new JsonObject { ["id"] = Scenario, ["title"] = ScenarioTitle } };
+        return json;
+    }
+
+    private JsonObject Fields() => new()
     {
         ["standard"] = new JsonObject { ["id"] = StandardId, ["name"] = StandardName, ["version"] = StandardVersion },
         ["profile"] = new JsonObject { ["sha256"] = ProfileDigest },
@@ -142,6 +160,9 @@ public sealed record CertificateClaims
             NotCovered = (predicate["notCovered"] as JsonArray ?? throw Missing("notCovered"))
                 .Select(n => n is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw Missing("notCovered")).ToList(),
             ReportDigest = Text(predicate, "report", "sha256"),
+            ClientRole = predicate["client"] is JsonObject ? Text(predicate, "client", "role") : null,
+            Scenario = predicate["client"] is JsonObject ? Text(predicate, "client", "scenario", "id") : null,
+            ScenarioTitle = predicate["client"] is JsonObject ? Text(predicate, "client", "scenario", "title") : null,
         };
     }
 

@@ -84,20 +84,6 @@ public abstract class Check : RequestOwner
     /// <paramref name="records"/>) or responses it touched, the value found and the hint; the first occurrences
     /// (up to 20) are kept as details, and the counts say how many there were in all.
     /// </summary>
-    protected Finding Judge(OperationRun run, ProblemTally tally, string passMessage, int? records = null)
-    {
-        if (tally.Count == 0) return Satisfied(run, passMessage);
-        var groups = tally.Rules;
-        var rules = groups.Select(g =>
-        {
-            var first = g.First;
-            var touched = g.Touched.Count;
-            var where = first.Record is not null && records is > 0 ? $" (in {touched} of {records} record{(records == 1 ? "" : "s")})"
-                : first.Record is not null && touched > 1 ? $" (in {touched} records)"
-                : touched > 1 ? $" (in {touched} responses)" : "";
-            return first.Rule + (first.Found is null ? "" : $"; found {first.Found}") + (first.Fix is null ? "" : $" ({first.Fix})") + where;
-        }).ToList();
-        var message = rules.Count == 1 ? rules[0] : $"{rules.Count} problems: {string.Join("; ", rules.Select((r, i) => $"({i + 1}) {r}"))}";
-        return Violated(run, message, tally.Details, groups[0].Evidence);
-    }
+    protected Finding Judge(OperationRun run, ProblemTally tally, string passMessage, int? records = null) =>
+        tally.Count == 0 ? Satisfied(run, passMessage) : Violated(run, tally.Summary(records), tally.Details, tally.Rules[0].Evidence);
 }

@@ -31,6 +31,24 @@ public sealed class ProblemTally
 
     internal IReadOnlyList<string> Details => _details;
 
+    /// <summary>
+    /// Every distinct rule broken, in one message (never hidden behind "and N more"), the most widespread first, each
+    /// with how many records (of <paramref name="records"/>) or responses it touched, the value found and the hint.
+    /// </summary>
+    public string Summary(int? records = null)
+    {
+        var rules = Rules.Select(g =>
+        {
+            var first = g.First;
+            var touched = g.Touched.Count;
+            var where = first.Record is not null && records is > 0 ? $" (in {touched} of {records} record{(records == 1 ? "" : "s")})"
+                : first.Record is not null && touched > 1 ? $" (in {touched} records)"
+                : touched > 1 ? $" (in {touched} responses)" : "";
+            return first.Rule + (first.Found is null ? "" : $"; found {first.Found}") + (first.Fix is null ? "" : $" ({first.Fix})") + where;
+        }).ToList();
+        return rules.Count == 1 ? rules[0] : $"{rules.Count} problems: {string.Join("; ", rules.Select((r, i) => $"({i + 1}) {r}"))}";
+    }
+
     internal sealed class Rule(Problem first, Exchange evidence, int order)
     {
         public Problem First { get; } = first;

@@ -70,6 +70,25 @@ public static partial class SchemaProblems
     }
 
     /// <summary>
+    /// What a value failed, in plain words, where the value is one argument of a request rather than a body: each broken
+    /// keyword once ("must be a number", "must be one of xml, json"), prefixed by the place within it where that is
+    /// not the value itself ("[1] must be a whole number" for an item of a list).
+    /// </summary>
+    public static List<string> Expectations(EvaluationResults results, Func<Uri, JsonNode?>? schemaAt = null)
+    {
+        var said = new List<string>();
+        foreach (var detail in Deciding((results.Details ?? []).ToList()).Where(d => !d.IsValid && d.Errors is { Count: > 0 }))
+            foreach (var (keyword, message) in detail.Errors!)
+            {
+                var where = detail.InstanceLocation.ToString() is { Length: > 0 } pointer
+                    ? RecordLocation.Field(Specs.JsonPointers.Tokens(pointer)) + " " : "";
+                var expected = where + Expected(keyword, message, schemaAt?.Invoke(detail.SchemaLocation));
+                if (!said.Contains(expected)) said.Add(expected);
+            }
+        return said.Count > 0 ? said : ["does not satisfy its schema"];
+    }
+
+    /// <summary>
     /// The results that decided the outcome: a failure beneath a schema that held anyway (the branch of an anyOf or oneOf
     /// another branch satisfied, an `if` that chose `else`, the schema under a `not`, an item `contains` did not need)
     /// explains nothing, and is left out.

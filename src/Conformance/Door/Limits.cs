@@ -29,6 +29,15 @@ public sealed record Limits
     public Limit ValidDays { get; init; } = Limit.WholeNumber("--valid-days", null, 1, Certification.MostValidDays, "days");
     /// <summary>The port a reference implementation listens on, on 127.0.0.1 (serve --port).</summary>
     public Limit Port { get; init; } = Limit.WholeNumber("--port", null, 1, 65535);
+    /// <summary>How long a stand-in waits for its client (stand-in --for; the scenario's own time limit unless given).</summary>
+    public Limit StandInFor { get; init; } = new("--for", null, "a duration above 0 and at most a day (a number of seconds, or 90s, 5m, 1h)", 0, 24 * 3600, AboveLeast: true);
+    /// <summary>A stand-in stops once its client has sent nothing for this long (stand-in --until-idle).</summary>
+    public Limit UntilIdle { get; init; } = Limit.Seconds("--until-idle", null, 3600, "an hour");
+    /// <summary>The most requests a stand-in records in a session (stand-in --max-requests).</summary>
+    public Limit MaxRequests { get; init; } = Limit.WholeNumber("--max-requests", null, 1, 1_000_000, "requests");
+    /// <summary>The largest request body a stand-in reads (stand-in --max-body), in megabytes: it holds each body whole.</summary>
+    public Limit RequestBody { get; init; } = Limit.WholeNumber("--max-body", null, 1, 64, "megabytes");
+
     /// <summary>How many recorded runs `history` lists.</summary>
     public Limit Runs { get; init; } = Limit.WholeNumber("--limit", null, 1, int.MaxValue);
 
@@ -56,6 +65,16 @@ public sealed record Limits
         Declared(vendor, MaxPages, limits.MaxPages);
         Declared(vendor, MaxBody, limits.MaxBodyMb);
         Declared(vendor, Deadline, limits.DeadlineSeconds);
+    }
+
+    /// <summary>Refuses, in the limit's own words, any value of a stand-in outside its limit.</summary>
+    public void Check(StandInOverrides overrides)
+    {
+        Given(StandInFor, overrides.ForSeconds);
+        Given(UntilIdle, overrides.UntilIdleSeconds);
+        Given(MaxRequests, overrides.MaxRequests);
+        Given(RequestBody, overrides.MaxBodyMb);
+        Given(Port, overrides.Port);
     }
 
     private static void Given(Limit limit, double? value)

@@ -23,8 +23,14 @@ public sealed record Exchange
     public required IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; }
     /// <summary>The form a write posted (--allow-writes), as sent; null for a read.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
-    /// <summary>The JSON a write sent (PUT or POST, --allow-writes), as sent; null for a read or a form.</summary>
-    public string? RequestBody { get; init; }
+    /// <summary>
+    /// The body a request carried other than a form: the JSON a write sent (PUT or POST, --allow-writes), or a request the
+    /// harness received (a client's, at the stand-in) as received, only its first bytes where it went past the stand-in's
+    /// cap (<see cref="RequestBodyCutAt"/>); null for a read.
+    /// </summary>
+    public byte[]? RequestBody { get; init; }
+    /// <summary>Set when a received request's body went on past the stand-in's cap: that cap, in bytes.</summary>
+    public long? RequestBodyCutAt { get; init; }
     public int? Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
     /// <summary>The body as received (decompressed), or only its first bytes when it went past the cap (<see cref="BodyCutAt"/>).</summary>
@@ -66,6 +72,9 @@ public sealed record Exchange
 
     public string? Header(string name) =>
         ResponseHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+
+    public string? RequestHeader(string name) =>
+        RequestHeaders.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
@@ -232,8 +241,26 @@ public sealed record Exchange
         if (Method != "GET") builder.Append($" -X {Method}");
         foreach (var (name, value) in RequestHeaders)
             builder.Append($" -H '{name}: {value}'");
+        if (RequestBody is { Length: > 0 } body)
+            builder.Append(RequestBodyCutAt is null && body.Length <= CurlBodyMost && Encoding.UTF8.GetString(body) is var text && !text.Contains('\0')
+                ? $" --data-binary '{text.Replace("'", "'\\''")}'"
+                : $" --data-binary @body # the {(RequestBodyCutAt is null ? $"{body.Length}-byte" : "long")} body as received");
         builder.Append($" '{Url}'");
         return builder.ToString();
+    }
+
+    /// <summary>The longest request body a curl line spells out.</summary>
+    private const int CurlBodyMost = 4000;
+
+    /// <summary>The first part of a received request's body, for reports, masked before it is cut (as <see cref="Excerpt"/>).</summary>
+    public string RequestExcerpt(IReadOnlyCollection<string>? secrets = null, int max = 2000)
+    {
+        var body = RequestBody ?? [];
+        var decoded = Encoding.UTF8.GetString(body.AsSpan(0, (int)Math.Min(body.Length, 4L * max)));
+        var text = secrets is { Count: > 0 } ? Redaction.Mask(decoded, secrets) : decoded;
+        var start = text[..Math.Min(max, text.Length)];
+        if (RequestBodyCutAt is { } cap) return $"{start}… (the body went on past {ProbeSettings.Describe(cap)}, the most the stand-in reads; only its start was kept)";
+        return body.Length <= 4L * max && text.Length <= max ? text : $"{start}… ({body.Length} bytes in all)";
     }
 
     /// <summary>

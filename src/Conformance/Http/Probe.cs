@@ -162,7 +162,7 @@ public sealed class Probe : IDisposable
             Purpose = purpose,
             Method = write?.Method ?? (form is null ? "GET" : "POST"),
             Form = form,
-            RequestBody = write?.Body,
+            RequestBody = write?.Body is { } json ? System.Text.Encoding.UTF8.GetBytes(json) : null,
             Asked = url,
             Url = credentials.Query is { } q ? $"{url.AbsoluteUri}{(url.Query.Length > 0 ? "&" : "?")}{q.Key}=***" : url.AbsoluteUri,
             RequestHeaders = headers.Select(h => new KeyValuePair<string, string>(h.Key, Shown(h, credentials))).ToList(),

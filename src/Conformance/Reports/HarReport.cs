@@ -127,8 +127,13 @@ public sealed class HarReport : IReporter
                 ["params"] = Pairs(form),
                 ["text"] = string.Join("&", form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")),
             };
-        else if (e.RequestBody is { } json)
-            request["postData"] = new JsonObject { ["mimeType"] = "application/json", ["text"] = json };
+        else if (e.RequestBody is { Length: > 0 } body)
+            request["postData"] = new JsonObject
+            {
+                // The harness's own writes send JSON (Asked is where it sent them); a client's body is labelled as it labelled it.
+                ["mimeType"] = e.RequestHeader("Content-Type") ?? (e.Asked is not null ? "application/json" : ""),
+                ["text"] = Encoding.UTF8.GetString(body), // a write's JSON, or a client's body (the stand-in's cap bounds it), masked with the rest
+            };
         var entry = new JsonObject
         {
             ["startedDateTime"] = started,

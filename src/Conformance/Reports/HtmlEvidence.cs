@@ -75,6 +75,7 @@ internal static partial class HtmlEvidence
             : $"{e.Body.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes");
         html.Raw("</dl>");
         Block(html, "Request headers", Headers(e.RequestHeaders));
+        if (e.RequestBody is { Length: > 0 }) Block(html, "Request body (its start, as received)", e.RequestExcerpt(secrets));
         if (e.Answered) Block(html, "Response headers", Headers(e.ResponseHeaders));
         if (e.Body.Length > 0) Block(html, "Response body (its start, as received)", e.Excerpt(secrets));
         html.Raw("<h5>Repeat the request</h5>")

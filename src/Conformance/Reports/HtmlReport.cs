@@ -94,13 +94,15 @@ public sealed class HtmlReport : IReporter
         html.Pair("Supplier", result.Supplier.Vendor is null && result.Supplier.Product is null
             ? $"not named (run without a vendor profile){(result.Supplier.Demonstration ? "; the built-in reference implementation" : "")}"
             : $"{result.Supplier.Product} by {result.Supplier.Vendor}{(result.Supplier.Demonstration ? " (a demonstration)" : "")}");
-        html.Pair("API tested", result.Target);
+                html.Pair(result.Client is null ? "API tested" : "Client tested", result.Target);
+        if (result.Client is { } client)
+            html.Pair("Scenario", $"{client.Scenario} ({client.ScenarioTitle}), played for a {client.Role}: {client.Asks}");
         html.Pair("Standard", $"{result.StandardName} ({result.StandardId})");
         html.Pair("Specification", $"{result.SpecLocation}{(result.SpecVersion.Length > 0 ? $" (OpenAPI {result.SpecVersion})" : "")}, SHA-256 {result.SpecDigest}");
         html.Pair("Started", PlainWords.Time(result.StartedAt));
         html.Pair("Harness", HarnessInfo.Line);
         html.Pair("Took", $"{(result.FinishedAt - result.StartedAt).TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
-        html.Pair("Requests sent", result.RequestsSent.ToString(CultureInfo.InvariantCulture)
+        html.Pair(result.Client is null ? "Requests sent" : "Requests received from the client", result.RequestsSent.ToString(CultureInfo.InvariantCulture)
             + (result.Waited > TimeSpan.Zero ? $" ({result.Waited.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s waited as the server asked)" : ""));
         if (result.Seed is { } seed) html.Pair("Pages sampled with seed", $"{seed} (--seed {seed} repeats them)");
         html.Pair("Results", string.Join(", ", Enum.GetValues<Outcome>().Where(o => result.Count(o) > 0).Select(o => PlainWords.Counted(o, result.Count(o)))));

@@ -155,8 +155,14 @@ public sealed class JsonReport : IReporter
                 ["evidence"] = exchanges.IdOf(r),
             }),
         };
+        if (result.Client is { } client)
+            report["client"] = new JsonObject
+            {
+                ["role"] = client.Role, ["scenario"] = client.Scenario, ["scenarioTitle"] = client.ScenarioTitle, ["asks"] = client.Asks,
+            };
         if (withExchanges)
-            report["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null, exchanges.OwnerOf(e)));
+            report["exchanges"] = Array(exchanges.All, e => Exchange(e, exchanges.IdOf(e), exchanges.IsCited(e) ? e.Excerpt(result.Secrets) : null, exchanges.OwnerOf(e),
+                exchanges.IsCited(e) && e.RequestBody is { Length: > 0 } ? e.RequestExcerpt(result.Secrets) : null));
         return report;
     }
 
@@ -164,7 +170,7 @@ public sealed class JsonReport : IReporter
     /// One exchange. What did not happen is left out rather than written as null, false or empty (no owner, no wait,
     /// no throttling, no transport error, no redirect, no cut body, no excerpt), so a run's many ordinary requests stay small.
     /// </summary>
-    private static JsonObject Exchange(Exchange e, string id, string? excerpt, string? owner)
+    private static JsonObject Exchange(Exchange e, string id, string? excerpt, string? owner, string? requestExcerpt = null)
     {
         var written = new JsonObject
         {
@@ -195,6 +201,9 @@ public sealed class JsonReport : IReporter
         Add("redirects", Array(e.Redirects, r => new JsonObject { ["status"] = r.Status, ["location"] = r.Location }), e.Redirects.Count > 0);
         Add("redirectNotFollowed", e.RedirectNotFollowed, e.RedirectNotFollowed is not null);
         Add("responseExcerpt", excerpt, excerpt is not null);
+        Add("requestBodyBytes", e.RequestBody?.Length, e.RequestBody is not null);
+        Add("requestBodyCutAt", e.RequestBodyCutAt, e.RequestBodyCutAt is not null);
+        Add("requestExcerpt", requestExcerpt, requestExcerpt is not null);
         return written;
     }
 

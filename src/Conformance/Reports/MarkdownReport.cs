@@ -44,6 +44,9 @@ public sealed class MarkdownReport : IReporter
             md.Line($"> **{MarkdownText.Ours(WebPageAnswers.Sentence)}:** every successful answer on the endpoints the standard requires was HTML. "
                     + $"Check that {result.Target} is the API's base URL, not its documentation, a portal or a login page.");
         }
+        if (result.Client is { } client)
+            md.Line($"Client judged by the stand-in: a {client.Role}, playing {client.Scenario} ({client.ScenarioTitle}); "
+                    + $"{result.Coverage.Count(c => !c.IsGap)} of {result.Coverage.Count} step(s) done.");
         md.Line();
         md.Line($"| outcome | results |");
         md.Line($"|---|---:|");

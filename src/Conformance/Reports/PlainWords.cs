@@ -17,6 +17,7 @@ internal static class PlainWords
         var failures = result.Results.Where(r => r.Outcome == Outcome.Fail).ToList();
         var warnings = result.Count(Outcome.Warning);
         var gaps = result.Coverage.Count(c => c.IsGap);
+        if (result.Client is { } client) return OfClient(result, client, standard, failures, warnings, gaps);
         return result.Verdict switch
         {
             Running.Verdict.Pass => new("pass", $"Conforms to {standard}",
@@ -32,6 +33,22 @@ internal static class PlainWords
                     : $"The harness could not judge a required endpoint of {target}. The findings marked \"could not judge\" say why."),
         };
     }
+
+    /// <summary>The verdict on a client judged by the stand-in: what it sent, and whether it carried its scenario through.</summary>
+    private static Verdict OfClient(RunResult result, ClientUnderTest client, string standard, List<CheckResult> failures, int warnings, int gaps) =>
+        result.Verdict switch
+        {
+            Running.Verdict.Pass => new("pass", $"The client conforms to {standard}",
+                $"The {client.Role} kept every rule the harness tested in every request it sent, and carried the scenario {client.Scenario} through."),
+            Running.Verdict.PassWithWarnings => new("pass", $"The client conforms to {standard}, with warnings",
+                $"The {client.Role} broke no rule the standard requires and carried the scenario {client.Scenario} through. The warnings ({warnings.ToString(CultureInfo.InvariantCulture)}) concern recommendations (SHOULD), such as how it copes with a busy server: they do not stop a pass, but are worth fixing."),
+            Running.Verdict.Fail => new("fail", $"The client does not conform to {standard}",
+                $"The {client.Role} breaks {Count(failures.Select(f => f.Clause).Distinct().Count(), "rule")} that the standard requires (MUST), in its requests to {Count(failures.Select(f => f.Operation).Distinct().Count(), "operation")}. What to fix first is listed below."),
+            Running.Verdict.Inconclusive => new("unknown", "Not known: the client did not complete its scenario",
+                $"Nothing the {client.Role} sent broke a rule, but it did not do {Count(gaps, "step")} of the scenario {client.Scenario} in time, so no pass can rest on this run. The coverage section says which and what the stand-in saw instead."),
+            _ => new("unknown", "Not known: the run could not be completed",
+                result.Aborted is { } why ? $"The stand-in stopped early: {why}" : "The harness could not judge the client. The findings marked \"could not judge\" say why."),
+        };
 
     /// <summary>An outcome in words, so a tag never rests on its colour alone.</summary>
     public static string Of(Outcome outcome) => outcome switch

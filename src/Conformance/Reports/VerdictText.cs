@@ -12,6 +12,19 @@ public static class VerdictText
     {
         var failed = result.Results.Where(r => r.Outcome == Outcome.Fail).ToList();
         var gaps = result.Coverage.Count(c => c.IsGap);
+        if (result.Client is { } client)
+            return result.Verdict switch
+            {
+                Verdict.Pass => $"The client conforms: every automated check passed on every request it sent, and it completed {client.Scenario}.",
+                Verdict.Inconclusive => $"Inconclusive: nothing the client sent failed, but it did not do {Count(gaps, "step")} of {client.Scenario}, so no pass can rest on this run.",
+                Verdict.Fail => $"The client does not conform: {Count(failed.Select(r => r.Clause).Distinct().Count(), "MUST rule")} broken in its requests ({Count(failed.Count, "failing result")}).",
+                _ => SentenceOf(result, failed, gaps),
+            };
+        return SentenceOf(result, failed, gaps);
+    }
+
+    private static string SentenceOf(RunResult result, List<CheckResult> failed, int gaps)
+    {
         return result.Verdict switch
         {
             Verdict.Pass => "Conforms: every automated check passed on every endpoint tested.",

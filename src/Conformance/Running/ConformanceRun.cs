@@ -97,5 +97,6 @@ public static class ConformanceRun
         return StandardSelector.Choose(unreadable is null ? root.Json.Node : null, catalogue.Ids.Select(catalogue.Load).ToList(), unreadable);
     }
 
-    public static StandardCatalogue DefaultCatalogue() => StandardCatalogue.Locate(CheckCatalogue.Ids);
+    /// <summary>The installed standards, whose clauses may cite any check of a server or of a client.</summary>
+    public static StandardCatalogue DefaultCatalogue() => StandardCatalogue.Locate([.. CheckCatalogue.Ids, .. Clients.ClientCheckCatalogue.Ids]);
 }

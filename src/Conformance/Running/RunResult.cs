@@ -50,6 +50,9 @@ public sealed class RunResult
     /// <summary>Why the run stopped early (unreachable target, cancelled), or null.</summary>
     public string? Aborted { get; init; }
 
+    /// <summary>The client judged, for a run of the stand-in; null for a run that judged a server.</summary>
+    public ClientUnderTest? Client { get; init; }
+
     /// <summary>What each operation covered, and what a required one lacks for a pass.</summary>
     public IReadOnlyList<OperationCoverage> Coverage { get; init; } = [];
 

@@ -101,7 +101,7 @@ public sealed class Runner(Probe probe, RunOptions options, FetchPolicy? documen
             Results = results,
             Coverage = Coverage.Of(seen.Runs, results, context, checks),
             Diagnostics = spec.Diagnostics,
-            ManualClauses = profile.Clauses.Where(c => c.IsManual).ToList(),
+            ManualClauses = profile.ClausesOf(Side.Server).Where(c => c.IsManual).ToList(),
             Clauses = profile.Clauses,
             RequestsSent = probe.RequestsSent,
             Exchanges = Judging.AsReported(seen.Runs, results),

@@ -115,6 +115,22 @@ public sealed class ResponseSchemas
         return root is null ? null : JsonPointers.Resolve(root, Uri.UnescapeDataString(location.Fragment.TrimStart('#')));
     }
 
+    /// <summary>
+    /// A schema standing alone (a Swagger 2.0 parameter's type keywords, lifted out of it), in the lenient 2020-12
+    /// dialect every spec schema is read in; it refers to nothing. Null with the reason where it cannot be built.
+    /// </summary>
+    public static (JsonSchema? Schema, string? Problem) Standalone(JsonNode schema)
+    {
+        try
+        {
+            return (JsonSchema.Build(ToElement(schema), new BuildOptions { Dialect = Lenient }, new Uri($"urn:conformance:standalone:{Guid.NewGuid():N}")), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, $"the schema {schema.ToJsonString()} cannot be used: {e.Message}");
+        }
+    }
+
     /// <summary>The schema at a pointer in the spec, or the reason it could not be built.</summary>
     public (JsonSchema? Schema, string? Problem) At(string pointer) => _built.GetOrAdd(pointer, BuildAt);
 

@@ -55,6 +55,8 @@ public sealed class Profile
     public Expansion? Expand { get; init; }
     /// <summary>Fields that start and end a period, wherever they stand together.</summary>
     public IReadOnlyList<Period> Periods { get; init; } = [];
+    /// <summary>What the standard asks of its clients beyond the document, judged by the stand-in.</summary>
+    public ClientRules Client { get; init; } = new();
 
     public string TranscriptionPath => Path.Combine(Directory, Spec.Transcription);
 
@@ -62,6 +64,9 @@ public sealed class Profile
     public UniqueId? UniqueIdFor(string pathTemplate) => UniqueIds.FirstOrDefault(u => u.Endpoints.Contains(pathTemplate));
 
     public Tier TierOf(string path) => Endpoints.Required.Contains(path) ? Tier.Required : Tier.Optional;
+
+    /// <summary>The rules that bind one side of the exchange: a server run reports the server's, a stand-in the client's.</summary>
+    public IEnumerable<Clause> ClausesOf(Side side) => Clauses.Where(c => c.Side == side);
 
     /// <summary>The clause a check's findings cite in this profile, if the profile uses the check.</summary>
     public Clause? ClauseFor(string checkId) => Clauses.FirstOrDefault(c => c.Checks.Contains(checkId));

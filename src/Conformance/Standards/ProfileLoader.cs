@@ -101,6 +101,33 @@ public static class ProfileLoader
                 throw new ProfileException($"{At(file, at)}: endpoint {path} is not a path of the spec '{spec.Location}'.");
         if (profile.Formats is { Values.Count: 0 })
             throw new ProfileException($"{At(file, ["formats"])}: formats lists no values.");
+        ValidateClientRules(profile, spec, file);
+    }
+
+    /// <summary>The client rules name operations of the spec, and parameters they declare.</summary>
+    private static void ValidateClientRules(Profile profile, Spec spec, string file)
+    {
+        var rules = profile.Client;
+        SpecOperation Operation(string request, object[] at) =>
+            ScenarioLoader.OperationOf(request) is var (method, path) && spec.Find(method, path) is { } found ? found
+                : throw new ProfileException($"{At(file, at)}: '{request}' is not an operation of the spec '{spec.Location}'.");
+        for (var i = 0; i < rules.FormCarriesQuery.Count; i++) Operation(rules.FormCarriesQuery[i], ["client", "form_carries_query", i]);
+        for (var i = 0; i < rules.AtLeastOneOf.Count; i++)
+        {
+            var operation = Operation(rules.AtLeastOneOf[i].Operation, ["client", "at_least_one_of", i, "operation"]);
+            foreach (var name in rules.AtLeastOneOf[i].Groups.SelectMany(g => g))
+                if (operation.Parameters.All(p => p.Name != name))
+                    throw new ProfileException($"{At(file, ["client", "at_least_one_of", i])}: '{name}' is not a parameter of {operation.Id}.");
+        }
+        for (var i = 0; i < rules.References.Count; i++)
+        {
+            var reference = rules.References[i];
+            if ((reference.List is null) == (reference.Lookup is null) || (reference.List is null) != (reference.Field is null))
+                throw new ProfileException($"{At(file, ["client", "references", i])}: a reference gives either list and field, or lookup.");
+            for (var j = 0; j < reference.Operations.Count; j++)
+                if (Operation(reference.Operations[j], ["client", "references", i, "operations", j]).Parameters.All(p => p.Name != reference.Parameter))
+                    throw new ProfileException($"{At(file, ["client", "references", i, "operations", j])}: {reference.Operations[j]} has no parameter '{reference.Parameter}'.");
+        }
     }
 
     /// <summary>Every filter names a query parameter the spec documents on each endpoint it lists.</summary>

@@ -16,7 +16,7 @@ public static class Rooms
     public const string Root = "(root)";
 
     private static readonly string[] Library =
-        [Root, "Text", "Specs", "Standards", "Http", "Vendors", "Drift", "Evidence", "Checks", "Running", "Reports", "Certificates", "Door", "Monitoring"];
+        [Root, "Text", "Specs", "Standards", "Http", "Vendors", "Drift", "Evidence", "Checks", "Clients", "Running", "Reports", "Certificates", "Door", "Monitoring"];
 
     public static readonly IReadOnlyDictionary<string, string[]> MayUse = new Dictionary<string, string[]>
     {
@@ -31,13 +31,16 @@ public static class Rooms
         ["Drift"] = [Root, "Specs", "Standards", "Text"],
         ["Evidence"] = [Root, "Http", "Specs", "Standards", "Text"],
         ["Checks"] = [Root, "Drift", "Evidence", "Http", "Specs", "Standards", "Text"],
-        ["Running"] = [Root, "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
-        ["Reports"] = [Root, "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Text"],
+        // A client of a standard judged by the stand-in: what arrived, how it is read and answered, the checks of clients.
+        // Below Running, which judges a session into a run's result as it judges a server.
+        ["Clients"] = [Root, "Checks", "Http", "Specs", "Standards", "Text"],
+        ["Running"] = [Root, "Clients", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Reports"] = [Root, "Running", "Clients", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Text"],
         // Certificates read a run's result and the report file as written; they never depend on how a report is made.
-        ["Certificates"] = [Root, "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Certificates"] = [Root, "Running", "Clients", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
         // The door every front end calls: it runs, writes the reports and the certificate.
-        ["Door"] = [Root, "Certificates", "Reports", "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
-        ["Monitoring"] = [Root, "Door", "Reports", "Running", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Door"] = [Root, "Certificates", "Reports", "Running", "Clients", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
+        ["Monitoring"] = [Root, "Door", "Reports", "Running", "Clients", "Checks", "Drift", "Evidence", "Http", "Specs", "Standards", "Vendors", "Text"],
         // The other assemblies of src/: the reference implementations over the library, the front ends over both.
         ["Reference"] = Library,
         ["NUnit"] = [.. Library, "Reference"],

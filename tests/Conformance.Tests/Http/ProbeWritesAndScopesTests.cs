@@ -40,7 +40,7 @@ public class ProbeWritesAndScopesTests
         var answer = await probe.GetAsync("PUT /things/{id}", "update", new Uri(server.Url + "/things/1"), false, CancellationToken.None,
             write: new JsonWrite("PUT", """{"id":"1","version":2}"""));
         Assert.That(answer.Status, Is.EqualTo(200));
-        Assert.That((answer.Method, answer.RequestBody), Is.EqualTo(("PUT", """{"id":"1","version":2}""")));
+        Assert.That((answer.Method, System.Text.Encoding.UTF8.GetString(answer.RequestBody!)), Is.EqualTo(("PUT", """{"id":"1","version":2}""")));
         Assert.That(through.Single().Method, Is.EqualTo("PUT"));
         Assert.That(JsonNode.Parse(through.Single().Body!)!["version"]!.GetValue<int>(), Is.EqualTo(2));
     }

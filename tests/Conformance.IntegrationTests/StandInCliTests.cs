@@ -44,7 +44,7 @@ public class StandInCliTests
             await new Open311Client().RunAsync(address);
             Assert.That(await process.ExitCodeAsync(TimeSpan.FromMinutes(1)), Is.Zero, process.All);
         }
-        Assert.That(process.Output, Does.Contain("Scenario report-a-problem (Report a problem): 4 of 4 step(s) done by the client.")
+        Assert.That(Cli.Words(process.Output), Does.Contain("Scenario report-a-problem (Report a problem): 4 of 4 step(s) done by the client.")
             .And.Contain("The stand-in stopped: the scenario was complete.").And.Contain("Verdict: pass"));
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")))!;
         Assert.That((report["verdict"]!.GetValue<string>(), report["client"]!["role"]!.GetValue<string>()), Is.EqualTo(("pass", "reporting client")));
@@ -64,7 +64,7 @@ public class StandInCliTests
             await new Open311Client { GivesRequiredAttributes = false }.RunAsync(address);
             Assert.That(await process.ExitCodeAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(1), process.All);
         }
-        Assert.That(process.Output, Does.Contain("request-attributes").And.Contain("attribute[depth] is missing").And.Contain("No certificate: the verdict is fail"));
+        Assert.That(Cli.Words(process.Output), Does.Contain("request-attributes").And.Contain("attribute[depth] is missing").And.Contain("No certificate: the verdict is fail"));
         Assert.That(Path.Combine(outDir, "certificate.json"), Does.Not.Exist);
     }
 
@@ -96,7 +96,7 @@ public class StandInCliTests
             await new Open311Client { StopsBeforePosting = true }.RunAsync(address);
             Assert.That(await process.ExitCodeAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(3), process.All);
         }
-        Assert.That(process.Output, Does.Contain("The stand-in stopped: the client sent nothing for 2 s (--until-idle).")
+        Assert.That(Cli.Words(process.Output), Does.Contain("The stand-in stopped: the client sent nothing for 2 s (--until-idle).")
             .And.Contain("Not done: step post: POST /requests.{response_format}").And.Contain("Verdict: inconclusive"));
     }
 
@@ -110,7 +110,7 @@ public class StandInCliTests
             process.Signal("TERM");
             Assert.That(await process.ExitCodeAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(3), process.All);
         }
-        Assert.That(process.Output, Does.Contain("The stand-in stopped: stopped by SIGTERM.").And.Contain("Verdict: inconclusive"));
+        Assert.That(Cli.Words(process.Output), Does.Contain("The stand-in stopped: stopped by SIGTERM.").And.Contain("Verdict: inconclusive"));
         Assert.That(Path.Combine(outDir, "report.json"), Does.Exist);
     }
 
@@ -124,7 +124,7 @@ public class StandInCliTests
     {
         var run = await Cli.RunAsync("stand-in", "--standard", "open311-georeport-v2", flag, value, "--out", Cli.TempDir());
         Assert.That(run.ExitCode, Is.EqualTo(2), run.All);
-        Assert.That(run.Output, Does.Contain($"Error: {said}"));
+        Assert.That(Cli.Words(run.Output), Does.Contain($"Error: {said}"));
     }
 
     [Test]
@@ -132,7 +132,7 @@ public class StandInCliTests
     {
         var run = await Cli.RunAsync("stand-in", "--standard", "oruk-3.0", "--out", Cli.TempDir());
         Assert.That(run.ExitCode, Is.EqualTo(2), run.All);
-        Assert.That(run.Output, Does.Contain("has no client scenarios"));
+        Assert.That(Cli.Words(run.Output), Does.Contain("has no client scenarios"));
     }
 
     [Test]
@@ -153,7 +153,7 @@ public class StandInCliTests
             Assert.That(await process.ExitCodeAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(1), process.All);
         }
         Inert.AssertConsole(process.All);
-        Assert.That(process.Output, Does.Contain(@"found ""\u001B]0;pwned\u0007").And.Contain("found GET \"/things%1B%5D0%3Bpwned"),
+        Assert.That(Cli.Words(process.Output), Does.Contain(@"found ""\u001B]0;pwned\u0007").And.Contain("found GET \"/things%1B%5D0%3Bpwned"),
             "the hostile values are quoted, escaped (JSON escapes, the path as sent)");
         Inert.AssertJunit(Path.Combine(outDir, "junit.xml"));
         var summary = Inert.AssertMarkdown(File.ReadAllText(Path.Combine(outDir, "summary.md")));

@@ -122,6 +122,7 @@ public sealed class StandInCommand : AsyncCommand<StandInCommand.Settings>
                 say.Line($"Certificate: wrote {path}, valid until {claims.ExpiresAt:yyyy-MM-dd HH:mm} UTC (key {SigningKeys.KeyId(signingKey)}): the client, a {claims.ClientRole}, conformed playing {claims.Scenario}.");
             else say.Line($"[red]No certificate:[/] {certified.Refusal}");
         }
+        ConsoleSummary.Conclude(result, written); // last, so the report to open is the console's last line
         return Verdict.ExitCode(result.Verdict);
     }
 
